@@ -1,0 +1,131 @@
+//! The command-line face of the binary: `lint` and `assess`.
+//!
+//! Exit codes: 0 when all is well, 1 when a file has problems (each printed as
+//! `path:line:col: message` on standard error), 2 for a mistake in the command.
+
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::core::case::CaseFacts;
+use crate::core::diagnostic::Diagnostics;
+use crate::core::{engine, report};
+use crate::store;
+
+/// Decision support for officers dealing with a victim or witness who may have no leave to remain.
+///
+/// With no command, the app opens its window.
+#[derive(Debug, Parser)]
+#[command(name = "victim-first", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open the app's window (the default).
+    Gui {
+        /// The guidance folder.
+        #[arg(long, value_name = "DIR")]
+        guidance: Option<PathBuf>,
+    },
+    /// Check every guidance file (pack, overlay, force profile) under PATH.
+    Lint {
+        /// A folder or a single file; by default the guidance folder.
+        path: Option<PathBuf>,
+    },
+    /// Print the verdicts for a case file.
+    Assess {
+        /// The case file (RON).
+        case: PathBuf,
+        /// Assess under this force profile instead of the one the case names.
+        #[arg(long, value_name = "FORCE")]
+        profile: Option<String>,
+        /// Assess under this national pack instead of the one the case names.
+        #[arg(long, value_name = "PACK")]
+        pack: Option<String>,
+        /// Print JSON for audit tools instead of text.
+        #[arg(long)]
+        json: bool,
+        /// The guidance folder.
+        #[arg(long, value_name = "DIR")]
+        guidance: Option<PathBuf>,
+    },
+}
+
+/// Writes to stdout, ignoring a closed pipe (as `head` causes).
+fn out(text: &str) {
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
+fn err(text: &str) {
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+}
+
+fn fail(problems: &Diagnostics) -> ExitCode {
+    err(&problems.to_string());
+    ExitCode::from(1)
+}
+
+/// `victim-first lint [PATH]`.
+pub fn lint(path: Option<PathBuf>) -> ExitCode {
+    let path = path.unwrap_or_else(store::default_guidance_dir);
+    let (lib, mut problems) = store::load_library(&path);
+    problems.0.append(&mut lib.lint().0);
+    problems.normalise();
+    if problems.is_empty() {
+        let n = lib.files().count();
+        out(&format!("{}: {n} guidance files, no problems\n", path.display()));
+        ExitCode::SUCCESS
+    } else {
+        let n = problems.len();
+        err(&problems.to_string());
+        err(&format!("{n} problem{} found\n", if n == 1 { "" } else { "s" }));
+        ExitCode::from(1)
+    }
+}
+
+/// `victim-first assess CASE`.
+pub fn assess(
+    case_path: &std::path::Path,
+    profile: Option<&str>,
+    pack: Option<&str>,
+    json: bool,
+    guidance: Option<PathBuf>,
+) -> ExitCode {
+    let dir = guidance.unwrap_or_else(store::default_guidance_dir);
+    let (lib, load_problems) = store::load_library(&dir);
+    let (src, case) = match store::read_case(case_path) {
+        Ok(x) => x,
+        Err(d) => return fail(&d),
+    };
+    let pack = pack.unwrap_or(&case.pack);
+    let profile = profile.or(case.profile.as_deref());
+    let g = match lib.resolve(pack, profile) {
+        Ok(g) => g,
+        Err(mut d) => {
+            d.0.extend(load_problems.0);
+            d.normalise();
+            return fail(&d);
+        }
+    };
+    if !load_problems.is_empty() {
+        err(&format!(
+            "warning: some guidance files could not be read and were left out (run `victim-first lint`):\n{load_problems}"
+        ));
+    }
+    let facts = match CaseFacts::from_raw(&g, &src, &case) {
+        Ok(f) => f,
+        Err(d) => return fail(&d),
+    };
+    let a = engine::assess(&g, &facts);
+    if json {
+        out(&report::to_json(&a));
+    } else {
+        out(&report::to_text(&g, &a));
+    }
+    ExitCode::SUCCESS
+}

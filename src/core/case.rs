@@ -1,0 +1,189 @@
+//! An officer's answers, checked against the guidance they are assessed under.
+//!
+//! A case file ([`raw::Case`]) says which pack and profile it uses and holds the
+//! answers. [`CaseFacts::from_raw`] checks every answer against the fact
+//! catalogue and reports every problem at once, located in the case file.
+
+use super::condition::{Answer, Answers};
+use super::diagnostic::{Diagnostic, Diagnostics, locate_quoted};
+use super::guidance::{Guidance, check_fact, ie_fact};
+use super::parse::SourceText;
+use super::raw::{self, FactKind, Scope};
+
+/// The longest free text accepted in any answer, in characters.
+pub const MAX_TEXT_CHARS: usize = 8_000;
+
+/// The most checks one case may propose.
+pub const MAX_CHECKS: usize = 200;
+
+/// Checked answers: the case's own, one set per proposed check, and the IE contact's.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CaseFacts {
+    pub case: Answers,
+    pub checks: Vec<Answers>,
+    pub ie_contact: Option<Answers>,
+}
+
+struct Checker<'a> {
+    g: &'a Guidance,
+    src: &'a SourceText,
+    problems: Diagnostics,
+}
+
+impl Checker<'_> {
+    fn err(&mut self, near: &str, message: String) {
+        let pos = locate_quoted(&self.src.text, near);
+        self.problems
+            .0
+            .push(Diagnostic::new(&self.src.path, pos, message));
+    }
+
+    /// Checks one answer given as a RON value against the fact it answers.
+    fn answer(&mut self, ctx: &str, fact: &raw::Fact, value: &ron::Value) -> Option<Answer> {
+        let expected = match fact.kind {
+            FactKind::One => "one of its values, as a string",
+            FactKind::Many => "a list of its values",
+            FactKind::Text => "text, as a string",
+        };
+        let answer = match (fact.kind, value) {
+            (FactKind::One, ron::Value::String(s)) => Answer::One(s.clone()),
+            (FactKind::Text, ron::Value::String(s)) => Answer::Text(s.clone()),
+            (FactKind::Many, ron::Value::Seq(items)) => {
+                let mut out = Vec::new();
+                for item in items {
+                    if let ron::Value::String(s) = item {
+                        out.push(s.clone());
+                    } else {
+                        self.err(&fact.id, format!("{ctx}: every item must be a string"));
+                        return None;
+                    }
+                }
+                Answer::Many(out)
+            }
+            (FactKind::One, ron::Value::Bool(b)) => Answer::One(if *b { "yes" } else { "no" }.to_owned()),
+            _ => {
+                self.err(&fact.id, format!("{ctx}: expected {expected}"));
+                return None;
+            }
+        };
+        self.check(ctx, fact, answer)
+    }
+
+    fn check(&mut self, ctx: &str, fact: &raw::Fact, answer: Answer) -> Option<Answer> {
+        let known = |v: &str| fact.values.iter().any(|x| x.id == v);
+        let listing = || {
+            fact.values
+                .iter()
+                .map(|x| x.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        match &answer {
+            Answer::One(v) if !known(v) => {
+                self.err(v, format!("{ctx}: \"{v}\" is not an answer to this question (expected one of: {})", listing()));
+                return None;
+            }
+            Answer::Many(vs) => {
+                let mut ok = true;
+                for v in vs {
+                    if !known(v) {
+                        self.err(v, format!("{ctx}: \"{v}\" is not an answer to this question (expected any of: {})", listing()));
+                        ok = false;
+                    }
+                }
+                let mut sorted = vs.clone();
+                sorted.sort();
+                sorted.dedup();
+                if sorted.len() != vs.len() {
+                    self.err(&fact.id, format!("{ctx}: a value is listed twice"));
+                    ok = false;
+                }
+                if !ok {
+                    return None;
+                }
+            }
+            Answer::Text(t) if t.chars().count() > MAX_TEXT_CHARS => {
+                self.err(
+                    &fact.id,
+                    format!(
+                        "{ctx}: the text is {} characters; the most accepted is {MAX_TEXT_CHARS}",
+                        t.chars().count()
+                    ),
+                );
+                return None;
+            }
+            _ => {}
+        }
+        Some(answer)
+    }
+
+    fn scoped(&mut self, ctx: &str, id: &str, scope: Scope) -> Option<&raw::Fact> {
+        match self.g.fact(id) {
+            Some(f) if f.scope == scope => self.g.fact(id),
+            _ => {
+                self.err(id, format!("{ctx}: the guidance declares no fact \"{id}\" here"));
+                None
+            }
+        }
+    }
+
+    fn insert(&mut self, ctx: &str, into: &mut Answers, id: &str, scope: Scope, answer: Answer) {
+        if let Some(fact) = self.scoped(ctx, id, scope) {
+            let fact = fact.clone();
+            if let Some(a) = self.check(ctx, &fact, answer) {
+                into.insert(id.to_owned(), a);
+            }
+        }
+    }
+}
+
+impl CaseFacts {
+    /// Checks a parsed case file against `g`. `src` locates the problems.
+    pub fn from_raw(g: &Guidance, src: &SourceText, case: &raw::Case) -> Result<Self, Diagnostics> {
+        let mut c = Checker {
+            g,
+            src,
+            problems: Diagnostics::default(),
+        };
+        let mut out = Self::default();
+        for (id, value) in &case.facts {
+            let ctx = format!("facts → \"{id}\"");
+            let Some(fact) = c.scoped(&ctx, id, Scope::Case).cloned() else {
+                continue;
+            };
+            if let Some(a) = c.answer(&ctx, &fact, value) {
+                out.case.insert(id.clone(), a);
+            }
+        }
+        if case.checks.len() > MAX_CHECKS {
+            c.err("checks", format!("checks: {} checks proposed; the most accepted is {MAX_CHECKS}", case.checks.len()));
+        }
+        for (i, check) in case.checks.iter().enumerate().take(MAX_CHECKS) {
+            let ctx = format!("checks → {}", i + 1);
+            let mut a = Answers::new();
+            c.insert(&format!("{ctx} → system"), &mut a, check_fact::SYSTEM, Scope::Check, Answer::One(check.system.clone()));
+            c.insert(&format!("{ctx} → subject"), &mut a, check_fact::SUBJECT, Scope::Check, Answer::One(check.subject.clone()));
+            c.insert(&format!("{ctx} → purposes"), &mut a, check_fact::PURPOSES, Scope::Check, Answer::Many(check.purposes.clone()));
+            c.insert(&format!("{ctx} → reason"), &mut a, check_fact::REASON, Scope::Check, Answer::Text(check.reason.clone()));
+            out.checks.push(a);
+        }
+        if let Some(ie) = &case.ie_contact {
+            let mut a = Answers::new();
+            if let Some(p) = &ie.purpose {
+                c.insert("ie_contact → purpose", &mut a, ie_fact::PURPOSE, Scope::IeContact, Answer::One(p.clone()));
+            }
+            if let Some(t) = &ie.timing {
+                c.insert("ie_contact → timing", &mut a, ie_fact::TIMING, Scope::IeContact, Answer::One(t.clone()));
+            }
+            c.insert("ie_contact → data", &mut a, ie_fact::DATA, Scope::IeContact, Answer::Many(ie.data.clone()));
+            c.insert("ie_contact → reason", &mut a, ie_fact::REASON, Scope::IeContact, Answer::Text(ie.reason.clone()));
+            out.ie_contact = Some(a);
+        }
+        if c.problems.is_empty() {
+            Ok(out)
+        } else {
+            c.problems.normalise();
+            Err(c.problems)
+        }
+    }
+}

@@ -1,0 +1,335 @@
+//! Answers to facts, and evaluating conditions over them.
+
+use std::collections::BTreeMap;
+
+use super::raw::Condition;
+
+/// An answer to one fact.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(untagged)]
+pub enum Answer {
+    /// One value of a `One` fact.
+    One(String),
+    /// The values chosen for a `Many` fact (possibly none).
+    Many(Vec<String>),
+    /// Free text.
+    Text(String),
+}
+
+impl Answer {
+    /// Whether this counts as answered: a value, at least one value, or non-blank text.
+    pub fn is_answered(&self) -> bool {
+        match self {
+            Self::One(v) => !v.is_empty(),
+            Self::Many(vs) => !vs.is_empty(),
+            Self::Text(t) => !t.trim().is_empty(),
+        }
+    }
+}
+
+/// Answers by fact id.
+pub type Answers = BTreeMap<String, Answer>;
+
+/// Where a condition looks up facts: the innermost scope first (a check, or the
+/// IE contact), then the case.
+#[derive(Clone, Copy)]
+pub struct Lookup<'a> {
+    pub inner: Option<&'a Answers>,
+    pub case: &'a Answers,
+}
+
+impl<'a> Lookup<'a> {
+    pub fn case(case: &'a Answers) -> Self {
+        Self { inner: None, case }
+    }
+
+    pub fn get(&self, fact: &str) -> Option<&'a Answer> {
+        self.inner
+            .and_then(|m| m.get(fact))
+            .or_else(|| self.case.get(fact))
+    }
+}
+
+/// Whether `cond` holds for the answers. Unanswered facts satisfy no test but `Not`.
+pub fn eval(cond: &Condition, at: Lookup<'_>) -> bool {
+    match cond {
+        Condition::Always => true,
+        Condition::Is(f, v) => matches!(at.get(f), Some(Answer::One(a)) if a == v),
+        Condition::In(f, vs) => matches!(at.get(f), Some(Answer::One(a)) if vs.contains(a)),
+        Condition::Has(f, vs) => {
+            matches!(at.get(f), Some(Answer::Many(a)) if a.iter().any(|x| vs.contains(x)))
+        }
+        Condition::Only(f, vs) => matches!(
+            at.get(f),
+            Some(Answer::Many(a)) if !a.is_empty() && a.iter().all(|x| vs.contains(x))
+        ),
+        Condition::Answered(f) => at.get(f).is_some_and(Answer::is_answered),
+        Condition::Mentions(f, phrases) => match at.get(f) {
+            Some(Answer::Text(t)) => {
+                let t = t.to_lowercase();
+                phrases.iter().any(|p| t.contains(&p.to_lowercase()))
+            }
+            _ => false,
+        },
+        Condition::All(cs) => cs.iter().all(|c| eval(c, at)),
+        Condition::Any(cs) => cs.iter().any(|c| eval(c, at)),
+        Condition::Not(c) => !eval(c, at),
+    }
+}
+
+/// Every fact id a condition reads, in order of first mention.
+pub fn facts_read(cond: &Condition, out: &mut Vec<String>) {
+    let mut push = |f: &String| {
+        if !out.contains(f) {
+            out.push(f.clone());
+        }
+    };
+    match cond {
+        Condition::Always => {}
+        Condition::Is(f, _)
+        | Condition::In(f, _)
+        | Condition::Has(f, _)
+        | Condition::Only(f, _)
+        | Condition::Answered(f)
+        | Condition::Mentions(f, _) => push(f),
+        Condition::All(cs) | Condition::Any(cs) => {
+            for c in cs {
+                facts_read(c, out);
+            }
+        }
+        Condition::Not(c) => facts_read(c, out),
+    }
+}
+
+/// Values and phrases a condition tests for one fact, to build representative answers.
+fn literals_for(cond: &Condition, fact: &str, out: &mut Vec<String>) {
+    let mut push_all = |vs: &[String]| {
+        for v in vs {
+            if !out.contains(v) {
+                out.push(v.clone());
+            }
+        }
+    };
+    match cond {
+        Condition::Is(f, v) if f == fact => push_all(std::slice::from_ref(v)),
+        Condition::In(f, vs)
+        | Condition::Has(f, vs)
+        | Condition::Only(f, vs)
+        | Condition::Mentions(f, vs)
+            if f == fact =>
+        {
+            push_all(vs);
+        }
+        Condition::All(cs) | Condition::Any(cs) => {
+            for c in cs {
+                literals_for(c, fact, out);
+            }
+        }
+        Condition::Not(c) => literals_for(c, fact, out),
+        _ => {}
+    }
+}
+
+/// The shape of a fact, as far as satisfiability needs it.
+pub struct FactShape<'a> {
+    pub kind: super::raw::FactKind,
+    pub values: Vec<&'a str>,
+    /// False when the fact can never be answered (its own question is unreachable).
+    pub can_be_answered: bool,
+}
+
+/// How many assignments [`satisfiable`] tries before it gives the benefit of the doubt.
+const SEARCH_LIMIT: usize = 20_000;
+
+/// Whether some answers to the facts make `cond` true.
+///
+/// It tries, for each fact the condition reads, "unanswered" and a small set of
+/// representative answers built from the literals the condition tests. That set
+/// is complete for every operator, so a `false` is certain; past a search limit
+/// it answers `true` rather than guess wrong.
+pub fn satisfiable<'a>(cond: &Condition, shape: &dyn Fn(&str) -> Option<FactShape<'a>>) -> bool {
+    let mut facts = Vec::new();
+    facts_read(cond, &mut facts);
+    let mut choices: Vec<(String, Vec<Option<Answer>>)> = Vec::new();
+    for f in facts {
+        let mut options: Vec<Option<Answer>> = vec![None];
+        if let Some(s) = shape(&f) {
+            if s.can_be_answered {
+                let mut lits = Vec::new();
+                literals_for(cond, &f, &mut lits);
+                options.extend(representatives(&s, &lits));
+            }
+        }
+        choices.push((f, options));
+    }
+    let total = choices
+        .iter()
+        .try_fold(1usize, |acc, (_, o)| acc.checked_mul(o.len()));
+    if total.is_none_or(|t| t > SEARCH_LIMIT) {
+        return true;
+    }
+    let mut idx = vec![0usize; choices.len()];
+    loop {
+        let mut answers = Answers::new();
+        for ((f, opts), &i) in choices.iter().zip(&idx) {
+            if let Some(Some(a)) = opts.get(i) {
+                answers.insert(f.clone(), a.clone());
+            }
+        }
+        if eval(cond, Lookup::case(&answers)) {
+            return true;
+        }
+        // Advance the odometer.
+        let mut k = 0;
+        loop {
+            let Some(slot) = idx.get_mut(k) else {
+                return false;
+            };
+            let len = choices.get(k).map_or(1, |(_, o)| o.len());
+            *slot += 1;
+            if *slot < len {
+                break;
+            }
+            *slot = 0;
+            k += 1;
+        }
+    }
+}
+
+fn representatives(shape: &FactShape<'_>, lits: &[String]) -> Vec<Option<Answer>> {
+    use super::raw::FactKind;
+    match shape.kind {
+        FactKind::One => shape
+            .values
+            .iter()
+            .map(|v| Some(Answer::One((*v).to_owned())))
+            .collect(),
+        FactKind::Many => {
+            // Subsets of the tested values, plus one value the condition never names.
+            let mut pool: Vec<String> = lits
+                .iter()
+                .filter(|l| shape.values.contains(&l.as_str()))
+                .cloned()
+                .collect();
+            if let Some(other) = shape.values.iter().find(|v| !lits.iter().any(|l| l == *v)) {
+                pool.push((*other).to_owned());
+            }
+            pool.truncate(12);
+            let mut out = Vec::new();
+            for mask in 1u32..(1u32 << pool.len()) {
+                let set: Vec<String> = pool
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| mask & (1 << i) != 0)
+                    .map(|(_, v)| v.clone())
+                    .collect();
+                out.push(Some(Answer::Many(set)));
+            }
+            out
+        }
+        FactKind::Text => {
+            let mut out = vec![Some(Answer::Text("text".to_owned()))];
+            out.extend(lits.iter().map(|l| Some(Answer::Text(l.clone()))));
+            out
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::raw::FactKind;
+
+    fn s(x: &str) -> String {
+        x.to_owned()
+    }
+
+    fn answers() -> Answers {
+        let mut a = Answers::new();
+        a.insert(s("role"), Answer::One(s("victim")));
+        a.insert(s("purposes"), Answer::Many(vec![s("immigration_status")]));
+        a.insert(s("reason"), Answer::Text(s("See if she is LEGAL")));
+        a
+    }
+
+    #[test]
+    fn operators() {
+        let a = answers();
+        let at = Lookup::case(&a);
+        assert!(eval(&Condition::Is(s("role"), s("victim")), at));
+        assert!(!eval(&Condition::Is(s("role"), s("witness")), at));
+        assert!(eval(&Condition::In(s("role"), vec![s("witness"), s("victim")]), at));
+        assert!(eval(&Condition::Only(s("purposes"), vec![s("immigration_status")]), at));
+        assert!(!eval(&Condition::Only(s("purposes"), vec![s("routine")]), at));
+        assert!(eval(&Condition::Has(s("purposes"), vec![s("immigration_status")]), at));
+        assert!(eval(&Condition::Mentions(s("reason"), vec![s("legal")]), at));
+        assert!(!eval(&Condition::Answered(s("age")), at));
+        assert!(eval(&Condition::Not(Box::new(Condition::Answered(s("age")))), at));
+        assert!(!eval(&Condition::Is(s("age"), s("adult")), at));
+    }
+
+    #[test]
+    fn empty_many_is_not_only() {
+        let mut a = Answers::new();
+        a.insert(s("p"), Answer::Many(vec![]));
+        assert!(!eval(&Condition::Only(s("p"), vec![s("x")]), Lookup::case(&a)));
+        assert!(!eval(&Condition::Answered(s("p")), Lookup::case(&a)));
+    }
+
+    #[test]
+    fn inner_scope_shadows_case() {
+        let case = answers();
+        let mut check = Answers::new();
+        check.insert(s("role"), Answer::One(s("witness")));
+        let at = Lookup {
+            inner: Some(&check),
+            case: &case,
+        };
+        assert!(eval(&Condition::Is(s("role"), s("witness")), at));
+        assert!(eval(&Condition::Answered(s("reason")), at));
+    }
+
+    fn shape(f: &str) -> Option<FactShape<'static>> {
+        match f {
+            "role" => Some(FactShape {
+                kind: FactKind::One,
+                values: vec!["victim", "witness"],
+                can_be_answered: true,
+            }),
+            "p" => Some(FactShape {
+                kind: FactKind::Many,
+                values: vec!["a", "b", "c"],
+                can_be_answered: true,
+            }),
+            "never" => Some(FactShape {
+                kind: FactKind::One,
+                values: vec!["x"],
+                can_be_answered: false,
+            }),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn satisfiability() {
+        let role_is = |v: &str| Condition::Is(s("role"), s(v));
+        assert!(satisfiable(&role_is("victim"), &shape));
+        let contradiction = Condition::All(vec![role_is("victim"), role_is("witness")]);
+        assert!(!satisfiable(&contradiction, &shape));
+        let only_a_not_a = Condition::All(vec![
+            Condition::Only(s("p"), vec![s("a")]),
+            Condition::Not(Box::new(Condition::Has(s("p"), vec![s("a")]))),
+        ]);
+        assert!(!satisfiable(&only_a_not_a, &shape));
+        let has_other = Condition::All(vec![
+            Condition::Answered(s("p")),
+            Condition::Not(Box::new(Condition::Has(s("p"), vec![s("a"), s("b")]))),
+        ]);
+        assert!(satisfiable(&has_other, &shape));
+        assert!(!satisfiable(&Condition::Is(s("never"), s("x")), &shape));
+        assert!(satisfiable(
+            &Condition::Not(Box::new(Condition::Answered(s("never")))),
+            &shape
+        ));
+    }
+}

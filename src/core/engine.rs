@@ -1,0 +1,390 @@
+//! The rules engine: from guidance and facts to verdicts, with the rules behind them.
+//!
+//! Pure and deterministic: the same guidance and facts always give the same
+//! [`Assessment`], byte for byte once rendered. No policy lives here; the engine
+//! only applies the decisions in the guidance:
+//!
+//! 1. Answers to questions that are not relevant (given earlier answers) are set aside.
+//! 2. Every decision is tried against its target: the case, each check, the IE contact.
+//! 3. A target's verdict is the most severe verdict effect of the decisions that
+//!    apply: refused, then not recommended, then defer, then incomplete, then
+//!    permitted. Every decision that applied is cited, not only the one that won.
+//! 4. Required and prohibited actions, warnings and notes are collected, never
+//!    overridden. An action that is prohibited is never listed as required.
+
+use serde::Serialize;
+
+use super::case::CaseFacts;
+use super::condition::{Answer, Answers, Lookup, eval};
+use super::guidance::{Guidance, LayerKind, check_fact};
+use super::raw::{ActionKind, Effect, Scope, Target, WarningKind};
+
+/// A verdict on a check or on IE contact. Ordered from least to most severe.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// No IE contact is proposed.
+    NotProposed,
+    Permitted,
+    /// A purpose, reason or other detail is missing, or the guidance does not decide.
+    Incomplete,
+    /// IE contact must wait for a later juncture.
+    Defer,
+    /// The officer may go on only with a stronger recorded reason.
+    NotRecommended,
+    Refused,
+}
+
+impl Verdict {
+    /// The word used in JSON and in the text report.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::NotProposed => "not_proposed",
+            Self::Permitted => "permitted",
+            Self::Incomplete => "incomplete",
+            Self::Defer => "defer",
+            Self::NotRecommended => "not_recommended",
+            Self::Refused => "refused",
+        }
+    }
+
+    fn from_effect(e: &Effect) -> Option<Self> {
+        match e {
+            Effect::Permit => Some(Self::Permitted),
+            Effect::Incomplete => Some(Self::Incomplete),
+            Effect::Defer => Some(Self::Defer),
+            Effect::NotRecommend => Some(Self::NotRecommended),
+            Effect::Refuse => Some(Self::Refused),
+            _ => None,
+        }
+    }
+}
+
+/// Which guidance the assessment used.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct GuidanceUsed {
+    /// The national pack id.
+    pub pack: String,
+    /// The national pack's version.
+    pub version: String,
+    /// SHA-256 over every file that went into the guidance, in order.
+    pub digest: String,
+    /// The force profile id, if any.
+    pub profile: Option<String>,
+    /// Every file that went into the guidance, baseline first.
+    pub layers: Vec<LayerUsed>,
+}
+
+/// One file that went into the guidance.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LayerUsed {
+    pub id: String,
+    pub kind: LayerKind,
+    pub version: String,
+    pub digest: String,
+}
+
+/// One decision that applied: what it says and the rules it cites.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Reason {
+    /// The decision's id in the guidance.
+    pub decision: String,
+    pub message: String,
+    pub rules: Vec<String>,
+}
+
+/// The outcome for one proposed check.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CheckOutcome {
+    pub system: String,
+    pub subject: String,
+    pub purposes: Vec<String>,
+    pub verdict: Verdict,
+    /// Every guidance rule behind the verdict, in the order first cited.
+    pub rules: Vec<String>,
+    pub reasons: Vec<Reason>,
+}
+
+/// The outcome for IE contact.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct IeOutcome {
+    pub verdict: Verdict,
+    pub rules: Vec<String>,
+    pub reasons: Vec<Reason>,
+}
+
+/// A required or prohibited action.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ActionOutcome {
+    pub action: String,
+    pub label: String,
+    pub rules: Vec<String>,
+    pub reasons: Vec<Reason>,
+}
+
+/// A warning or a note.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Notice {
+    /// `conflict`, `silence`, `pretext` or `caution` for warnings; `note` for notes.
+    pub kind: String,
+    /// What it is about: `case`, `check 2`, `ie_contact`.
+    pub about: String,
+    pub message: String,
+    pub rules: Vec<String>,
+}
+
+/// Everything the engine concludes about a case.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Assessment {
+    pub guidance: GuidanceUsed,
+    pub checks: Vec<CheckOutcome>,
+    pub ie_contact: IeOutcome,
+    pub prohibited: Vec<ActionOutcome>,
+    pub required: Vec<ActionOutcome>,
+    pub warnings: Vec<Notice>,
+    pub notes: Vec<Notice>,
+}
+
+/// The answers that count: those to questions that are relevant given the
+/// answers before them, in the order the guidance asks them.
+pub fn relevant_answers(g: &Guidance, scope: Scope, inner: &Answers, case: &Answers) -> Answers {
+    let mut kept = Answers::new();
+    for fact in g.facts.iter().filter(|f| f.scope == scope) {
+        let Some(answer) = inner.get(&fact.id) else {
+            continue;
+        };
+        let relevant = fact.relevant.as_ref().is_none_or(|cond| {
+            let at = if scope == Scope::Case {
+                Lookup::case(&kept)
+            } else {
+                Lookup {
+                    inner: Some(&kept),
+                    case,
+                }
+            };
+            eval(cond, at)
+        });
+        if relevant {
+            kept.insert(fact.id.clone(), answer.clone());
+        }
+    }
+    kept
+}
+
+fn push_unique(into: &mut Vec<String>, ids: &[String]) {
+    for id in ids {
+        if !into.contains(id) {
+            into.push(id.clone());
+        }
+    }
+}
+
+/// What applying decisions to one target produced.
+#[derive(Default)]
+struct Collected {
+    verdict: Option<Verdict>,
+    rules: Vec<String>,
+    reasons: Vec<Reason>,
+}
+
+struct Run<'g> {
+    g: &'g Guidance,
+    required: Vec<ActionOutcome>,
+    prohibited: Vec<ActionOutcome>,
+    warnings: Vec<Notice>,
+    notes: Vec<Notice>,
+}
+
+impl Run<'_> {
+    fn apply(&mut self, target: Target, about: &str, at: Lookup<'_>) -> Collected {
+        let mut out = Collected::default();
+        for entry in self.g.decisions.iter().filter(|d| d.decision.applies_to == target) {
+            let d = &entry.decision;
+            if !eval(&d.when, at) {
+                continue;
+            }
+            let reason = Reason {
+                decision: d.id.clone(),
+                message: d.says.clone(),
+                rules: d.because.clone(),
+            };
+            let mut gives_verdict = false;
+            for effect in &d.then {
+                if let Some(v) = Verdict::from_effect(effect) {
+                    gives_verdict = true;
+                    out.verdict = Some(out.verdict.map_or(v, |cur| cur.max(v)));
+                }
+                match effect {
+                    Effect::Require(a) => self.action(ActionKind::Required, a, &reason),
+                    Effect::Prohibit(a) => self.action(ActionKind::Prohibited, a, &reason),
+                    Effect::Warn(kind) => self.warnings.push(Notice {
+                        kind: warning_word(*kind).to_owned(),
+                        about: about.to_owned(),
+                        message: d.says.clone(),
+                        rules: d.because.clone(),
+                    }),
+                    Effect::Note => self.notes.push(Notice {
+                        kind: "note".to_owned(),
+                        about: about.to_owned(),
+                        message: d.says.clone(),
+                        rules: d.because.clone(),
+                    }),
+                    _ => {}
+                }
+            }
+            if gives_verdict {
+                push_unique(&mut out.rules, &d.because);
+                out.reasons.push(reason);
+            }
+        }
+        out
+    }
+
+    fn action(&mut self, kind: ActionKind, id: &str, reason: &Reason) {
+        let list = match kind {
+            ActionKind::Required => &mut self.required,
+            ActionKind::Prohibited => &mut self.prohibited,
+        };
+        if let Some(existing) = list.iter_mut().find(|a| a.action == id) {
+            push_unique(&mut existing.rules, &reason.rules);
+            if !existing.reasons.iter().any(|r| r.decision == reason.decision) {
+                existing.reasons.push(reason.clone());
+            }
+            return;
+        }
+        let label = self.g.action(id).map_or(id, |a| a.label.as_str()).to_owned();
+        list.push(ActionOutcome {
+            action: id.to_owned(),
+            label,
+            rules: reason.rules.clone(),
+            reasons: vec![reason.clone()],
+        });
+    }
+
+    /// Where nothing in the guidance decides, say so rather than invent a verdict.
+    fn silent(&mut self, about: &str) -> Verdict {
+        self.warnings.push(Notice {
+            kind: "silence".to_owned(),
+            about: about.to_owned(),
+            message: "No rule in this guidance decides this; record your reasoning and ask a supervisor to review it.".to_owned(),
+            rules: Vec::new(),
+        });
+        Verdict::Incomplete
+    }
+}
+
+fn warning_word(kind: WarningKind) -> &'static str {
+    match kind {
+        WarningKind::Conflict => "conflict",
+        WarningKind::Silence => "silence",
+        WarningKind::Pretext => "pretext",
+        WarningKind::Caution => "caution",
+    }
+}
+
+fn one_value(a: &Answers, id: &str) -> String {
+    match a.get(id) {
+        Some(Answer::One(v)) => v.clone(),
+        _ => String::new(),
+    }
+}
+
+fn many_values(a: &Answers, id: &str) -> Vec<String> {
+    match a.get(id) {
+        Some(Answer::Many(v)) => v.clone(),
+        _ => Vec::new(),
+    }
+}
+
+/// Applies the guidance to the facts.
+pub fn assess(g: &Guidance, facts: &CaseFacts) -> Assessment {
+    let empty = Answers::new();
+    let case = relevant_answers(g, Scope::Case, &facts.case, &empty);
+    let mut run = Run {
+        g,
+        required: Vec::new(),
+        prohibited: Vec::new(),
+        warnings: Vec::new(),
+        notes: Vec::new(),
+    };
+
+    run.apply(Target::Case, "case", Lookup::case(&case));
+
+    let mut checks = Vec::new();
+    for (i, raw_check) in facts.checks.iter().enumerate() {
+        let about = format!("check {}", i + 1);
+        let check = relevant_answers(g, Scope::Check, raw_check, &case);
+        let at = Lookup {
+            inner: Some(&check),
+            case: &case,
+        };
+        let c = run.apply(Target::Check, &about, at);
+        let verdict = match c.verdict {
+            Some(v) => v,
+            None => run.silent(&about),
+        };
+        checks.push(CheckOutcome {
+            system: one_value(&check, check_fact::SYSTEM),
+            subject: one_value(&check, check_fact::SUBJECT),
+            purposes: many_values(&check, check_fact::PURPOSES),
+            verdict,
+            rules: c.rules,
+            reasons: c.reasons,
+        });
+    }
+
+    let ie_contact = match &facts.ie_contact {
+        None => IeOutcome {
+            verdict: Verdict::NotProposed,
+            rules: Vec::new(),
+            reasons: Vec::new(),
+        },
+        Some(raw_ie) => {
+            let ie = relevant_answers(g, Scope::IeContact, raw_ie, &case);
+            let at = Lookup {
+                inner: Some(&ie),
+                case: &case,
+            };
+            let c = run.apply(Target::IeContact, "ie_contact", at);
+            let verdict = match c.verdict {
+                Some(v) => v,
+                None => run.silent("ie_contact"),
+            };
+            IeOutcome {
+                verdict,
+                rules: c.rules,
+                reasons: c.reasons,
+            }
+        }
+    };
+
+    // An action that is prohibited is never offered as required.
+    let prohibited_ids: Vec<String> = run.prohibited.iter().map(|a| a.action.clone()).collect();
+    run.required.retain(|a| !prohibited_ids.contains(&a.action));
+
+    let pack = g.pack();
+    Assessment {
+        guidance: GuidanceUsed {
+            pack: pack.map(|p| p.id.clone()).unwrap_or_default(),
+            version: pack.map(|p| p.version.clone()).unwrap_or_default(),
+            digest: g.digest.clone(),
+            profile: g.profile.as_ref().map(|p| p.id.clone()),
+            layers: g
+                .layers
+                .iter()
+                .map(|l| LayerUsed {
+                    id: l.id.clone(),
+                    kind: l.kind,
+                    version: l.version.clone(),
+                    digest: l.digest.clone(),
+                })
+                .collect(),
+        },
+        checks,
+        ie_contact,
+        prohibited: run.prohibited,
+        required: run.required,
+        warnings: run.warnings,
+        notes: run.notes,
+    }
+}

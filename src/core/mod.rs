@@ -1,0 +1,15 @@
+//! The pure core: guidance model, validation, rules engine and reports.
+//!
+//! Invariant: nothing in here does IO, reads the clock, or knows about egui.
+//! Callers pass bytes in and get values out; `tests/tidy.rs` enforces this.
+
+pub mod case;
+pub mod condition;
+pub mod diagnostic;
+pub mod digest;
+pub mod engine;
+pub mod guidance;
+pub mod parse;
+pub mod raw;
+pub mod report;
+pub mod validate;

@@ -1,0 +1,401 @@
+//! The shapes of the RON files, exactly as written on disk.
+//!
+//! These are plain serde types with `deny_unknown_fields` everywhere (enums with
+//! struct variants included), so a misspelt field is an error rather than
+//! silently ignored. Nothing here is validated: [`super::validate`] turns a set
+//! of these into a checked [`super::guidance::Guidance`].
+//!
+//! The file format is documented for policy owners in `guidance/README.md`.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// One guidance file: a national pack, an overlay a force may adopt, or a force profile.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub enum GuidanceFile {
+    /// A national pack: either a baseline (no `extends`) or a revision of another pack.
+    Pack(Pack),
+    /// Optional guidance a force may adopt; it can only make verdicts stricter.
+    Overlay(Overlay),
+    /// A force's own settings and local policy, layered on a national pack.
+    Profile(Profile),
+}
+
+/// A national pack.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pack {
+    pub id: String,
+    pub title: String,
+    pub version: String,
+    /// The date the guidance took effect, `YYYY-MM-DD`.
+    pub effective: String,
+    /// The date by which a policy owner must review the pack, `YYYY-MM-DD`.
+    pub review_by: String,
+    /// The pack this one revises. A revision inherits everything and may supersede rules.
+    #[serde(default)]
+    pub extends: Option<String>,
+    /// Decision rules of the pack it extends that this revision withdraws.
+    #[serde(default)]
+    pub supersedes: Vec<String>,
+    #[serde(default)]
+    pub summary: String,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    #[serde(default)]
+    pub guidance: Vec<GuidanceRule>,
+    #[serde(default)]
+    pub facts: Vec<Fact>,
+    #[serde(default)]
+    pub actions: Vec<ActionDef>,
+    #[serde(default)]
+    pub decisions: Vec<Decision>,
+}
+
+/// Guidance a force may adopt on top of a national pack.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Overlay {
+    pub id: String,
+    pub title: String,
+    pub version: String,
+    pub effective: String,
+    pub review_by: String,
+    /// The national pack this overlay is written against; it must be in the chain of the pack in use.
+    pub requires: String,
+    #[serde(default)]
+    pub summary: String,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    #[serde(default)]
+    pub guidance: Vec<GuidanceRule>,
+    #[serde(default)]
+    pub decisions: Vec<Decision>,
+}
+
+/// A force profile: settings, adopted overlays and local rules.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    pub id: String,
+    /// The force's name as officers know it.
+    pub force: String,
+    pub version: String,
+    pub effective: String,
+    pub review_by: String,
+    pub requires: String,
+    /// Overlays the force has adopted, by id.
+    #[serde(default)]
+    pub adopts: Vec<String>,
+    /// The domestic abuse risk tool the force uses.
+    pub risk_tool: RiskTool,
+    /// Safe reporting routes and third-party support the force offers.
+    #[serde(default)]
+    pub contacts: Vec<Contact>,
+    /// How an officer contacts Immigration Enforcement when that is permitted.
+    #[serde(default)]
+    pub ie_referral_route: String,
+    #[serde(default)]
+    pub summary: String,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    #[serde(default)]
+    pub guidance: Vec<GuidanceRule>,
+    #[serde(default)]
+    pub decisions: Vec<Decision>,
+}
+
+/// The domestic abuse risk assessment tool a force uses.
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub enum RiskTool {
+    /// Domestic Abuse, Stalking and Harassment and Honour Based Violence checklist (2009).
+    Dash,
+    /// The College of Policing's Domestic Abuse Risk Assessment.
+    Dara,
+}
+
+/// A contact a force offers for safe reporting or third-party advice.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    pub name: String,
+    pub offers: String,
+    pub how: String,
+}
+
+/// A published source a rule rests on.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// The source id from the domain brief, such as `SRC-01`.
+    pub id: String,
+    pub title: String,
+    pub publisher: String,
+    pub date: String,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+/// A rule of guidance as a person would cite it: its id from the brief and what it says.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct GuidanceRule {
+    /// The stable id from the domain brief, such as `NPCC18-03`.
+    pub id: String,
+    pub title: String,
+    /// What the rule means, in plain English an officer understands.
+    pub explanation: String,
+    pub kind: RuleKind,
+    /// Ids of the sources it rests on; the first is the main one.
+    pub sources: Vec<String>,
+    /// Section or paragraph, where known.
+    #[serde(default)]
+    pub section: Option<String>,
+    /// A short quoted phrase, attributed to the first source.
+    #[serde(default)]
+    pub quote: Option<String>,
+    /// How firmly the sources support the rule.
+    pub status: Certainty,
+    /// What the brief says is silent or in conflict about this rule, if anything.
+    #[serde(default)]
+    pub caveat: Option<String>,
+}
+
+/// The type of a rule, by the authority behind it.
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(deny_unknown_fields)]
+pub enum RuleKind {
+    NationalGuidance,
+    Statute,
+    StatutoryCode,
+    CollegeGuidance,
+    InspectorateRecommendation,
+    GovernmentPolicy,
+    CaseLaw,
+    ForcePolicy,
+}
+
+/// How firmly the sources support a rule, following the brief's tags.
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(deny_unknown_fields)]
+pub enum Certainty {
+    /// Stated in a source.
+    Cited,
+    /// Reported by a third party about a primary document.
+    Secondary,
+    /// Reasoning in the brief, not stated by any source; for a policy owner to confirm.
+    Inferred,
+    /// No source found addresses the point.
+    Silent,
+    /// Sources disagree.
+    Conflict,
+}
+
+/// A fact the officer is asked, and the question that asks it.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    pub id: String,
+    /// What the fact belongs to: the case, each proposed check, or the proposed IE contact.
+    #[serde(default)]
+    pub scope: Scope,
+    pub kind: FactKind,
+    /// The question, in plain English.
+    pub question: String,
+    #[serde(default)]
+    pub help: String,
+    /// The answers offered, for `One` and `Many` facts.
+    #[serde(default)]
+    pub values: Vec<Value>,
+    /// When the question is asked; absent means always.
+    #[serde(default)]
+    pub relevant: Option<Condition>,
+}
+
+/// What a fact belongs to.
+#[derive(Clone, Copy, Debug, Default, Deserialize, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(deny_unknown_fields)]
+pub enum Scope {
+    #[default]
+    Case,
+    Check,
+    IeContact,
+}
+
+/// The type of a fact's answer.
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub enum FactKind {
+    /// Exactly one of the values.
+    One,
+    /// Any number of the values.
+    Many,
+    /// Free text.
+    Text,
+}
+
+/// One answer a question offers.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Value {
+    pub id: String,
+    pub label: String,
+    #[serde(default)]
+    pub help: String,
+}
+
+/// An action the guidance requires or prohibits.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionDef {
+    pub id: String,
+    pub kind: ActionKind,
+    pub label: String,
+}
+
+/// Whether an action is something to do or something never to do.
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub enum ActionKind {
+    Required,
+    Prohibited,
+}
+
+/// A decision rule: when its condition holds for a target, its effects apply.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    pub id: String,
+    pub applies_to: Target,
+    pub when: Condition,
+    pub then: Vec<Effect>,
+    /// The guidance rules (ids from the brief) this decision rests on.
+    pub because: Vec<String>,
+    /// What the officer is told when the decision applies.
+    pub says: String,
+}
+
+/// What a decision is about.
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub enum Target {
+    /// The case as a whole: required and prohibited actions, warnings.
+    Case,
+    /// Each proposed database check, one at a time.
+    Check,
+    /// The proposed contact with Immigration Enforcement, when there is one.
+    IeContact,
+}
+
+/// A condition over the facts.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub enum Condition {
+    /// Always true.
+    Always,
+    /// A `One` fact has this value.
+    Is(String, String),
+    /// A `One` fact has one of these values.
+    In(String, Vec<String>),
+    /// A `Many` fact includes at least one of these values.
+    Has(String, Vec<String>),
+    /// A `Many` fact has at least one value, and every value it has is in this list.
+    Only(String, Vec<String>),
+    /// The fact has an answer (for text, one that is not blank).
+    Answered(String),
+    /// A `Text` fact contains one of these phrases, ignoring case.
+    Mentions(String, Vec<String>),
+    /// Every condition holds.
+    All(Vec<Condition>),
+    /// At least one condition holds.
+    Any(Vec<Condition>),
+    /// The condition does not hold.
+    Not(Box<Condition>),
+}
+
+/// What a decision does.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub enum Effect {
+    /// The check or contact is permitted (national packs only).
+    Permit,
+    /// The officer must record more before a verdict can be given.
+    Incomplete,
+    /// IE contact must wait for a later juncture.
+    Defer,
+    /// The officer may go on only with a stronger recorded reason.
+    NotRecommend,
+    /// The check or contact must not happen.
+    Refuse,
+    /// This action must be taken.
+    Require(String),
+    /// This action must never be taken.
+    Prohibit(String),
+    /// The officer is warned.
+    Warn(WarningKind),
+    /// The officer is told something worth knowing.
+    Note,
+}
+
+/// What kind of warning a decision gives.
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(deny_unknown_fields)]
+pub enum WarningKind {
+    /// The sources disagree.
+    Conflict,
+    /// The guidance does not address this.
+    Silence,
+    /// The stated reason may hide a purpose the guidance forbids.
+    Pretext,
+    /// Something to weigh before acting.
+    Caution,
+}
+
+/// A case file: the facts an officer recorded, for `assess` and for saved cases.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    /// The national pack the case is assessed under.
+    pub pack: String,
+    /// The force profile, if any.
+    #[serde(default)]
+    pub profile: Option<String>,
+    /// Answers to the case-level questions, by fact id.
+    #[serde(default)]
+    pub facts: BTreeMap<String, ron::Value>,
+    /// The database checks proposed.
+    #[serde(default)]
+    pub checks: Vec<CaseCheck>,
+    /// The contact with Immigration Enforcement proposed, if any.
+    #[serde(default)]
+    pub ie_contact: Option<CaseIeContact>,
+}
+
+/// A proposed database check as recorded in a case file.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseCheck {
+    pub system: String,
+    pub subject: String,
+    #[serde(default)]
+    pub purposes: Vec<String>,
+    #[serde(default)]
+    pub reason: String,
+}
+
+/// A proposed contact with Immigration Enforcement as recorded in a case file.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseIeContact {
+    #[serde(default)]
+    pub purpose: Option<String>,
+    #[serde(default)]
+    pub timing: Option<String>,
+    #[serde(default)]
+    pub data: Vec<String>,
+    #[serde(default)]
+    pub reason: String,
+}

@@ -1,0 +1,883 @@
+//! Turning parsed guidance files into a checked [`Guidance`].
+//!
+//! A [`Library`] holds every parsed file. [`Library::resolve`] merges one pack
+//! (with the packs it revises), the overlays a profile adopts and the profile
+//! itself, checking each layer against what came before it; [`Library::lint`]
+//! does that for every file and reports every problem at once.
+//!
+//! The checks, in brief: ids are unique; nothing refers to an id that does not
+//! exist; a condition only reads facts of its scope, with the operator its kind
+//! takes, and values the fact declares; every question can be reached and every
+//! decision can apply; every decision cites at least one guidance rule; and an
+//! overlay or profile never permits anything (so it can only make verdicts
+//! stricter: see ARCHITECTURE.md, "Invariants").
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::condition::{FactShape, satisfiable};
+use super::diagnostic::{Diagnostic, Diagnostics, Position, locate_quoted};
+use super::guidance::{
+    DecisionEntry, Guidance, Layer, LayerKind, ProfileSettings, RuleEntry, check_fact, ie_fact,
+};
+use super::parse::SourceText;
+use super::raw::{self, ActionKind, Condition, Effect, FactKind, Scope, Target};
+
+/// One parsed guidance file.
+#[derive(Clone, Debug)]
+pub struct LoadedFile {
+    pub src: SourceText,
+    pub file: raw::GuidanceFile,
+}
+
+impl LoadedFile {
+    pub fn id(&self) -> &str {
+        match &self.file {
+            raw::GuidanceFile::Pack(p) => &p.id,
+            raw::GuidanceFile::Overlay(o) => &o.id,
+            raw::GuidanceFile::Profile(p) => &p.id,
+        }
+    }
+
+    fn at(&self, needle: &str) -> Option<Position> {
+        locate_quoted(&self.src.text, needle)
+    }
+
+    /// A diagnostic located at the first mention of `anchor`, or of `detail` after it.
+    fn err(&self, anchor: &str, detail: Option<&str>, message: String) -> Diagnostic {
+        let text = &self.src.text;
+        let pos = detail
+            .and_then(|d| {
+                let quoted_anchor = format!("\"{anchor}\"");
+                let start = text.find(&quoted_anchor).unwrap_or(0);
+                let quoted = format!("\"{d}\"");
+                text.get(start..)
+                    .and_then(|rest| rest.find(&quoted))
+                    .map(|off| super::diagnostic::position_of(text, start + off))
+            })
+            .or_else(|| self.at(anchor));
+        Diagnostic::new(&self.src.path, pos, message)
+    }
+}
+
+/// Every parsed guidance file, by id.
+#[derive(Clone, Debug, Default)]
+pub struct Library {
+    files: Vec<LoadedFile>,
+    by_id: BTreeMap<String, usize>,
+}
+
+impl Library {
+    /// Collects files; a second file with an id already used is reported and left out.
+    pub fn new(files: Vec<LoadedFile>) -> (Self, Diagnostics) {
+        let mut lib = Self::default();
+        let mut problems = Diagnostics::default();
+        for f in files {
+            let id = f.id().to_owned();
+            if let Some(&first) = lib.by_id.get(&id) {
+                let first_path = lib.files.get(first).map_or("", |f| f.src.path.as_str());
+                problems.0.push(f.err(
+                    &id,
+                    None,
+                    format!("id \"{id}\" is already used by {first_path}"),
+                ));
+                continue;
+            }
+            lib.by_id.insert(id, lib.files.len());
+            lib.files.push(f);
+        }
+        (lib, problems)
+    }
+
+    pub fn get(&self, id: &str) -> Option<&LoadedFile> {
+        self.by_id.get(id).and_then(|&i| self.files.get(i))
+    }
+
+    /// Every file, in id order.
+    pub fn files(&self) -> impl Iterator<Item = &LoadedFile> {
+        self.by_id.values().filter_map(|&i| self.files.get(i))
+    }
+
+    /// Ids of the national packs.
+    pub fn pack_ids(&self) -> Vec<&str> {
+        self.files()
+            .filter(|f| matches!(f.file, raw::GuidanceFile::Pack(_)))
+            .map(LoadedFile::id)
+            .collect()
+    }
+
+    /// Ids of the force profiles.
+    pub fn profile_ids(&self) -> Vec<&str> {
+        self.files()
+            .filter(|f| matches!(f.file, raw::GuidanceFile::Profile(_)))
+            .map(LoadedFile::id)
+            .collect()
+    }
+
+    /// Checks every file: each pack on its own, each overlay on the pack it
+    /// requires, each profile with what it adopts. Every problem is reported once.
+    pub fn lint(&self) -> Diagnostics {
+        let mut all = Diagnostics::default();
+        for f in self.files() {
+            let result = match &f.file {
+                raw::GuidanceFile::Pack(p) => self.resolve_layers(&p.id, &[], None),
+                raw::GuidanceFile::Overlay(o) => self.resolve_layers(&o.requires, &[f], None),
+                raw::GuidanceFile::Profile(p) => self.resolve(&p.requires, Some(&p.id)),
+            };
+            if let Err(mut d) = result {
+                all.0.append(&mut d.0);
+            }
+        }
+        all.normalise();
+        all
+    }
+
+    /// The guidance for a case: the pack `pack_id` and, if given, the profile `profile_id`.
+    pub fn resolve(&self, pack_id: &str, profile_id: Option<&str>) -> Result<Guidance, Diagnostics> {
+        let Some(profile_id) = profile_id else {
+            return self.resolve_layers(pack_id, &[], None);
+        };
+        let Some(file) = self.get(profile_id) else {
+            return Err(one(Diagnostic::new(
+                "guidance",
+                None,
+                format!("no force profile with id \"{profile_id}\""),
+            )));
+        };
+        let raw::GuidanceFile::Profile(profile) = &file.file else {
+            return Err(one(Diagnostic::new(
+                &file.src.path,
+                file.at(profile_id),
+                format!("\"{profile_id}\" is not a force profile"),
+            )));
+        };
+        let mut overlays = Vec::new();
+        let mut problems = Diagnostics::default();
+        for adopted in &profile.adopts {
+            match self.get(adopted).map(|f| (f, &f.file)) {
+                Some((f, raw::GuidanceFile::Overlay(_))) => overlays.push(f),
+                Some(_) => problems.0.push(file.err(
+                    "adopts",
+                    Some(adopted),
+                    format!("profile \"{profile_id}\" → adopts: \"{adopted}\" is not an overlay"),
+                )),
+                None => problems.0.push(file.err(
+                    "adopts",
+                    Some(adopted),
+                    format!("profile \"{profile_id}\" → adopts: no overlay with id \"{adopted}\""),
+                )),
+            }
+        }
+        match self.resolve_layers(pack_id, &overlays, Some(file)) {
+            Ok(g) if problems.is_empty() => Ok(g),
+            Ok(_) => Err(problems),
+            Err(mut d) => {
+                problems.0.append(&mut d.0);
+                problems.normalise();
+                Err(problems)
+            }
+        }
+    }
+
+    fn chain(&self, pack_id: &str) -> Result<Vec<&LoadedFile>, Diagnostics> {
+        let mut chain: Vec<&LoadedFile> = Vec::new();
+        let mut next = Some(pack_id.to_owned());
+        while let Some(id) = next {
+            let Some(file) = self.get(&id) else {
+                let msg = format!("no national pack with id \"{id}\"");
+                return Err(one(match chain.last() {
+                    Some(child) => child.err(&id, None, format!("pack \"{}\" → extends: {msg}", child.id())),
+                    None => Diagnostic::new("guidance", None, msg),
+                }));
+            };
+            let raw::GuidanceFile::Pack(pack) = &file.file else {
+                return Err(one(Diagnostic::new(
+                    &file.src.path,
+                    file.at(&id),
+                    format!("\"{id}\" is not a national pack"),
+                )));
+            };
+            if chain.iter().any(|f| f.id() == id) {
+                return Err(one(file.err(
+                    &id,
+                    None,
+                    format!("pack \"{id}\" → extends: the packs extend each other in a loop"),
+                )));
+            }
+            chain.push(file);
+            next = pack.extends.clone();
+        }
+        chain.reverse();
+        Ok(chain)
+    }
+
+    fn resolve_layers(
+        &self,
+        pack_id: &str,
+        overlays: &[&LoadedFile],
+        profile: Option<&LoadedFile>,
+    ) -> Result<Guidance, Diagnostics> {
+        let chain = self.chain(pack_id)?;
+        let chain_ids: Vec<&str> = chain.iter().map(|f| f.id()).collect();
+        let mut b = Builder::default();
+        for (i, file) in chain.iter().enumerate() {
+            if let raw::GuidanceFile::Pack(p) = &file.file {
+                b.add_pack(file, p);
+                if i == 0 {
+                    b.check_fixed_facts(file);
+                }
+            }
+        }
+        for file in overlays.iter().copied().chain(profile) {
+            let (id, requires, kind) = match &file.file {
+                raw::GuidanceFile::Overlay(o) => (&o.id, &o.requires, "overlay"),
+                raw::GuidanceFile::Profile(p) => (&p.id, &p.requires, "profile"),
+                raw::GuidanceFile::Pack(_) => continue,
+            };
+            if !chain_ids.contains(&requires.as_str()) {
+                b.problems.0.push(file.err(
+                    requires,
+                    None,
+                    format!(
+                        "{kind} \"{id}\" → requires: \"{requires}\" is not \"{pack_id}\" or a pack it revises"
+                    ),
+                ));
+                continue;
+            }
+            match &file.file {
+                raw::GuidanceFile::Overlay(o) => b.add_overlay(file, o),
+                raw::GuidanceFile::Profile(p) => b.add_profile(file, p),
+                raw::GuidanceFile::Pack(_) => {}
+            }
+        }
+        b.finish()
+    }
+}
+
+fn one(d: Diagnostic) -> Diagnostics {
+    Diagnostics(vec![d])
+}
+
+/// Accumulates layers, checking each against what came before.
+#[derive(Default)]
+struct Builder {
+    layers: Vec<Layer>,
+    texts: Vec<String>,
+    profile: Option<ProfileSettings>,
+    sources: BTreeMap<String, raw::Source>,
+    rules: BTreeMap<String, RuleEntry>,
+    facts: Vec<raw::Fact>,
+    /// Facts whose question can be reached, by id.
+    reachable: BTreeSet<String>,
+    actions: Vec<raw::ActionDef>,
+    decisions: Vec<DecisionEntry>,
+    problems: Diagnostics,
+}
+
+/// The parts of a layer every kind of layer has.
+struct LayerContent<'a> {
+    kind: LayerKind,
+    id: &'a str,
+    title: &'a str,
+    version: &'a str,
+    effective: &'a str,
+    review_by: &'a str,
+    summary: &'a str,
+    sources: &'a [raw::Source],
+    guidance: &'a [raw::GuidanceRule],
+    decisions: &'a [raw::Decision],
+}
+
+impl Builder {
+    fn add_pack(&mut self, file: &LoadedFile, p: &raw::Pack) {
+        let kind = if p.extends.is_some() {
+            LayerKind::Revision
+        } else {
+            LayerKind::Baseline
+        };
+        if kind == LayerKind::Baseline && !p.supersedes.is_empty() {
+            self.problems.0.push(file.err(
+                "supersedes",
+                None,
+                format!("pack \"{}\" → supersedes: only a pack that extends another can supersede", p.id),
+            ));
+        }
+        for s in &p.supersedes {
+            let before = self.decisions.len();
+            self.decisions.retain(|d| &d.decision.id != s);
+            if self.decisions.len() == before {
+                self.problems.0.push(file.err(
+                    "supersedes",
+                    Some(s),
+                    format!(
+                        "pack \"{}\" → supersedes: no decision \"{s}\" in the packs it extends",
+                        p.id
+                    ),
+                ));
+            }
+        }
+        for fact in &p.facts {
+            self.add_fact(file, fact);
+        }
+        for a in &p.actions {
+            if self.actions.iter().any(|x| x.id == a.id) {
+                self.problems
+                    .0
+                    .push(file.err(&a.id, None, format!("action \"{}\" is defined twice", a.id)));
+            } else if a.label.trim().is_empty() {
+                self.problems
+                    .0
+                    .push(file.err(&a.id, None, format!("action \"{}\" → label: must not be empty", a.id)));
+                self.actions.push(a.clone());
+            } else {
+                self.actions.push(a.clone());
+            }
+        }
+        self.add_common(
+            file,
+            &LayerContent {
+                kind,
+                id: &p.id,
+                title: &p.title,
+                version: &p.version,
+                effective: &p.effective,
+                review_by: &p.review_by,
+                summary: &p.summary,
+                sources: &p.sources,
+                guidance: &p.guidance,
+                decisions: &p.decisions,
+            },
+        );
+    }
+
+    fn add_overlay(&mut self, file: &LoadedFile, o: &raw::Overlay) {
+        self.add_common(
+            file,
+            &LayerContent {
+                kind: LayerKind::Overlay,
+                id: &o.id,
+                title: &o.title,
+                version: &o.version,
+                effective: &o.effective,
+                review_by: &o.review_by,
+                summary: &o.summary,
+                sources: &o.sources,
+                guidance: &o.guidance,
+                decisions: &o.decisions,
+            },
+        );
+    }
+
+    fn add_profile(&mut self, file: &LoadedFile, p: &raw::Profile) {
+        self.profile = Some(ProfileSettings {
+            id: p.id.clone(),
+            force: p.force.clone(),
+            risk_tool: p.risk_tool,
+            contacts: p.contacts.clone(),
+            ie_referral_route: p.ie_referral_route.clone(),
+            adopts: p.adopts.clone(),
+        });
+        self.add_common(
+            file,
+            &LayerContent {
+                kind: LayerKind::Profile,
+                id: &p.id,
+                title: &p.force,
+                version: &p.version,
+                effective: &p.effective,
+                review_by: &p.review_by,
+                summary: &p.summary,
+                sources: &p.sources,
+                guidance: &p.guidance,
+                decisions: &p.decisions,
+            },
+        );
+    }
+
+    fn add_common(&mut self, file: &LoadedFile, c: &LayerContent<'_>) {
+        let what = match c.kind {
+            LayerKind::Baseline | LayerKind::Revision => "pack",
+            LayerKind::Overlay => "overlay",
+            LayerKind::Profile => "profile",
+        };
+        for (field, value) in [("effective", c.effective), ("review_by", c.review_by)] {
+            if !is_iso_date(value) {
+                self.problems.0.push(file.err(
+                    value,
+                    None,
+                    format!("{what} \"{}\" → {field}: \"{value}\" is not a date written YYYY-MM-DD", c.id),
+                ));
+            }
+        }
+        if is_iso_date(c.effective) && is_iso_date(c.review_by) && c.review_by <= c.effective {
+            self.problems.0.push(file.err(
+                c.review_by,
+                None,
+                format!("{what} \"{}\" → review_by: must be after the effective date", c.id),
+            ));
+        }
+        if c.version.trim().is_empty() {
+            self.problems
+                .0
+                .push(file.err(c.id, None, format!("{what} \"{}\" → version: must not be empty", c.id)));
+        }
+        for s in c.sources {
+            if self.sources.contains_key(&s.id) {
+                self.problems
+                    .0
+                    .push(file.err(&s.id, None, format!("source \"{}\" is defined twice", s.id)));
+            } else {
+                self.sources.insert(s.id.clone(), s.clone());
+            }
+        }
+        for r in c.guidance {
+            self.add_rule(file, c.id, r);
+        }
+        for d in c.decisions {
+            self.add_decision(file, c.id, c.kind, d);
+        }
+        self.layers.push(Layer {
+            id: c.id.to_owned(),
+            kind: c.kind,
+            title: c.title.to_owned(),
+            version: c.version.to_owned(),
+            effective: c.effective.to_owned(),
+            review_by: c.review_by.to_owned(),
+            summary: c.summary.to_owned(),
+            digest: file.src.digest.clone(),
+            path: file.src.path.clone(),
+        });
+        self.texts.push(file.src.text.clone());
+    }
+
+    fn add_rule(&mut self, file: &LoadedFile, layer: &str, r: &raw::GuidanceRule) {
+        if let Some(existing) = self.rules.get(&r.id) {
+            self.problems.0.push(file.err(
+                &r.id,
+                None,
+                format!(
+                    "guidance rule \"{}\" is already defined by \"{}\"; a later layer cannot redefine it",
+                    r.id, existing.layer
+                ),
+            ));
+            return;
+        }
+        let ctx = format!("guidance rule \"{}\"", r.id);
+        if r.explanation.trim().is_empty() {
+            self.problems
+                .0
+                .push(file.err(&r.id, None, format!("{ctx} → explanation: must not be empty")));
+        }
+        if r.sources.is_empty() {
+            self.problems
+                .0
+                .push(file.err(&r.id, None, format!("{ctx} → sources: must name at least one source")));
+        }
+        for s in &r.sources {
+            if !self.sources.contains_key(s) {
+                self.problems
+                    .0
+                    .push(file.err(&r.id, Some(s), format!("{ctx} → sources: no source \"{s}\"")));
+            }
+        }
+        self.rules.insert(
+            r.id.clone(),
+            RuleEntry {
+                rule: r.clone(),
+                layer: layer.to_owned(),
+            },
+        );
+    }
+
+    fn add_fact(&mut self, file: &LoadedFile, fact: &raw::Fact) {
+        let ctx = format!("fact \"{}\"", fact.id);
+        if self.facts.iter().any(|f| f.id == fact.id) {
+            self.problems
+                .0
+                .push(file.err(&fact.id, None, format!("{ctx} is defined twice")));
+            return;
+        }
+        if fact.question.trim().is_empty() {
+            self.problems
+                .0
+                .push(file.err(&fact.id, None, format!("{ctx} → question: must not be empty")));
+        }
+        match fact.kind {
+            FactKind::One | FactKind::Many if fact.values.is_empty() => self.problems.0.push(
+                file.err(&fact.id, None, format!("{ctx} → values: a {:?} fact needs at least one value", fact.kind)),
+            ),
+            FactKind::Text if !fact.values.is_empty() => self.problems.0.push(file.err(
+                &fact.id,
+                None,
+                format!("{ctx} → values: a Text fact has no values"),
+            )),
+            _ => {}
+        }
+        let mut seen = BTreeSet::new();
+        for v in &fact.values {
+            if !seen.insert(v.id.as_str()) {
+                self.problems.0.push(file.err(
+                    &fact.id,
+                    Some(&v.id),
+                    format!("{ctx} → values: \"{}\" appears twice", v.id),
+                ));
+            }
+            if v.label.trim().is_empty() {
+                self.problems.0.push(file.err(
+                    &fact.id,
+                    Some(&v.id),
+                    format!("{ctx} → value \"{}\": label must not be empty", v.id),
+                ));
+            }
+        }
+        let mut reachable = true;
+        if let Some(cond) = &fact.relevant {
+            let allowed = scopes_for_fact(fact.scope);
+            let before = self.problems.len();
+            self.check_condition(file, &fact.id, &format!("{ctx} → relevant"), cond, &allowed);
+            if self.problems.len() == before {
+                reachable = satisfiable(cond, &|f| self.shape(f));
+                if !reachable {
+                    self.problems.0.push(file.err(
+                        &fact.id,
+                        None,
+                        format!("{ctx} → relevant: the question can never be asked, because its condition can never hold"),
+                    ));
+                }
+            }
+        }
+        self.facts.push(fact.clone());
+        if reachable {
+            self.reachable.insert(fact.id.clone());
+        }
+    }
+
+    fn shape(&self, id: &str) -> Option<FactShape<'_>> {
+        self.facts.iter().find(|f| f.id == id).map(|f| FactShape {
+            kind: f.kind,
+            values: f.values.iter().map(|v| v.id.as_str()).collect(),
+            can_be_answered: self.reachable.contains(id),
+        })
+    }
+
+    fn check_fixed_facts(&mut self, file: &LoadedFile) {
+        let fixed = [
+            (check_fact::SYSTEM, Scope::Check, FactKind::One),
+            (check_fact::SUBJECT, Scope::Check, FactKind::One),
+            (check_fact::PURPOSES, Scope::Check, FactKind::Many),
+            (check_fact::REASON, Scope::Check, FactKind::Text),
+            (ie_fact::PURPOSE, Scope::IeContact, FactKind::One),
+            (ie_fact::TIMING, Scope::IeContact, FactKind::One),
+            (ie_fact::DATA, Scope::IeContact, FactKind::Many),
+            (ie_fact::REASON, Scope::IeContact, FactKind::Text),
+        ];
+        for (id, scope, kind) in fixed {
+            let ok = self
+                .facts
+                .iter()
+                .any(|f| f.id == id && f.scope == scope && f.kind == kind);
+            if !ok {
+                self.problems.0.push(Diagnostic::new(
+                    &file.src.path,
+                    file.at(id),
+                    format!("a baseline pack must declare fact \"{id}\" with scope {scope:?} and kind {kind:?}"),
+                ));
+            }
+        }
+    }
+
+    fn add_decision(&mut self, file: &LoadedFile, layer: &str, kind: LayerKind, d: &raw::Decision) {
+        let ctx = format!("decision \"{}\"", d.id);
+        if self.decisions.iter().any(|x| x.decision.id == d.id) {
+            self.problems
+                .0
+                .push(file.err(&d.id, None, format!("{ctx} is defined twice")));
+            return;
+        }
+        if d.because.is_empty() {
+            self.problems.0.push(file.err(
+                &d.id,
+                None,
+                format!("{ctx} → because: must cite at least one guidance rule"),
+            ));
+        }
+        for r in &d.because {
+            if !self.rules.contains_key(r) {
+                self.problems.0.push(file.err(
+                    &d.id,
+                    Some(r),
+                    format!("{ctx} → because: no guidance rule \"{r}\""),
+                ));
+            }
+        }
+        if d.says.trim().is_empty() {
+            self.problems
+                .0
+                .push(file.err(&d.id, None, format!("{ctx} → says: must not be empty")));
+        }
+        if d.then.is_empty() {
+            self.problems
+                .0
+                .push(file.err(&d.id, None, format!("{ctx} → then: must have at least one effect")));
+        }
+        for e in &d.then {
+            self.check_effect(file, &d.id, &ctx, kind, d.applies_to, e);
+        }
+        let allowed = scopes_for_target(d.applies_to);
+        let before = self.problems.len();
+        self.check_condition(file, &d.id, &format!("{ctx} → when"), &d.when, &allowed);
+        if self.problems.len() == before && !satisfiable(&d.when, &|f| self.shape(f)) {
+            self.problems.0.push(file.err(
+                &d.id,
+                None,
+                format!("{ctx} → when: the decision can never apply, because its condition can never hold"),
+            ));
+        }
+        self.decisions.push(DecisionEntry {
+            decision: d.clone(),
+            layer: layer.to_owned(),
+        });
+    }
+
+    fn check_effect(
+        &mut self,
+        file: &LoadedFile,
+        id: &str,
+        ctx: &str,
+        layer: LayerKind,
+        target: Target,
+        e: &Effect,
+    ) {
+        let verdict = matches!(
+            e,
+            Effect::Permit | Effect::Incomplete | Effect::Defer | Effect::NotRecommend | Effect::Refuse
+        );
+        let name = effect_name(e);
+        if verdict && target == Target::Case {
+            self.problems.0.push(file.err(
+                id,
+                None,
+                format!("{ctx} → then: {name} gives a verdict, but a decision about the Case has none; apply it to Check or IeContact"),
+            ));
+        }
+        if matches!(e, Effect::Defer) && target == Target::Check {
+            self.problems.0.push(file.err(
+                id,
+                None,
+                format!("{ctx} → then: Defer applies only to IeContact; a check is permitted, incomplete, not recommended or refused"),
+            ));
+        }
+        if matches!(e, Effect::Permit) && matches!(layer, LayerKind::Overlay | LayerKind::Profile) {
+            self.problems.0.push(file.err(
+                id,
+                None,
+                format!("{ctx} → then: Permit would loosen the national guidance; an overlay or force profile may only make verdicts stricter"),
+            ));
+        }
+        let (action, wanted) = match e {
+            Effect::Require(a) => (a, ActionKind::Required),
+            Effect::Prohibit(a) => (a, ActionKind::Prohibited),
+            _ => return,
+        };
+        match self.actions.iter().find(|x| &x.id == action) {
+            None => self.problems.0.push(file.err(
+                id,
+                Some(action),
+                format!("{ctx} → then: {name}: no action \"{action}\""),
+            )),
+            Some(def) if def.kind != wanted => self.problems.0.push(file.err(
+                id,
+                Some(action),
+                format!(
+                    "{ctx} → then: {name}: action \"{action}\" is {:?}, not {wanted:?}",
+                    def.kind
+                ),
+            )),
+            Some(_) => {}
+        }
+    }
+
+    fn check_condition(
+        &mut self,
+        file: &LoadedFile,
+        anchor: &str,
+        ctx: &str,
+        cond: &Condition,
+        allowed: &[Scope],
+    ) {
+        let leaf = |f: &String, wanted: Option<FactKind>, values: &[String]| (f.clone(), wanted, values.to_vec());
+        let (fact, wanted, values) = match cond {
+            Condition::Always => return,
+            Condition::All(cs) | Condition::Any(cs) => {
+                if cs.is_empty() {
+                    let op = if matches!(cond, Condition::All(_)) { "All" } else { "Any" };
+                    self.problems
+                        .0
+                        .push(file.err(anchor, None, format!("{ctx}: {op}([]) is empty; list at least one condition")));
+                }
+                for c in cs {
+                    self.check_condition(file, anchor, ctx, c, allowed);
+                }
+                return;
+            }
+            Condition::Not(c) => {
+                self.check_condition(file, anchor, ctx, c, allowed);
+                return;
+            }
+            Condition::Is(f, v) => leaf(f, Some(FactKind::One), std::slice::from_ref(v)),
+            Condition::In(f, vs) => leaf(f, Some(FactKind::One), vs),
+            Condition::Has(f, vs) | Condition::Only(f, vs) => leaf(f, Some(FactKind::Many), vs),
+            Condition::Mentions(f, _) => leaf(f, Some(FactKind::Text), &[]),
+            Condition::Answered(f) => leaf(f, None, &[]),
+        };
+        let op = condition_name(cond);
+        let Some(def) = self.facts.iter().find(|x| x.id == fact) else {
+            self.problems.0.push(file.err(
+                anchor,
+                Some(&fact),
+                format!("{ctx} → {op}: no fact \"{fact}\" (a condition may only read facts declared before it)"),
+            ));
+            return;
+        };
+        if !allowed.contains(&def.scope) {
+            self.problems.0.push(file.err(
+                anchor,
+                Some(&fact),
+                format!(
+                    "{ctx} → {op}: fact \"{fact}\" belongs to {:?}, which this condition cannot see",
+                    def.scope
+                ),
+            ));
+        }
+        if let Some(w) = wanted {
+            if def.kind != w {
+                self.problems.0.push(file.err(
+                    anchor,
+                    Some(&fact),
+                    format!("{ctx} → {op}: fact \"{fact}\" is {:?}; {op} needs a {w:?} fact", def.kind),
+                ));
+            }
+        }
+        let is_list = matches!(cond, Condition::In(..) | Condition::Has(..) | Condition::Only(..) | Condition::Mentions(..));
+        let list_empty = match cond {
+            Condition::In(_, vs) | Condition::Has(_, vs) | Condition::Only(_, vs) | Condition::Mentions(_, vs) => vs.is_empty(),
+            _ => false,
+        };
+        if is_list && list_empty {
+            self.problems
+                .0
+                .push(file.err(anchor, Some(&fact), format!("{ctx} → {op}: the list is empty")));
+        }
+        for v in &values {
+            if !def.values.iter().any(|x| &x.id == v) {
+                let known: Vec<&str> = def.values.iter().map(|x| x.id.as_str()).collect();
+                self.problems.0.push(file.err(
+                    anchor,
+                    Some(v),
+                    format!(
+                        "{ctx} → {op}: fact \"{fact}\" has no value \"{v}\" (it has: {})",
+                        known.join(", ")
+                    ),
+                ));
+            }
+        }
+    }
+
+    fn finish(self) -> Result<Guidance, Diagnostics> {
+        let mut problems = self.problems;
+        if !problems.is_empty() {
+            problems.normalise();
+            return Err(problems);
+        }
+        let digest = super::digest::combined(self.texts.iter().map(String::as_str));
+        Ok(Guidance {
+            layers: self.layers,
+            profile: self.profile,
+            sources: self.sources,
+            rules: self.rules,
+            facts: self.facts,
+            actions: self.actions,
+            decisions: self.decisions,
+            digest,
+        })
+    }
+}
+
+fn scopes_for_fact(scope: Scope) -> Vec<Scope> {
+    match scope {
+        Scope::Case => vec![Scope::Case],
+        Scope::Check => vec![Scope::Case, Scope::Check],
+        Scope::IeContact => vec![Scope::Case, Scope::IeContact],
+    }
+}
+
+fn scopes_for_target(target: Target) -> Vec<Scope> {
+    match target {
+        Target::Case => vec![Scope::Case],
+        Target::Check => vec![Scope::Case, Scope::Check],
+        Target::IeContact => vec![Scope::Case, Scope::IeContact],
+    }
+}
+
+fn condition_name(c: &Condition) -> &'static str {
+    match c {
+        Condition::Always => "Always",
+        Condition::Is(..) => "Is",
+        Condition::In(..) => "In",
+        Condition::Has(..) => "Has",
+        Condition::Only(..) => "Only",
+        Condition::Answered(..) => "Answered",
+        Condition::Mentions(..) => "Mentions",
+        Condition::All(..) => "All",
+        Condition::Any(..) => "Any",
+        Condition::Not(..) => "Not",
+    }
+}
+
+fn effect_name(e: &Effect) -> &'static str {
+    match e {
+        Effect::Permit => "Permit",
+        Effect::Incomplete => "Incomplete",
+        Effect::Defer => "Defer",
+        Effect::NotRecommend => "NotRecommend",
+        Effect::Refuse => "Refuse",
+        Effect::Require(_) => "Require",
+        Effect::Prohibit(_) => "Prohibit",
+        Effect::Warn(_) => "Warn",
+        Effect::Note => "Note",
+    }
+}
+
+/// A plausible calendar date written `YYYY-MM-DD`.
+fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|x| x.parse::<u32>().ok());
+    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
+        return false;
+    };
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1900..=2999).contains(&y) && (1..=days).contains(&d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        assert!(is_iso_date("2018-12-07"));
+        assert!(is_iso_date("2024-02-29"));
+        assert!(!is_iso_date("2023-02-29"));
+        assert!(!is_iso_date("2018-13-01"));
+        assert!(!is_iso_date("7 Dec 2018"));
+        assert!(!is_iso_date("2018-1-07"));
+    }
+}

@@ -1,0 +1,371 @@
+//! The window: a thin egui view over the core.
+//!
+//! For now it lets an officer, supervisor or policy owner pick the national
+//! pack and force profile, read every rule with its source, and open a case
+//! file to see its verdicts. The wizard builds on the same state later.
+//!
+//! Flow per frame: the view reads [`GuiState`] and pushes [`Action`]s;
+//! [`GuiState::update`] applies them after drawing and may return an
+//! [`Effect`] (such as "ask for a file") that the shell in [`App`] carries out.
+
+use std::path::PathBuf;
+
+use egui::{Color32, RichText};
+
+use crate::core::case::CaseFacts;
+use crate::core::diagnostic::{Diagnostic, Diagnostics};
+use crate::core::engine::{self, Assessment, Verdict};
+use crate::core::guidance::{Guidance, check_fact};
+use crate::core::parse;
+use crate::core::raw::Certainty;
+use crate::core::validate::Library;
+
+/// Something the officer asked for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    SelectPack(String),
+    SelectProfile(Option<String>),
+    /// Ask the shell to let the officer choose a case file.
+    OpenCase,
+    /// A case file's name and bytes, read by the shell.
+    CaseRead(String, Vec<u8>),
+    CloseCase,
+}
+
+/// Something only the shell can do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    PickCaseFile,
+}
+
+/// A case file that was opened, and what came of it.
+#[derive(Clone, Debug)]
+pub struct OpenCase {
+    pub name: String,
+    pub result: Result<Assessment, Diagnostics>,
+}
+
+/// Everything the window shows.
+pub struct GuiState {
+    pub library: Library,
+    /// Problems found loading or checking the guidance.
+    pub problems: Diagnostics,
+    pub pack: String,
+    pub profile: Option<String>,
+    /// The merged guidance for the chosen pack and profile, or why there is none.
+    pub guidance: Result<Guidance, Diagnostics>,
+    pub case: Option<OpenCase>,
+    /// The last case file's bytes, kept so a change of pack or profile re-assesses it.
+    case_bytes: Option<(String, Vec<u8>)>,
+}
+
+impl GuiState {
+    pub fn new(library: Library, mut problems: Diagnostics) -> Self {
+        problems.0.extend(library.lint().0);
+        problems.normalise();
+        let pack = library.pack_ids().last().map(|s| (*s).to_owned()).unwrap_or_default();
+        let guidance = library.resolve(&pack, None);
+        Self {
+            library,
+            problems,
+            pack,
+            profile: None,
+            guidance,
+            case: None,
+            case_bytes: None,
+        }
+    }
+
+    fn reresolve(&mut self) {
+        self.guidance = self.library.resolve(&self.pack, self.profile.as_deref());
+        if let Some((name, bytes)) = self.case_bytes.clone() {
+            self.case = Some(self.assess(&name, &bytes));
+        }
+    }
+
+    fn assess(&self, name: &str, bytes: &[u8]) -> OpenCase {
+        let result = (|| {
+            let g = self.guidance.as_ref().map_err(Clone::clone)?;
+            let (src, case) = parse::case_file(name, bytes).map_err(|d| Diagnostics(vec![d]))?;
+            let facts = CaseFacts::from_raw(g, &src, &case)?;
+            Ok(engine::assess(g, &facts))
+        })();
+        OpenCase {
+            name: name.to_owned(),
+            result,
+        }
+    }
+
+    /// Applies one action; returns what the shell must do, if anything.
+    pub fn update(&mut self, action: Action) -> Option<Effect> {
+        match action {
+            Action::SelectPack(p) => {
+                self.pack = p;
+                self.reresolve();
+            }
+            Action::SelectProfile(p) => {
+                self.profile = p;
+                self.reresolve();
+            }
+            Action::OpenCase => return Some(Effect::PickCaseFile),
+            Action::CaseRead(name, bytes) => {
+                self.case = Some(self.assess(&name, &bytes));
+                self.case_bytes = Some((name, bytes));
+            }
+            Action::CloseCase => {
+                self.case = None;
+                self.case_bytes = None;
+            }
+        }
+        None
+    }
+}
+
+fn verdict_text(v: Verdict) -> RichText {
+    let (word, colour) = match v {
+        Verdict::NotProposed => ("Not proposed", Color32::GRAY),
+        Verdict::Permitted => ("Permitted", Color32::from_rgb(0, 110, 50)),
+        Verdict::Incomplete => ("Incomplete", Color32::from_rgb(150, 100, 0)),
+        Verdict::Defer => ("Defer", Color32::from_rgb(150, 100, 0)),
+        Verdict::NotRecommended => ("Not recommended", Color32::from_rgb(170, 60, 0)),
+        Verdict::Refused => ("Refused", Color32::from_rgb(180, 0, 0)),
+    };
+    RichText::new(word).strong().color(colour)
+}
+
+fn certainty_word(c: Certainty) -> &'static str {
+    match c {
+        Certainty::Cited => "cited",
+        Certainty::Secondary => "secondary source",
+        Certainty::Inferred => "inferred, to be confirmed",
+        Certainty::Silent => "guidance silent",
+        Certainty::Conflict => "sources conflict",
+    }
+}
+
+fn problems_ui(ui: &mut egui::Ui, problems: &Diagnostics) {
+    for d in &problems.0 {
+        ui.label(RichText::new(d.to_string()).color(Color32::from_rgb(180, 0, 0)));
+    }
+}
+
+fn selectors_ui(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) {
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label("National pack");
+        egui::ComboBox::from_id_salt("pack")
+            .selected_text(state.pack.as_str())
+            .show_ui(ui, |ui| {
+                for id in state.library.pack_ids() {
+                    if ui.selectable_label(state.pack == id, id).clicked() {
+                        actions.push(Action::SelectPack(id.to_owned()));
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        let label = ui.label("Force profile");
+        egui::ComboBox::from_id_salt("profile")
+            .selected_text(state.profile.as_deref().unwrap_or("None (national guidance only)"))
+            .show_ui(ui, |ui| {
+                if ui
+                    .selectable_label(state.profile.is_none(), "None (national guidance only)")
+                    .clicked()
+                {
+                    actions.push(Action::SelectProfile(None));
+                }
+                for id in state.library.profile_ids() {
+                    if ui.selectable_label(state.profile.as_deref() == Some(id), id).clicked() {
+                        actions.push(Action::SelectProfile(Some(id.to_owned())));
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        if ui.button("Open case…").clicked() {
+            actions.push(Action::OpenCase);
+        }
+        if state.case.is_some() && ui.button("Close case").clicked() {
+            actions.push(Action::CloseCase);
+        }
+    });
+}
+
+fn guidance_ui(ui: &mut egui::Ui, g: &Guidance) {
+    for layer in &g.layers {
+        ui.label(
+            RichText::new(format!(
+                "{} — version {} (effective {}, review by {})",
+                layer.title, layer.version, layer.effective, layer.review_by
+            ))
+            .strong(),
+        );
+    }
+    ui.label(format!("Digest sha256:{}", g.digest));
+    ui.separator();
+    for entry in g.rules.values() {
+        let r = &entry.rule;
+        egui::CollapsingHeader::new(format!("{}  {}", r.id, r.title))
+            .id_salt(&r.id)
+            .show(ui, |ui| {
+                ui.label(&r.explanation);
+                let sources: Vec<String> = r
+                    .sources
+                    .iter()
+                    .filter_map(|s| g.sources.get(s))
+                    .map(|s| format!("{} ({}, {})", s.title, s.publisher, s.date))
+                    .collect();
+                ui.label(format!("Source: {}", sources.join("; ")));
+                if let Some(q) = &r.quote {
+                    ui.label(format!("Quoted: “{q}”"));
+                }
+                ui.label(format!("Type: {:?}; {}", r.kind, certainty_word(r.status)));
+                if let Some(c) = &r.caveat {
+                    ui.label(RichText::new(c).italics());
+                }
+            });
+    }
+}
+
+fn assessment_ui(ui: &mut egui::Ui, g: &Guidance, a: &Assessment) {
+    let cite = |rules: &[String]| rules.join(", ");
+    ui.heading("Database checks");
+    if a.checks.is_empty() {
+        ui.label("None proposed.");
+    }
+    for (i, c) in a.checks.iter().enumerate() {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(format!(
+                "{}. {} on {}:",
+                i + 1,
+                g.value_label(check_fact::SYSTEM, &c.system),
+                g.value_label(check_fact::SUBJECT, &c.subject)
+            ));
+            ui.label(verdict_text(c.verdict));
+            ui.label(cite(&c.rules));
+        });
+        for r in &c.reasons {
+            ui.label(format!("    {} [{}]", r.message, cite(&r.rules)));
+        }
+    }
+    ui.separator();
+    ui.horizontal_wrapped(|ui| {
+        ui.heading("Contact with Immigration Enforcement");
+        ui.label(verdict_text(a.ie_contact.verdict));
+        ui.label(cite(&a.ie_contact.rules));
+    });
+    for r in &a.ie_contact.reasons {
+        ui.label(format!("    {} [{}]", r.message, cite(&r.rules)));
+    }
+    ui.separator();
+    ui.heading("Never do this");
+    for act in &a.prohibited {
+        ui.label(format!("• {} [{}]", act.label, cite(&act.rules)));
+    }
+    ui.heading("You must");
+    for act in &a.required {
+        ui.label(format!("• {} [{}]", act.label, cite(&act.rules)));
+    }
+    if !a.warnings.is_empty() {
+        ui.heading("Warnings");
+        for w in &a.warnings {
+            ui.label(format!("• {} ({}): {} [{}]", w.kind, w.about, w.message, cite(&w.rules)));
+        }
+    }
+    if !a.notes.is_empty() {
+        ui.heading("Notes");
+        for n in &a.notes {
+            ui.label(format!("• ({}) {} [{}]", n.about, n.message, cite(&n.rules)));
+        }
+    }
+}
+
+/// Draws the whole window and applies what the officer did. Returns effects for the shell.
+pub fn root_ui(ui: &mut egui::Ui, state: &mut GuiState) -> Vec<Effect> {
+    let mut actions = Vec::new();
+    egui::Panel::top("top").show(ui, |ui| {
+        ui.heading("Victim First");
+        selectors_ui(ui, state, &mut actions);
+        if !state.problems.is_empty() {
+            ui.label(RichText::new("Problems in the guidance files:").strong());
+            problems_ui(ui, &state.problems);
+        }
+    });
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::vertical().show(ui, |ui| match (&state.guidance, &state.case) {
+            (Err(d), _) => {
+                ui.label("This guidance cannot be used:");
+                problems_ui(ui, d);
+            }
+            (Ok(g), Some(case)) => {
+                ui.heading(format!("Case {}", case.name));
+                match &case.result {
+                    Ok(a) => assessment_ui(ui, g, a),
+                    Err(d) => problems_ui(ui, d),
+                }
+            }
+            (Ok(g), None) => guidance_ui(ui, g),
+        });
+    });
+    actions
+        .into_iter()
+        .filter_map(|a| state.update(a))
+        .collect()
+}
+
+/// The eframe shell: owns the state and carries out effects.
+pub struct App {
+    pub state: GuiState,
+}
+
+impl App {
+    pub fn new(dir: &std::path::Path) -> Self {
+        let (library, problems) = crate::store::load_library(dir);
+        Self {
+            state: GuiState::new(library, problems),
+        }
+    }
+
+    fn pick_case(&mut self) {
+        let picked: Option<PathBuf> = rfd::FileDialog::new()
+            .set_title("Open a case file")
+            .add_filter("Case file", &["ron"])
+            .pick_file();
+        let Some(path) = picked else {
+            return;
+        };
+        let name = path.display().to_string();
+        match std::fs::read(&path) {
+            Ok(bytes) => {
+                self.state.update(Action::CaseRead(name, bytes));
+            }
+            Err(e) => {
+                self.state.case = Some(OpenCase {
+                    result: Err(Diagnostics(vec![Diagnostic::new(&name, None, format!("cannot read: {e}"))])),
+                    name,
+                });
+            }
+        }
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        for effect in root_ui(ui, &mut self.state) {
+            match effect {
+                Effect::PickCaseFile => self.pick_case(),
+            }
+        }
+    }
+}
+
+/// Opens the window and runs until it is closed.
+pub fn run(dir: &std::path::Path) -> Result<(), eframe::Error> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Victim First")
+            .with_inner_size([1100.0, 800.0]),
+        ..Default::default()
+    };
+    let app = App::new(dir);
+    eframe::run_native("Victim First", options, Box::new(|_cc| Ok(Box::new(app))))
+}

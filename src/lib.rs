@@ -1,0 +1,10 @@
+//! Victim First: decision support for police officers in England and Wales
+//! dealing with a victim or witness who may have no leave to remain.
+//!
+//! `core` is pure (no IO, no clock, no egui); `store` reads files; `cli` and
+//! `gui` are the two faces of the one binary. See ARCHITECTURE.md.
+
+pub mod cli;
+pub mod core;
+pub mod gui;
+pub mod store;

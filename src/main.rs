@@ -1,0 +1,34 @@
+//! The `victim-first` binary: the window by default, or a command-line tool.
+
+use std::process::ExitCode;
+
+use clap::Parser as _;
+use victim_first::cli::{self, Cli, Command};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        None => gui(None),
+        Some(Command::Gui { guidance }) => gui(guidance),
+        Some(Command::Lint { path }) => cli::lint(path),
+        Some(Command::Assess {
+            case,
+            profile,
+            pack,
+            json,
+            guidance,
+        }) => cli::assess(&case, profile.as_deref(), pack.as_deref(), json, guidance),
+    }
+}
+
+fn gui(dir: Option<std::path::PathBuf>) -> ExitCode {
+    let dir = dir.unwrap_or_else(victim_first::store::default_guidance_dir);
+    match victim_first::gui::run(&dir) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("victim-first: could not open the window: {e}");
+            eprintln!("(on a machine with no display, use the `lint` and `assess` commands)");
+            ExitCode::from(1)
+        }
+    }
+}
