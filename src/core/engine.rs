@@ -89,6 +89,9 @@ pub struct LayerUsed {
 pub struct Reason {
     /// The decision's id in the guidance.
     pub decision: String,
+    /// The verdict this decision gave on its own, if it gave one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verdict: Option<Verdict>,
     pub message: String,
     pub rules: Vec<String>,
 }
@@ -203,17 +206,17 @@ impl Run<'_> {
             if !eval(&d.when, at) {
                 continue;
             }
+            let own = d.then.iter().filter_map(Verdict::from_effect).max();
             let reason = Reason {
                 decision: d.id.clone(),
+                verdict: own,
                 message: d.says.clone(),
                 rules: d.because.clone(),
             };
-            let mut gives_verdict = false;
+            if let Some(v) = own {
+                out.verdict = Some(out.verdict.map_or(v, |cur| cur.max(v)));
+            }
             for effect in &d.then {
-                if let Some(v) = Verdict::from_effect(effect) {
-                    gives_verdict = true;
-                    out.verdict = Some(out.verdict.map_or(v, |cur| cur.max(v)));
-                }
                 match effect {
                     Effect::Require(a) => self.action(ActionKind::Required, a, &reason),
                     Effect::Prohibit(a) => self.action(ActionKind::Prohibited, a, &reason),
@@ -232,10 +235,14 @@ impl Run<'_> {
                     _ => {}
                 }
             }
-            if gives_verdict {
-                push_unique(&mut out.rules, &d.because);
+            if own.is_some() {
                 out.reasons.push(reason);
             }
+        }
+        // The decisions behind the verdict come first, then those it outweighed.
+        out.reasons.sort_by(|a, b| b.verdict.cmp(&a.verdict));
+        for r in &out.reasons {
+            push_unique(&mut out.rules, &r.rules);
         }
         out
     }
@@ -248,7 +255,10 @@ impl Run<'_> {
         if let Some(existing) = list.iter_mut().find(|a| a.action == id) {
             push_unique(&mut existing.rules, &reason.rules);
             if !existing.reasons.iter().any(|r| r.decision == reason.decision) {
-                existing.reasons.push(reason.clone());
+                existing.reasons.push(Reason {
+                    verdict: None,
+                    ..reason.clone()
+                });
             }
             return;
         }
@@ -257,7 +267,10 @@ impl Run<'_> {
             action: id.to_owned(),
             label,
             rules: reason.rules.clone(),
-            reasons: vec![reason.clone()],
+            reasons: vec![Reason {
+                verdict: None,
+                ..reason.clone()
+            }],
         });
     }
 

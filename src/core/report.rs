@@ -37,7 +37,10 @@ fn cite(rules: &[String]) -> String {
 
 fn reasons(out: &mut String, rs: &[Reason]) {
     for r in rs {
-        let _ = writeln!(out, "    - {}{}", r.message, cite(&r.rules));
+        let verdict = r
+            .verdict
+            .map_or_else(String::new, |v| format!("{}: ", v.as_str()));
+        let _ = writeln!(out, "    - {verdict}{}{}", r.message, cite(&r.rules));
     }
 }
 

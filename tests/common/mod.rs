@@ -1,0 +1,35 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code, reason = "each test binary uses a different subset")]
+
+use std::path::Path;
+
+use victim_first::core::case::CaseFacts;
+use victim_first::core::engine::{self, Assessment};
+use victim_first::core::guidance::Guidance;
+use victim_first::core::validate::Library;
+use victim_first::store;
+
+/// The guidance shipped in `guidance/`, which must load without a single problem.
+pub fn shipped_library() -> Library {
+    let (lib, problems) = store::load_library(Path::new("guidance"));
+    assert!(problems.is_empty(), "{problems}");
+    let lint = lib.lint();
+    assert!(lint.is_empty(), "{lint}");
+    lib
+}
+
+/// Assesses a case file, optionally overriding its profile or pack.
+pub fn assess_file(
+    lib: &Library,
+    path: &Path,
+    profile: Option<&str>,
+    pack: Option<&str>,
+) -> (Guidance, Assessment) {
+    let (src, case) = store::read_case(path).unwrap_or_else(|d| panic!("{d}"));
+    let g = lib
+        .resolve(pack.unwrap_or(&case.pack), profile.or(case.profile.as_deref()))
+        .unwrap_or_else(|d| panic!("{d}"));
+    let facts = CaseFacts::from_raw(&g, &src, &case).unwrap_or_else(|d| panic!("{}: {d}", path.display()));
+    let a = engine::assess(&g, &facts);
+    (g, a)
+}
