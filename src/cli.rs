@@ -104,6 +104,10 @@ pub fn assess(
     };
     let pack = pack.unwrap_or(&case.pack);
     let profile = profile.or(case.profile.as_deref());
+    let refs = lib.check_case_refs(&src, pack, profile);
+    if !refs.is_empty() {
+        return fail(&refs);
+    }
     let g = match lib.resolve(pack, profile) {
         Ok(g) => g,
         Err(mut d) => {

@@ -91,20 +91,22 @@ impl Checker<'_> {
                         ok = false;
                     }
                 }
-                let mut sorted = vs.clone();
-                sorted.sort();
-                sorted.dedup();
-                if sorted.len() != vs.len() {
-                    self.err(&fact.id, format!("{ctx}: a value is listed twice"));
-                    ok = false;
+                let mut seen = Vec::new();
+                for v in vs {
+                    if seen.contains(&v) {
+                        self.err(v, format!("{ctx}: \"{v}\" is listed twice"));
+                        ok = false;
+                    }
+                    seen.push(v);
                 }
                 if !ok {
                     return None;
                 }
             }
             Answer::Text(t) if t.chars().count() > MAX_TEXT_CHARS => {
+                let near = if locate_quoted(&self.src.text, t).is_some() { t.as_str() } else { fact.id.as_str() };
                 self.err(
-                    &fact.id,
+                    near,
                     format!(
                         "{ctx}: the text is {} characters; the most accepted is {MAX_TEXT_CHARS}",
                         t.chars().count()

@@ -118,6 +118,24 @@ impl Library {
     pub fn lint(&self) -> Diagnostics {
         let mut all = Diagnostics::default();
         for f in self.files() {
+            let requires = match &f.file {
+                raw::GuidanceFile::Pack(_) => None,
+                raw::GuidanceFile::Overlay(o) => Some(&o.requires),
+                raw::GuidanceFile::Profile(p) => Some(&p.requires),
+            };
+            if let Some(r) = requires {
+                if !matches!(self.get(r).map(|x| &x.file), Some(raw::GuidanceFile::Pack(_))) {
+                    all.0.push(f.err(
+                        r,
+                        None,
+                        format!("\"{}\" → requires: no national pack with id \"{r}\"", f.id()),
+                    ));
+                    if let raw::GuidanceFile::Profile(p) = &f.file {
+                        all.0.append(&mut self.adopted(f, p).1 .0);
+                    }
+                    continue;
+                }
+            }
             let result = match &f.file {
                 raw::GuidanceFile::Pack(p) => self.resolve_layers(&p.id, &[], None),
                 raw::GuidanceFile::Overlay(o) => self.resolve_layers(&o.requires, &[f], None),
@@ -150,6 +168,21 @@ impl Library {
                 format!("\"{profile_id}\" is not a force profile"),
             )));
         };
+        let (overlays, mut problems) = self.adopted(file, profile);
+        match self.resolve_layers(pack_id, &overlays, Some(file)) {
+            Ok(g) if problems.is_empty() => Ok(g),
+            Ok(_) => Err(problems),
+            Err(mut d) => {
+                problems.0.append(&mut d.0);
+                problems.normalise();
+                Err(problems)
+            }
+        }
+    }
+
+    /// The overlays a profile adopts, and problems with any that are not overlays.
+    fn adopted<'a>(&'a self, file: &LoadedFile, profile: &raw::Profile) -> (Vec<&'a LoadedFile>, Diagnostics) {
+        let profile_id = &profile.id;
         let mut overlays = Vec::new();
         let mut problems = Diagnostics::default();
         for adopted in &profile.adopts {
@@ -167,15 +200,32 @@ impl Library {
                 )),
             }
         }
-        match self.resolve_layers(pack_id, &overlays, Some(file)) {
-            Ok(g) if problems.is_empty() => Ok(g),
-            Ok(_) => Err(problems),
-            Err(mut d) => {
-                problems.0.append(&mut d.0);
-                problems.normalise();
-                Err(problems)
+        (overlays, problems)
+    }
+
+    /// Problems with the pack and profile a case file names, located in that file.
+    pub fn check_case_refs(&self, src: &SourceText, pack: &str, profile: Option<&str>) -> Diagnostics {
+        let mut problems = Diagnostics::default();
+        let here = |id: &str| locate_quoted(&src.text, id);
+        if !matches!(self.get(pack).map(|f| &f.file), Some(raw::GuidanceFile::Pack(_))) {
+            let known = self.pack_ids().join(", ");
+            problems.0.push(Diagnostic::new(
+                &src.path,
+                here(pack),
+                format!("pack: no national pack with id \"{pack}\" (the guidance has: {known})"),
+            ));
+        }
+        if let Some(p) = profile {
+            if !matches!(self.get(p).map(|f| &f.file), Some(raw::GuidanceFile::Profile(_))) {
+                let known = self.profile_ids().join(", ");
+                problems.0.push(Diagnostic::new(
+                    &src.path,
+                    here(p),
+                    format!("profile: no force profile with id \"{p}\" (the guidance has: {known})"),
+                ));
             }
         }
+        problems
     }
 
     fn chain(&self, pack_id: &str) -> Result<Vec<&LoadedFile>, Diagnostics> {

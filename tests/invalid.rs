@@ -1,0 +1,117 @@
+//! Broken guidance and case files give located, stable errors and exit code 1,
+//! through the real binary. Each fixture's full error output is a golden
+//! (insta) snapshot.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn entries(dir: &str) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("fixture folder")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    v.sort();
+    v
+}
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_victim-first"))
+        .args(args)
+        .output()
+        .expect("binary runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn name(p: &std::path::Path) -> String {
+    p.file_name().and_then(|n| n.to_str()).unwrap_or_default().replace('.', "_")
+}
+
+#[test]
+fn every_invalid_guidance_fixture_fails_lint_with_located_errors() {
+    let fixtures = entries("tests/data/invalid");
+    let names: Vec<String> = fixtures.iter().map(|p| name(p)).collect();
+    for required in [
+        "unknown-field",
+        "dangling-reference",
+        "duplicate-id",
+        "overlay-loosens",
+        "syntax-error_ron",
+        "empty_ron",
+        "binary_ron",
+    ] {
+        assert!(names.iter().any(|n| n == required), "missing fixture {required}");
+    }
+    for path in fixtures {
+        let shown = path.display().to_string();
+        let (code, stdout, stderr) = run(&["lint", &shown]);
+        assert_eq!(code, 1, "{shown} should fail lint; stdout: {stdout}");
+        for line in stderr.lines().filter(|l| !l.ends_with("found")) {
+            assert!(
+                line.starts_with(&format!("{shown}")),
+                "every error names its file: {line}"
+            );
+            let after = line.get(shown.len()..).unwrap_or_default();
+            assert!(
+                after.contains(".ron:") || after.starts_with(':'),
+                "every error is located: {line}"
+            );
+        }
+        insta::assert_snapshot!(format!("lint-{}", name(&path)), stderr);
+    }
+}
+
+#[test]
+fn shipped_guidance_lints_clean() {
+    let (code, stdout, stderr) = run(&["lint", "guidance"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("no problems"), "{stdout}");
+}
+
+#[test]
+fn bad_case_files_give_located_errors() {
+    for path in entries("tests/data/bad-cases") {
+        let shown = path.display().to_string();
+        let (code, stdout, stderr) = run(&["assess", &shown, "--guidance", "guidance"]);
+        assert_eq!(code, 1, "{shown} should be refused");
+        assert!(stdout.is_empty(), "no verdicts for a bad case: {stdout}");
+        assert!(stderr.lines().all(|l| l.starts_with(&shown)), "{stderr}");
+        insta::assert_snapshot!(format!("assess-{}", name(&path)), stderr);
+    }
+}
+
+#[test]
+fn missing_files_are_reported_not_panicked_on() {
+    let (code, _, stderr) = run(&["assess", "tests/data/no-such-case.ron"]);
+    assert_eq!(code, 1);
+    assert!(stderr.starts_with("tests/data/no-such-case.ron: cannot read:"), "{stderr}");
+    let (code, _, stderr) = run(&["lint", "tests/data/no-such-folder"]);
+    assert_eq!(code, 1);
+    assert!(stderr.starts_with("tests/data/no-such-folder: no such file or folder"), "{stderr}");
+}
+
+#[test]
+fn assess_json_and_text_agree_on_verdicts() {
+    let case = "tests/data/cases/ie-sarc-crisis.ron";
+    let (code, json, _) = run(&["assess", case, "--json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+    assert_eq!(v["ie_contact"]["verdict"], "defer");
+    assert_eq!(v["guidance"]["pack"], "safe-to-share-2020");
+    assert_eq!(v["guidance"]["digest"].as_str().map(str::len), Some(64));
+    let (code, text, _) = run(&["assess", case]);
+    assert_eq!(code, 0);
+    assert!(text.contains("Contact with Immigration Enforcement: DEFER"), "{text}");
+}
+
+#[test]
+fn pack_override_reassesses_under_another_pack() {
+    let case = "tests/data/cases/witness-2020.ron";
+    let (_, json2020, _) = run(&["assess", case, "--json"]);
+    let (_, json2018, _) = run(&["assess", case, "--json", "--pack", "npcc-2018"]);
+    assert!(!json2020.contains("NPCC18-08"));
+    assert!(json2018.contains("NPCC18-08"));
+}
