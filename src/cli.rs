@@ -78,12 +78,18 @@ pub fn lint(path: Option<PathBuf>) -> ExitCode {
     problems.normalise();
     if problems.is_empty() {
         let n = lib.files().count();
-        out(&format!("{}: {n} guidance files, no problems\n", path.display()));
+        out(&format!(
+            "{}: {n} guidance files, no problems\n",
+            path.display()
+        ));
         ExitCode::SUCCESS
     } else {
         let n = problems.len();
         err(&problems.to_string());
-        err(&format!("{n} problem{} found\n", if n == 1 { "" } else { "s" }));
+        err(&format!(
+            "{n} problem{} found\n",
+            if n == 1 { "" } else { "s" }
+        ));
         ExitCode::from(1)
     }
 }

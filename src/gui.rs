@@ -63,7 +63,11 @@ impl GuiState {
     pub fn new(library: Library, mut problems: Diagnostics) -> Self {
         problems.0.extend(library.lint().0);
         problems.normalise();
-        let pack = library.pack_ids().last().map(|s| (*s).to_owned()).unwrap_or_default();
+        let pack = library
+            .pack_ids()
+            .last()
+            .map(|s| (*s).to_owned())
+            .unwrap_or_default();
         let guidance = library.resolve(&pack, None);
         Self {
             library,
@@ -165,7 +169,12 @@ fn selectors_ui(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) 
             .labelled_by(label.id);
         let label = ui.label("Force profile");
         egui::ComboBox::from_id_salt("profile")
-            .selected_text(state.profile.as_deref().unwrap_or("None (national guidance only)"))
+            .selected_text(
+                state
+                    .profile
+                    .as_deref()
+                    .unwrap_or("None (national guidance only)"),
+            )
             .show_ui(ui, |ui| {
                 if ui
                     .selectable_label(state.profile.is_none(), "None (national guidance only)")
@@ -174,7 +183,10 @@ fn selectors_ui(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) 
                     actions.push(Action::SelectProfile(None));
                 }
                 for id in state.library.profile_ids() {
-                    if ui.selectable_label(state.profile.as_deref() == Some(id), id).clicked() {
+                    if ui
+                        .selectable_label(state.profile.as_deref() == Some(id), id)
+                        .clicked()
+                    {
                         actions.push(Action::SelectProfile(Some(id.to_owned())));
                     }
                 }
@@ -268,13 +280,24 @@ fn assessment_ui(ui: &mut egui::Ui, g: &Guidance, a: &Assessment) {
     if !a.warnings.is_empty() {
         ui.heading("Warnings");
         for w in &a.warnings {
-            ui.label(format!("• {} ({}): {} [{}]", w.kind, w.about, w.message, cite(&w.rules)));
+            ui.label(format!(
+                "• {} ({}): {} [{}]",
+                w.kind,
+                w.about,
+                w.message,
+                cite(&w.rules)
+            ));
         }
     }
     if !a.notes.is_empty() {
         ui.heading("Notes");
         for n in &a.notes {
-            ui.label(format!("• ({}) {} [{}]", n.about, n.message, cite(&n.rules)));
+            ui.label(format!(
+                "• ({}) {} [{}]",
+                n.about,
+                n.message,
+                cite(&n.rules)
+            ));
         }
     }
 }
@@ -340,7 +363,11 @@ impl App {
             }
             Err(e) => {
                 self.state.case = Some(OpenCase {
-                    result: Err(Diagnostics(vec![Diagnostic::new(&name, None, format!("cannot read: {e}"))])),
+                    result: Err(Diagnostics(vec![Diagnostic::new(
+                        &name,
+                        None,
+                        format!("cannot read: {e}"),
+                    )])),
                     name,
                 });
             }

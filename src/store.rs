@@ -15,10 +15,10 @@ pub fn default_guidance_dir() -> PathBuf {
         return PathBuf::from(dir);
     }
     let mut candidates = vec![PathBuf::from("guidance")];
-    if let Ok(exe) = std::env::current_exe() {
-        if let Some(dir) = exe.parent() {
-            candidates.push(dir.join("guidance"));
-        }
+    if let Ok(exe) = std::env::current_exe()
+        && let Some(dir) = exe.parent()
+    {
+        candidates.push(dir.join("guidance"));
     }
     candidates.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("guidance"));
     candidates
@@ -37,9 +37,11 @@ fn ron_files(path: &Path, out: &mut Vec<PathBuf>, problems: &mut Diagnostics) {
     let entries = match std::fs::read_dir(path) {
         Ok(e) => e,
         Err(e) => {
-            problems
-                .0
-                .push(Diagnostic::new(&path.display().to_string(), None, format!("cannot read: {e}")));
+            problems.0.push(Diagnostic::new(
+                &path.display().to_string(),
+                None,
+                format!("cannot read: {e}"),
+            ));
             return;
         }
     };
@@ -83,7 +85,9 @@ pub fn load_library(path: &Path) -> (Library, Diagnostics) {
                 Ok((src, file)) => files.push(LoadedFile { src, file }),
                 Err(d) => problems.0.push(d),
             },
-            Err(e) => problems.0.push(Diagnostic::new(&shown, None, format!("cannot read: {e}"))),
+            Err(e) => problems
+                .0
+                .push(Diagnostic::new(&shown, None, format!("cannot read: {e}"))),
         }
     }
     let (lib, mut more) = Library::new(files);
@@ -94,7 +98,12 @@ pub fn load_library(path: &Path) -> (Library, Diagnostics) {
 /// Reads and parses a case file.
 pub fn read_case(path: &Path) -> Result<(SourceText, raw::Case), Diagnostics> {
     let shown = path.display().to_string();
-    let bytes = std::fs::read(path)
-        .map_err(|e| Diagnostics(vec![Diagnostic::new(&shown, None, format!("cannot read: {e}"))]))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostics(vec![Diagnostic::new(
+            &shown,
+            None,
+            format!("cannot read: {e}"),
+        )])
+    })?;
     parse::case_file(&shown, &bytes).map_err(|d| Diagnostics(vec![d]))
 }

@@ -3,6 +3,12 @@
 //! by hand from the guidance brief. The full text report of each is also an
 //! insta snapshot, so any change to wording or citations is reviewed.
 
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "a test may panic on a broken fixture"
+)]
+
 mod common;
 
 use std::path::{Path, PathBuf};
@@ -88,10 +94,15 @@ fn check(path: &Path, a: &Assessment, e: &Expect) -> Vec<String> {
             }
         }
     } else {
-        fail(format!("{} checks assessed, {} expected", a.checks.len(), e.checks.len()));
+        fail(format!(
+            "{} checks assessed, {} expected",
+            a.checks.len(),
+            e.checks.len()
+        ));
     }
     let ie = &a.ie_contact;
-    if ie.verdict.as_str() != e.ie_contact.verdict || !contains_all(&ie.rules, &e.ie_contact.rules) {
+    if ie.verdict.as_str() != e.ie_contact.verdict || !contains_all(&ie.rules, &e.ie_contact.rules)
+    {
         fail(format!(
             "IE contact: got {} {:?}, want {} citing {:?}",
             ie.verdict.as_str(),
@@ -139,12 +150,20 @@ fn check(path: &Path, a: &Assessment, e: &Expect) -> Vec<String> {
 fn every_case_meets_its_expectations() {
     let lib = common::shipped_library();
     let files = case_files();
-    assert!(files.len() >= 15, "expected the example cases, found {}", files.len());
+    assert!(
+        files.len() >= 15,
+        "expected the example cases, found {}",
+        files.len()
+    );
     let mut failures = Vec::new();
     for path in &files {
         let expect_path = path.with_extension("expect.ron");
         let Ok(expect_text) = std::fs::read_to_string(&expect_path) else {
-            failures.push(format!("{}: no {} beside it", path.display(), expect_path.display()));
+            failures.push(format!(
+                "{}: no {} beside it",
+                path.display(),
+                expect_path.display()
+            ));
             continue;
         };
         let expect: Expect = match ron::from_str(&expect_text) {
@@ -154,9 +173,12 @@ fn every_case_meets_its_expectations() {
                 continue;
             }
         };
-        let (g, a) = common::assess_file(&lib, path, None, None);
+        let (g, a) = common::assess_file(lib, path, None, None);
         failures.extend(check(path, &a, &expect));
-        let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        let name = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
         insta::assert_snapshot!(format!("case-{name}"), report::to_text(&g, &a));
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
@@ -166,7 +188,12 @@ fn every_case_meets_its_expectations() {
 #[test]
 fn json_shape_is_stable() {
     let lib = common::shipped_library();
-    let (_, a) = common::assess_file(&lib, Path::new("tests/data/cases/da-doubts-adopting.ron"), None, None);
+    let (_, a) = common::assess_file(
+        lib,
+        Path::new("tests/data/cases/da-doubts-adopting.ron"),
+        None,
+        None,
+    );
     insta::assert_snapshot!("json-da-doubts-adopting", report::to_json(&a));
 }
 
@@ -175,8 +202,8 @@ fn json_shape_is_stable() {
 fn profile_override_changes_only_what_the_profile_adds() {
     let lib = common::shipped_library();
     let path = Path::new("tests/data/cases/da-doubts-national.ron");
-    let (_, national) = common::assess_file(&lib, path, None, None);
-    let (_, adopting) = common::assess_file(&lib, path, Some("example-adopting"), None);
+    let (_, national) = common::assess_file(lib, path, None, None);
+    let (_, adopting) = common::assess_file(lib, path, Some("example-adopting"), None);
     assert_eq!(national.ie_contact.verdict.as_str(), "not_recommended");
     assert_eq!(adopting.ie_contact.verdict.as_str(), "refused");
     assert_eq!(national.checks, adopting.checks);

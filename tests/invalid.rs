@@ -2,6 +2,12 @@
 //! through the real binary. Each fixture's full error output is a golden
 //! (insta) snapshot.
 
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "a test may panic on a broken fixture"
+)]
+
 use std::path::PathBuf;
 use std::process::Command;
 
@@ -27,7 +33,10 @@ fn run(args: &[&str]) -> (i32, String, String) {
 }
 
 fn name(p: &std::path::Path) -> String {
-    p.file_name().and_then(|n| n.to_str()).unwrap_or_default().replace('.', "_")
+    p.file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default()
+        .replace('.', "_")
 }
 
 #[test]
@@ -43,7 +52,10 @@ fn every_invalid_guidance_fixture_fails_lint_with_located_errors() {
         "empty_ron",
         "binary_ron",
     ] {
-        assert!(names.iter().any(|n| n == required), "missing fixture {required}");
+        assert!(
+            names.iter().any(|n| n == required),
+            "missing fixture {required}"
+        );
     }
     for path in fixtures {
         let shown = path.display().to_string();
@@ -51,7 +63,7 @@ fn every_invalid_guidance_fixture_fails_lint_with_located_errors() {
         assert_eq!(code, 1, "{shown} should fail lint; stdout: {stdout}");
         for line in stderr.lines().filter(|l| !l.ends_with("found")) {
             assert!(
-                line.starts_with(&format!("{shown}")),
+                line.starts_with(&shown),
                 "every error names its file: {line}"
             );
             let after = line.get(shown.len()..).unwrap_or_default();
@@ -87,10 +99,16 @@ fn bad_case_files_give_located_errors() {
 fn missing_files_are_reported_not_panicked_on() {
     let (code, _, stderr) = run(&["assess", "tests/data/no-such-case.ron"]);
     assert_eq!(code, 1);
-    assert!(stderr.starts_with("tests/data/no-such-case.ron: cannot read:"), "{stderr}");
+    assert!(
+        stderr.starts_with("tests/data/no-such-case.ron: cannot read:"),
+        "{stderr}"
+    );
     let (code, _, stderr) = run(&["lint", "tests/data/no-such-folder"]);
     assert_eq!(code, 1);
-    assert!(stderr.starts_with("tests/data/no-such-folder: no such file or folder"), "{stderr}");
+    assert!(
+        stderr.starts_with("tests/data/no-such-folder: no such file or folder"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -104,7 +122,10 @@ fn assess_json_and_text_agree_on_verdicts() {
     assert_eq!(v["guidance"]["digest"].as_str().map(str::len), Some(64));
     let (code, text, _) = run(&["assess", case]);
     assert_eq!(code, 0);
-    assert!(text.contains("Contact with Immigration Enforcement: DEFER"), "{text}");
+    assert!(
+        text.contains("Contact with Immigration Enforcement: DEFER"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -60,7 +60,9 @@ impl Checker<'_> {
                 }
                 Answer::Many(out)
             }
-            (FactKind::One, ron::Value::Bool(b)) => Answer::One(if *b { "yes" } else { "no" }.to_owned()),
+            (FactKind::One, ron::Value::Bool(b)) => {
+                Answer::One(if *b { "yes" } else { "no" }.to_owned())
+            }
             _ => {
                 self.err(&fact.id, format!("{ctx}: expected {expected}"));
                 return None;
@@ -80,7 +82,13 @@ impl Checker<'_> {
         };
         match &answer {
             Answer::One(v) if !known(v) => {
-                self.err(v, format!("{ctx}: \"{v}\" is not an answer to this question (expected one of: {})", listing()));
+                self.err(
+                    v,
+                    format!(
+                        "{ctx}: \"{v}\" is not an answer to this question (expected one of: {})",
+                        listing()
+                    ),
+                );
                 return None;
             }
             Answer::Many(vs) => {
@@ -104,7 +112,11 @@ impl Checker<'_> {
                 }
             }
             Answer::Text(t) if t.chars().count() > MAX_TEXT_CHARS => {
-                let near = if locate_quoted(&self.src.text, t).is_some() { t.as_str() } else { fact.id.as_str() };
+                let near = if locate_quoted(&self.src.text, t).is_some() {
+                    t.as_str()
+                } else {
+                    fact.id.as_str()
+                };
                 self.err(
                     near,
                     format!(
@@ -123,7 +135,10 @@ impl Checker<'_> {
         match self.g.fact(id) {
             Some(f) if f.scope == scope => self.g.fact(id),
             _ => {
-                self.err(id, format!("{ctx}: the guidance declares no fact \"{id}\" here"));
+                self.err(
+                    id,
+                    format!("{ctx}: the guidance declares no fact \"{id}\" here"),
+                );
                 None
             }
         }
@@ -158,27 +173,81 @@ impl CaseFacts {
             }
         }
         if case.checks.len() > MAX_CHECKS {
-            c.err("checks", format!("checks: {} checks proposed; the most accepted is {MAX_CHECKS}", case.checks.len()));
+            c.err(
+                "checks",
+                format!(
+                    "checks: {} checks proposed; the most accepted is {MAX_CHECKS}",
+                    case.checks.len()
+                ),
+            );
         }
         for (i, check) in case.checks.iter().enumerate().take(MAX_CHECKS) {
             let ctx = format!("checks → {}", i + 1);
             let mut a = Answers::new();
-            c.insert(&format!("{ctx} → system"), &mut a, check_fact::SYSTEM, Scope::Check, Answer::One(check.system.clone()));
-            c.insert(&format!("{ctx} → subject"), &mut a, check_fact::SUBJECT, Scope::Check, Answer::One(check.subject.clone()));
-            c.insert(&format!("{ctx} → purposes"), &mut a, check_fact::PURPOSES, Scope::Check, Answer::Many(check.purposes.clone()));
-            c.insert(&format!("{ctx} → reason"), &mut a, check_fact::REASON, Scope::Check, Answer::Text(check.reason.clone()));
+            c.insert(
+                &format!("{ctx} → system"),
+                &mut a,
+                check_fact::SYSTEM,
+                Scope::Check,
+                Answer::One(check.system.clone()),
+            );
+            c.insert(
+                &format!("{ctx} → subject"),
+                &mut a,
+                check_fact::SUBJECT,
+                Scope::Check,
+                Answer::One(check.subject.clone()),
+            );
+            c.insert(
+                &format!("{ctx} → purposes"),
+                &mut a,
+                check_fact::PURPOSES,
+                Scope::Check,
+                Answer::Many(check.purposes.clone()),
+            );
+            c.insert(
+                &format!("{ctx} → reason"),
+                &mut a,
+                check_fact::REASON,
+                Scope::Check,
+                Answer::Text(check.reason.clone()),
+            );
             out.checks.push(a);
         }
         if let Some(ie) = &case.ie_contact {
             let mut a = Answers::new();
             if let Some(p) = &ie.purpose {
-                c.insert("ie_contact → purpose", &mut a, ie_fact::PURPOSE, Scope::IeContact, Answer::One(p.clone()));
+                c.insert(
+                    "ie_contact → purpose",
+                    &mut a,
+                    ie_fact::PURPOSE,
+                    Scope::IeContact,
+                    Answer::One(p.clone()),
+                );
             }
             if let Some(t) = &ie.timing {
-                c.insert("ie_contact → timing", &mut a, ie_fact::TIMING, Scope::IeContact, Answer::One(t.clone()));
+                c.insert(
+                    "ie_contact → timing",
+                    &mut a,
+                    ie_fact::TIMING,
+                    Scope::IeContact,
+                    Answer::One(t.clone()),
+                );
             }
-            c.insert("ie_contact → data", &mut a, ie_fact::DATA, Scope::IeContact, Answer::Many(ie.data.clone()));
-            c.insert("ie_contact → reason", &mut a, ie_fact::REASON, Scope::IeContact, Answer::Text(ie.reason.clone()));
+            c.insert(
+                "ie_contact → data",
+                &mut a,
+                ie_fact::DATA,
+                Scope::IeContact,
+                Answer::Many(ie.data.clone()),
+            );
+            c.insert(
+                "ie_contact → reason",
+                &mut a,
+                ie_fact::REASON,
+                Scope::IeContact,
+                Answer::Text(ie.reason.clone()),
+            );
             out.ie_contact = Some(a);
         }
         if c.problems.is_empty() {

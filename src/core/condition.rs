@@ -153,12 +153,12 @@ pub fn satisfiable<'a>(cond: &Condition, shape: &dyn Fn(&str) -> Option<FactShap
     let mut choices: Vec<(String, Vec<Option<Answer>>)> = Vec::new();
     for f in facts {
         let mut options: Vec<Option<Answer>> = vec![None];
-        if let Some(s) = shape(&f) {
-            if s.can_be_answered {
-                let mut lits = Vec::new();
-                literals_for(cond, &f, &mut lits);
-                options.extend(representatives(&s, &lits));
-            }
+        if let Some(s) = shape(&f)
+            && s.can_be_answered
+        {
+            let mut lits = Vec::new();
+            literals_for(cond, &f, &mut lits);
+            options.extend(representatives(&s, &lits));
         }
         choices.push((f, options));
     }
@@ -258,13 +258,31 @@ mod tests {
         let at = Lookup::case(&a);
         assert!(eval(&Condition::Is(s("role"), s("victim")), at));
         assert!(!eval(&Condition::Is(s("role"), s("witness")), at));
-        assert!(eval(&Condition::In(s("role"), vec![s("witness"), s("victim")]), at));
-        assert!(eval(&Condition::Only(s("purposes"), vec![s("immigration_status")]), at));
-        assert!(!eval(&Condition::Only(s("purposes"), vec![s("routine")]), at));
-        assert!(eval(&Condition::Has(s("purposes"), vec![s("immigration_status")]), at));
-        assert!(eval(&Condition::Mentions(s("reason"), vec![s("legal")]), at));
+        assert!(eval(
+            &Condition::In(s("role"), vec![s("witness"), s("victim")]),
+            at
+        ));
+        assert!(eval(
+            &Condition::Only(s("purposes"), vec![s("immigration_status")]),
+            at
+        ));
+        assert!(!eval(
+            &Condition::Only(s("purposes"), vec![s("routine")]),
+            at
+        ));
+        assert!(eval(
+            &Condition::Has(s("purposes"), vec![s("immigration_status")]),
+            at
+        ));
+        assert!(eval(
+            &Condition::Mentions(s("reason"), vec![s("legal")]),
+            at
+        ));
         assert!(!eval(&Condition::Answered(s("age")), at));
-        assert!(eval(&Condition::Not(Box::new(Condition::Answered(s("age")))), at));
+        assert!(eval(
+            &Condition::Not(Box::new(Condition::Answered(s("age")))),
+            at
+        ));
         assert!(!eval(&Condition::Is(s("age"), s("adult")), at));
     }
 
@@ -272,7 +290,10 @@ mod tests {
     fn empty_many_is_not_only() {
         let mut a = Answers::new();
         a.insert(s("p"), Answer::Many(vec![]));
-        assert!(!eval(&Condition::Only(s("p"), vec![s("x")]), Lookup::case(&a)));
+        assert!(!eval(
+            &Condition::Only(s("p"), vec![s("x")]),
+            Lookup::case(&a)
+        ));
         assert!(!eval(&Condition::Answered(s("p")), Lookup::case(&a)));
     }
 

@@ -78,12 +78,9 @@ impl std::error::Error for Diagnostics {}
 pub fn position_of(text: &str, offset: usize) -> Position {
     let before = text.get(..offset).unwrap_or(text);
     let line = before.matches('\n').count() + 1;
-    let col = before
-        .rfind('\n')
-        .map_or(before.chars().count(), |nl| {
-            before.get(nl + 1..).map_or(0, |s| s.chars().count())
-        })
-        + 1;
+    let col = before.rfind('\n').map_or(before.chars().count(), |nl| {
+        before.get(nl + 1..).map_or(0, |s| s.chars().count())
+    }) + 1;
     Position { line, col }
 }
 

@@ -201,7 +201,12 @@ struct Run<'g> {
 impl Run<'_> {
     fn apply(&mut self, target: Target, about: &str, at: Lookup<'_>) -> Collected {
         let mut out = Collected::default();
-        for entry in self.g.decisions.iter().filter(|d| d.decision.applies_to == target) {
+        for entry in self
+            .g
+            .decisions
+            .iter()
+            .filter(|d| d.decision.applies_to == target)
+        {
             let d = &entry.decision;
             if !eval(&d.when, at) {
                 continue;
@@ -240,7 +245,7 @@ impl Run<'_> {
             }
         }
         // The decisions behind the verdict come first, then those it outweighed.
-        out.reasons.sort_by(|a, b| b.verdict.cmp(&a.verdict));
+        out.reasons.sort_by_key(|r| std::cmp::Reverse(r.verdict));
         for r in &out.reasons {
             push_unique(&mut out.rules, &r.rules);
         }
@@ -254,7 +259,11 @@ impl Run<'_> {
         };
         if let Some(existing) = list.iter_mut().find(|a| a.action == id) {
             push_unique(&mut existing.rules, &reason.rules);
-            if !existing.reasons.iter().any(|r| r.decision == reason.decision) {
+            if !existing
+                .reasons
+                .iter()
+                .any(|r| r.decision == reason.decision)
+            {
                 existing.reasons.push(Reason {
                     verdict: None,
                     ..reason.clone()
@@ -262,7 +271,11 @@ impl Run<'_> {
             }
             return;
         }
-        let label = self.g.action(id).map_or(id, |a| a.label.as_str()).to_owned();
+        let label = self
+            .g
+            .action(id)
+            .map_or(id, |a| a.label.as_str())
+            .to_owned();
         list.push(ActionOutcome {
             action: id.to_owned(),
             label,

@@ -107,7 +107,10 @@ pub fn parse_ron<T: DeserializeOwned>(src: &SourceText) -> Result<T, Diagnostic>
 }
 
 /// Reads a guidance file (pack, overlay or profile).
-pub fn guidance_file(path: &str, bytes: &[u8]) -> Result<(SourceText, raw::GuidanceFile), Diagnostic> {
+pub fn guidance_file(
+    path: &str,
+    bytes: &[u8],
+) -> Result<(SourceText, raw::GuidanceFile), Diagnostic> {
     let src = source_text(path, bytes)?;
     let file = parse_ron(&src)?;
     Ok((src, file))
@@ -133,7 +136,9 @@ mod tests {
 
     #[test]
     fn binary_and_empty_files_are_refused_with_positions() {
-        let e = source_text("x.ron", b"ab\n\xff\xfe").err().map(|d| d.to_string());
+        let e = source_text("x.ron", b"ab\n\xff\xfe")
+            .err()
+            .map(|d| d.to_string());
         assert_eq!(
             e.as_deref(),
             Some("x.ron:2:1: this is not a text file: invalid UTF-8 at byte 3")

@@ -55,7 +55,13 @@ fn notices(out: &mut String, heading: &str, list: &[Notice]) {
         } else {
             format!("{}: ", n.kind)
         };
-        let _ = writeln!(out, "  - ({}) {kind}{}{}", n.about, n.message, cite(&n.rules));
+        let _ = writeln!(
+            out,
+            "  - ({}) {kind}{}{}",
+            n.about,
+            n.message,
+            cite(&n.rules)
+        );
     }
 }
 

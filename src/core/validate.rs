@@ -123,18 +123,24 @@ impl Library {
                 raw::GuidanceFile::Overlay(o) => Some(&o.requires),
                 raw::GuidanceFile::Profile(p) => Some(&p.requires),
             };
-            if let Some(r) = requires {
-                if !matches!(self.get(r).map(|x| &x.file), Some(raw::GuidanceFile::Pack(_))) {
-                    all.0.push(f.err(
-                        r,
-                        None,
-                        format!("\"{}\" → requires: no national pack with id \"{r}\"", f.id()),
-                    ));
-                    if let raw::GuidanceFile::Profile(p) = &f.file {
-                        all.0.append(&mut self.adopted(f, p).1 .0);
-                    }
-                    continue;
+            if let Some(r) = requires
+                && !matches!(
+                    self.get(r).map(|x| &x.file),
+                    Some(raw::GuidanceFile::Pack(_))
+                )
+            {
+                all.0.push(f.err(
+                    r,
+                    None,
+                    format!(
+                        "\"{}\" → requires: no national pack with id \"{r}\"",
+                        f.id()
+                    ),
+                ));
+                if let raw::GuidanceFile::Profile(p) = &f.file {
+                    all.0.append(&mut self.adopted(f, p).1.0);
                 }
+                continue;
             }
             let result = match &f.file {
                 raw::GuidanceFile::Pack(p) => self.resolve_layers(&p.id, &[], None),
@@ -150,7 +156,11 @@ impl Library {
     }
 
     /// The guidance for a case: the pack `pack_id` and, if given, the profile `profile_id`.
-    pub fn resolve(&self, pack_id: &str, profile_id: Option<&str>) -> Result<Guidance, Diagnostics> {
+    pub fn resolve(
+        &self,
+        pack_id: &str,
+        profile_id: Option<&str>,
+    ) -> Result<Guidance, Diagnostics> {
         let Some(profile_id) = profile_id else {
             return self.resolve_layers(pack_id, &[], None);
         };
@@ -181,7 +191,11 @@ impl Library {
     }
 
     /// The overlays a profile adopts, and problems with any that are not overlays.
-    fn adopted<'a>(&'a self, file: &LoadedFile, profile: &raw::Profile) -> (Vec<&'a LoadedFile>, Diagnostics) {
+    fn adopted<'a>(
+        &'a self,
+        file: &LoadedFile,
+        profile: &raw::Profile,
+    ) -> (Vec<&'a LoadedFile>, Diagnostics) {
         let profile_id = &profile.id;
         let mut overlays = Vec::new();
         let mut problems = Diagnostics::default();
@@ -204,10 +218,18 @@ impl Library {
     }
 
     /// Problems with the pack and profile a case file names, located in that file.
-    pub fn check_case_refs(&self, src: &SourceText, pack: &str, profile: Option<&str>) -> Diagnostics {
+    pub fn check_case_refs(
+        &self,
+        src: &SourceText,
+        pack: &str,
+        profile: Option<&str>,
+    ) -> Diagnostics {
         let mut problems = Diagnostics::default();
         let here = |id: &str| locate_quoted(&src.text, id);
-        if !matches!(self.get(pack).map(|f| &f.file), Some(raw::GuidanceFile::Pack(_))) {
+        if !matches!(
+            self.get(pack).map(|f| &f.file),
+            Some(raw::GuidanceFile::Pack(_))
+        ) {
             let known = self.pack_ids().join(", ");
             problems.0.push(Diagnostic::new(
                 &src.path,
@@ -215,15 +237,18 @@ impl Library {
                 format!("pack: no national pack with id \"{pack}\" (the guidance has: {known})"),
             ));
         }
-        if let Some(p) = profile {
-            if !matches!(self.get(p).map(|f| &f.file), Some(raw::GuidanceFile::Profile(_))) {
-                let known = self.profile_ids().join(", ");
-                problems.0.push(Diagnostic::new(
-                    &src.path,
-                    here(p),
-                    format!("profile: no force profile with id \"{p}\" (the guidance has: {known})"),
-                ));
-            }
+        if let Some(p) = profile
+            && !matches!(
+                self.get(p).map(|f| &f.file),
+                Some(raw::GuidanceFile::Profile(_))
+            )
+        {
+            let known = self.profile_ids().join(", ");
+            problems.0.push(Diagnostic::new(
+                &src.path,
+                here(p),
+                format!("profile: no force profile with id \"{p}\" (the guidance has: {known})"),
+            ));
         }
         problems
     }
@@ -235,7 +260,11 @@ impl Library {
             let Some(file) = self.get(&id) else {
                 let msg = format!("no national pack with id \"{id}\"");
                 return Err(one(match chain.last() {
-                    Some(child) => child.err(&id, None, format!("pack \"{}\" → extends: {msg}", child.id())),
+                    Some(child) => child.err(
+                        &id,
+                        None,
+                        format!("pack \"{}\" → extends: {msg}", child.id()),
+                    ),
                     None => Diagnostic::new("guidance", None, msg),
                 }));
             };
@@ -348,7 +377,10 @@ impl Builder {
             self.problems.0.push(file.err(
                 "supersedes",
                 None,
-                format!("pack \"{}\" → supersedes: only a pack that extends another can supersede", p.id),
+                format!(
+                    "pack \"{}\" → supersedes: only a pack that extends another can supersede",
+                    p.id
+                ),
             ));
         }
         for s in &p.supersedes {
@@ -370,13 +402,17 @@ impl Builder {
         }
         for a in &p.actions {
             if self.actions.iter().any(|x| x.id == a.id) {
-                self.problems
-                    .0
-                    .push(file.err(&a.id, None, format!("action \"{}\" is defined twice", a.id)));
+                self.problems.0.push(file.err(
+                    &a.id,
+                    None,
+                    format!("action \"{}\" is defined twice", a.id),
+                ));
             } else if a.label.trim().is_empty() {
-                self.problems
-                    .0
-                    .push(file.err(&a.id, None, format!("action \"{}\" → label: must not be empty", a.id)));
+                self.problems.0.push(file.err(
+                    &a.id,
+                    None,
+                    format!("action \"{}\" → label: must not be empty", a.id),
+                ));
                 self.actions.push(a.clone());
             } else {
                 self.actions.push(a.clone());
@@ -454,7 +490,10 @@ impl Builder {
                 self.problems.0.push(file.err(
                     value,
                     None,
-                    format!("{what} \"{}\" → {field}: \"{value}\" is not a date written YYYY-MM-DD", c.id),
+                    format!(
+                        "{what} \"{}\" → {field}: \"{value}\" is not a date written YYYY-MM-DD",
+                        c.id
+                    ),
                 ));
             }
         }
@@ -462,19 +501,26 @@ impl Builder {
             self.problems.0.push(file.err(
                 c.review_by,
                 None,
-                format!("{what} \"{}\" → review_by: must be after the effective date", c.id),
+                format!(
+                    "{what} \"{}\" → review_by: must be after the effective date",
+                    c.id
+                ),
             ));
         }
         if c.version.trim().is_empty() {
-            self.problems
-                .0
-                .push(file.err(c.id, None, format!("{what} \"{}\" → version: must not be empty", c.id)));
+            self.problems.0.push(file.err(
+                c.id,
+                None,
+                format!("{what} \"{}\" → version: must not be empty", c.id),
+            ));
         }
         for s in c.sources {
             if self.sources.contains_key(&s.id) {
-                self.problems
-                    .0
-                    .push(file.err(&s.id, None, format!("source \"{}\" is defined twice", s.id)));
+                self.problems.0.push(file.err(
+                    &s.id,
+                    None,
+                    format!("source \"{}\" is defined twice", s.id),
+                ));
             } else {
                 self.sources.insert(s.id.clone(), s.clone());
             }
@@ -513,20 +559,26 @@ impl Builder {
         }
         let ctx = format!("guidance rule \"{}\"", r.id);
         if r.explanation.trim().is_empty() {
-            self.problems
-                .0
-                .push(file.err(&r.id, None, format!("{ctx} → explanation: must not be empty")));
+            self.problems.0.push(file.err(
+                &r.id,
+                None,
+                format!("{ctx} → explanation: must not be empty"),
+            ));
         }
         if r.sources.is_empty() {
-            self.problems
-                .0
-                .push(file.err(&r.id, None, format!("{ctx} → sources: must name at least one source")));
+            self.problems.0.push(file.err(
+                &r.id,
+                None,
+                format!("{ctx} → sources: must name at least one source"),
+            ));
         }
         for s in &r.sources {
             if !self.sources.contains_key(s) {
-                self.problems
-                    .0
-                    .push(file.err(&r.id, Some(s), format!("{ctx} → sources: no source \"{s}\"")));
+                self.problems.0.push(file.err(
+                    &r.id,
+                    Some(s),
+                    format!("{ctx} → sources: no source \"{s}\""),
+                ));
             }
         }
         self.rules.insert(
@@ -547,14 +599,23 @@ impl Builder {
             return;
         }
         if fact.question.trim().is_empty() {
-            self.problems
-                .0
-                .push(file.err(&fact.id, None, format!("{ctx} → question: must not be empty")));
+            self.problems.0.push(file.err(
+                &fact.id,
+                None,
+                format!("{ctx} → question: must not be empty"),
+            ));
         }
         match fact.kind {
-            FactKind::One | FactKind::Many if fact.values.is_empty() => self.problems.0.push(
-                file.err(&fact.id, None, format!("{ctx} → values: a {:?} fact needs at least one value", fact.kind)),
-            ),
+            FactKind::One | FactKind::Many if fact.values.is_empty() => {
+                self.problems.0.push(file.err(
+                    &fact.id,
+                    None,
+                    format!(
+                        "{ctx} → values: a {:?} fact needs at least one value",
+                        fact.kind
+                    ),
+                ));
+            }
             FactKind::Text if !fact.values.is_empty() => self.problems.0.push(file.err(
                 &fact.id,
                 None,
@@ -665,9 +726,11 @@ impl Builder {
                 .push(file.err(&d.id, None, format!("{ctx} → says: must not be empty")));
         }
         if d.then.is_empty() {
-            self.problems
-                .0
-                .push(file.err(&d.id, None, format!("{ctx} → then: must have at least one effect")));
+            self.problems.0.push(file.err(
+                &d.id,
+                None,
+                format!("{ctx} → then: must have at least one effect"),
+            ));
         }
         for e in &d.then {
             self.check_effect(file, &d.id, &ctx, kind, d.applies_to, e);
@@ -699,7 +762,11 @@ impl Builder {
     ) {
         let verdict = matches!(
             e,
-            Effect::Permit | Effect::Incomplete | Effect::Defer | Effect::NotRecommend | Effect::Refuse
+            Effect::Permit
+                | Effect::Incomplete
+                | Effect::Defer
+                | Effect::NotRecommend
+                | Effect::Refuse
         );
         let name = effect_name(e);
         if verdict && target == Target::Case {
@@ -754,15 +821,23 @@ impl Builder {
         cond: &Condition,
         allowed: &[Scope],
     ) {
-        let leaf = |f: &String, wanted: Option<FactKind>, values: &[String]| (f.clone(), wanted, values.to_vec());
+        let leaf = |f: &String, wanted: Option<FactKind>, values: &[String]| {
+            (f.clone(), wanted, values.to_vec())
+        };
         let (fact, wanted, values) = match cond {
             Condition::Always => return,
             Condition::All(cs) | Condition::Any(cs) => {
                 if cs.is_empty() {
-                    let op = if matches!(cond, Condition::All(_)) { "All" } else { "Any" };
-                    self.problems
-                        .0
-                        .push(file.err(anchor, None, format!("{ctx}: {op}([]) is empty; list at least one condition")));
+                    let op = if matches!(cond, Condition::All(_)) {
+                        "All"
+                    } else {
+                        "Any"
+                    };
+                    self.problems.0.push(file.err(
+                        anchor,
+                        None,
+                        format!("{ctx}: {op}([]) is empty; list at least one condition"),
+                    ));
                 }
                 for c in cs {
                     self.check_condition(file, anchor, ctx, c, allowed);
@@ -798,24 +873,35 @@ impl Builder {
                 ),
             ));
         }
-        if let Some(w) = wanted {
-            if def.kind != w {
-                self.problems.0.push(file.err(
-                    anchor,
-                    Some(&fact),
-                    format!("{ctx} → {op}: fact \"{fact}\" is {:?}; {op} needs a {w:?} fact", def.kind),
-                ));
-            }
+        if let Some(w) = wanted
+            && def.kind != w
+        {
+            self.problems.0.push(file.err(
+                anchor,
+                Some(&fact),
+                format!(
+                    "{ctx} → {op}: fact \"{fact}\" is {:?}; {op} needs a {w:?} fact",
+                    def.kind
+                ),
+            ));
         }
-        let is_list = matches!(cond, Condition::In(..) | Condition::Has(..) | Condition::Only(..) | Condition::Mentions(..));
+        let is_list = matches!(
+            cond,
+            Condition::In(..) | Condition::Has(..) | Condition::Only(..) | Condition::Mentions(..)
+        );
         let list_empty = match cond {
-            Condition::In(_, vs) | Condition::Has(_, vs) | Condition::Only(_, vs) | Condition::Mentions(_, vs) => vs.is_empty(),
+            Condition::In(_, vs)
+            | Condition::Has(_, vs)
+            | Condition::Only(_, vs)
+            | Condition::Mentions(_, vs) => vs.is_empty(),
             _ => false,
         };
         if is_list && list_empty {
-            self.problems
-                .0
-                .push(file.err(anchor, Some(&fact), format!("{ctx} → {op}: the list is empty")));
+            self.problems.0.push(file.err(
+                anchor,
+                Some(&fact),
+                format!("{ctx} → {op}: the list is empty"),
+            ));
         }
         for v in &values {
             if !def.values.iter().any(|x| &x.id == v) {

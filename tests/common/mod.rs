@@ -10,12 +10,16 @@ use victim_first::core::validate::Library;
 use victim_first::store;
 
 /// The guidance shipped in `guidance/`, which must load without a single problem.
-pub fn shipped_library() -> Library {
-    let (lib, problems) = store::load_library(Path::new("guidance"));
-    assert!(problems.is_empty(), "{problems}");
-    let lint = lib.lint();
-    assert!(lint.is_empty(), "{lint}");
-    lib
+/// Loaded once per test binary.
+pub fn shipped_library() -> &'static Library {
+    static LIB: std::sync::OnceLock<Library> = std::sync::OnceLock::new();
+    LIB.get_or_init(|| {
+        let (lib, problems) = store::load_library(Path::new("guidance"));
+        assert!(problems.is_empty(), "{problems}");
+        let lint = lib.lint();
+        assert!(lint.is_empty(), "{lint}");
+        lib
+    })
 }
 
 /// Assesses a case file, optionally overriding its profile or pack.
@@ -27,9 +31,13 @@ pub fn assess_file(
 ) -> (Guidance, Assessment) {
     let (src, case) = store::read_case(path).unwrap_or_else(|d| panic!("{d}"));
     let g = lib
-        .resolve(pack.unwrap_or(&case.pack), profile.or(case.profile.as_deref()))
+        .resolve(
+            pack.unwrap_or(&case.pack),
+            profile.or(case.profile.as_deref()),
+        )
         .unwrap_or_else(|d| panic!("{d}"));
-    let facts = CaseFacts::from_raw(&g, &src, &case).unwrap_or_else(|d| panic!("{}: {d}", path.display()));
+    let facts =
+        CaseFacts::from_raw(&g, &src, &case).unwrap_or_else(|d| panic!("{}: {d}", path.display()));
     let a = engine::assess(&g, &facts);
     (g, a)
 }

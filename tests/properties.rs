@@ -1,0 +1,271 @@
+//! Properties that must hold for every set of facts, over generated cases and
+//! every combination of shipped pack and force profile.
+
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "a test may panic on a broken fixture"
+)]
+
+mod common;
+
+use proptest::prelude::*;
+use victim_first::core::case::CaseFacts;
+use victim_first::core::condition::{Answer, Answers};
+use victim_first::core::engine::{self, Assessment, Verdict};
+use victim_first::core::guidance::{Guidance, check_fact};
+use victim_first::core::raw::{self, ActionKind, FactKind, Scope};
+use victim_first::core::validate::Library;
+use victim_first::core::{parse, report};
+
+/// Texts a generated reason may hold: blank, ordinary, and ones that hint at status.
+const TEXTS: &[&str] = &[
+    "",
+    "   ",
+    "Risk assessment for the MARAC",
+    "see if she is legal",
+    "Check her immigration status",
+    "Identify the suspect from the description",
+];
+
+/// A deterministic stream of choices drawn from generated numbers.
+struct Picks<'a> {
+    seeds: &'a [u32],
+    at: usize,
+}
+
+impl Picks<'_> {
+    fn next(&mut self, n: usize) -> usize {
+        let s = self
+            .seeds
+            .get(self.at % self.seeds.len().max(1))
+            .copied()
+            .unwrap_or(0);
+        self.at += 1;
+        if n == 0 {
+            0
+        } else {
+            (s as usize).wrapping_add(self.at * 7919) % n
+        }
+    }
+}
+
+fn answer(fact: &raw::Fact, p: &mut Picks<'_>) -> Option<Answer> {
+    // One time in four, leave the fact unanswered.
+    if p.next(4) == 0 {
+        return None;
+    }
+    let ids: Vec<String> = fact.values.iter().map(|v| v.id.clone()).collect();
+    Some(match fact.kind {
+        FactKind::One => Answer::One(ids[p.next(ids.len())].clone()),
+        FactKind::Many => {
+            let mut chosen: Vec<String> = ids.iter().filter(|_| p.next(3) == 0).cloned().collect();
+            if chosen.is_empty() && p.next(2) == 0 {
+                chosen.push(ids[p.next(ids.len())].clone());
+            }
+            Answer::Many(chosen)
+        }
+        FactKind::Text => Answer::Text(TEXTS[p.next(TEXTS.len())].to_owned()),
+    })
+}
+
+fn answers_for(g: &Guidance, scope: Scope, p: &mut Picks<'_>) -> Answers {
+    let mut a = Answers::new();
+    for fact in g.facts.iter().filter(|f| f.scope == scope) {
+        if let Some(x) = answer(fact, p) {
+            a.insert(fact.id.clone(), x);
+        }
+    }
+    a
+}
+
+fn build_case(g: &Guidance, seeds: &[u32]) -> CaseFacts {
+    let mut p = Picks { seeds, at: 0 };
+    let case = answers_for(g, Scope::Case, &mut p);
+    let checks = (0..p.next(4))
+        .map(|_| answers_for(g, Scope::Check, &mut p))
+        .collect();
+    let ie_contact = (p.next(3) != 0).then(|| answers_for(g, Scope::IeContact, &mut p));
+    CaseFacts {
+        case,
+        checks,
+        ie_contact,
+    }
+}
+
+/// Every (pack, profile) pairing the shipped guidance allows.
+fn combinations(lib: &Library) -> Vec<(Option<String>, Guidance)> {
+    let mut out = Vec::new();
+    for pack in lib.pack_ids() {
+        out.push((None, lib.resolve(pack, None).expect("pack resolves")));
+        for profile in lib.profile_ids() {
+            if let Ok(g) = lib.resolve(pack, Some(profile)) {
+                out.push((Some(profile.to_owned()), g));
+            }
+        }
+    }
+    out
+}
+
+fn status_only(check: &Answers) -> bool {
+    matches!(check.get(check_fact::PURPOSES), Some(Answer::Many(p)) if !p.is_empty() && p.iter().all(|x| x == "immigration_status"))
+}
+
+fn prohibited_ids(g: &Guidance) -> Vec<&str> {
+    g.actions
+        .iter()
+        .filter(|a| a.kind == ActionKind::Prohibited)
+        .map(|a| a.id.as_str())
+        .collect()
+}
+
+fn check_invariants(g: &Guidance, facts: &CaseFacts, a: &Assessment) {
+    // An immigration-status-only check is never permitted: it is refused.
+    for (check, outcome) in facts.checks.iter().zip(&a.checks) {
+        if status_only(check) {
+            assert_eq!(
+                outcome.verdict,
+                Verdict::Refused,
+                "status-only check: {outcome:?}"
+            );
+            assert!(outcome.rules.iter().any(|r| r == "NPCC18-03"));
+        }
+        // Every verdict rests on at least one rule: the shipped guidance is never silent on a check.
+        assert!(
+            !outcome.rules.is_empty(),
+            "verdict without a rule: {outcome:?}"
+        );
+        assert_ne!(outcome.verdict, Verdict::NotProposed);
+        assert_ne!(outcome.verdict, Verdict::Defer);
+    }
+    assert_eq!(a.checks.len(), facts.checks.len());
+    // Enforcement actions are never required, and are always listed as prohibited.
+    let prohibited = prohibited_ids(g);
+    for r in &a.required {
+        assert!(
+            !prohibited.contains(&r.action.as_str()),
+            "{} required",
+            r.action
+        );
+    }
+    for id in [
+        "immigration_arrest",
+        "immigration_detention",
+        "hold_for_immigration_enforcement",
+        "take_to_immigration_enforcement",
+        "custody_status_questioning",
+        "status_threats",
+    ] {
+        assert!(
+            a.prohibited.iter().any(|p| p.action == id),
+            "{id} not prohibited"
+        );
+    }
+    // IE contact for enforcement is always refused; a proposal always gets a cited verdict.
+    match &facts.ie_contact {
+        None => assert_eq!(a.ie_contact.verdict, Verdict::NotProposed),
+        Some(ie) => {
+            assert_ne!(a.ie_contact.verdict, Verdict::NotProposed);
+            assert!(!a.ie_contact.rules.is_empty());
+            if matches!(ie.get("ie_purpose"), Some(Answer::One(p)) if p == "enforcement") {
+                assert_eq!(a.ie_contact.verdict, Verdict::Refused);
+            }
+        }
+    }
+    // Every cited rule exists in the guidance.
+    let cited = a
+        .checks
+        .iter()
+        .flat_map(|c| &c.rules)
+        .chain(&a.ie_contact.rules)
+        .chain(a.required.iter().flat_map(|r| &r.rules))
+        .chain(a.prohibited.iter().flat_map(|r| &r.rules))
+        .chain(a.warnings.iter().flat_map(|w| &w.rules))
+        .chain(a.notes.iter().flat_map(|w| &w.rules));
+    for id in cited {
+        assert!(g.rule(id).is_some(), "cites unknown rule {id}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn invariants_hold_for_generated_cases(seeds in prop::collection::vec(any::<u32>(), 1..48)) {
+        let lib = common::shipped_library();
+        for (_, g) in combinations(lib) {
+            let facts = build_case(&g, &seeds);
+            let a = engine::assess(&g, &facts);
+            check_invariants(&g, &facts, &a);
+            // Deterministic: the same input gives the same output, byte for byte.
+            prop_assert_eq!(report::to_json(&a), report::to_json(&engine::assess(&g, &facts)));
+        }
+    }
+
+    #[test]
+    fn a_force_profile_never_loosens_a_verdict(seeds in prop::collection::vec(any::<u32>(), 1..48)) {
+        let lib = common::shipped_library();
+        for pack in lib.pack_ids() {
+            let national = lib.resolve(pack, None).expect("pack");
+            let facts = build_case(&national, &seeds);
+            let base = engine::assess(&national, &facts);
+            for profile in lib.profile_ids() {
+                let Ok(g) = lib.resolve(pack, Some(profile)) else { continue };
+                let with = engine::assess(&g, &facts);
+                for (b, w) in base.checks.iter().zip(&with.checks) {
+                    prop_assert!(w.verdict >= b.verdict, "{profile}: check {:?} -> {:?}", b.verdict, w.verdict);
+                }
+                prop_assert!(with.ie_contact.verdict >= base.ie_contact.verdict,
+                    "{profile}: IE {:?} -> {:?}", base.ie_contact.verdict, with.ie_contact.verdict);
+                for r in &base.required {
+                    prop_assert!(with.required.iter().any(|x| x.action == r.action), "{profile} dropped {}", r.action);
+                }
+                for r in &base.prohibited {
+                    prop_assert!(with.prohibited.iter().any(|x| x.action == r.action), "{profile} dropped {}", r.action);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn parsing_never_panics_on_any_bytes(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        let _ = parse::guidance_file("fuzz.ron", &bytes);
+        let _ = parse::case_file("fuzz.ron", &bytes);
+    }
+
+    #[test]
+    fn damaged_guidance_never_panics(cut in 0usize..20_000, junk in "[(),:\\[\\]\"a-z_ ]{0,12}") {
+        // Take a real pack, cut it and splice junk in: the loader reports or accepts, never panics.
+        let text = std::fs::read_to_string("guidance/national/npcc-2018.ron").expect("pack");
+        let at = cut % text.len();
+        let at = (0..=at).rev().find(|i| text.is_char_boundary(*i)).unwrap_or(0);
+        let damaged = format!("{}{junk}{}", &text[..at], &text[at..]);
+        if let Ok((src, file)) = parse::guidance_file("damaged.ron", damaged.as_bytes()) {
+            let (lib, _) = Library::new(vec![victim_first::core::validate::LoadedFile { src, file }]);
+            let _ = lib.lint();
+        }
+    }
+
+    #[test]
+    fn case_files_with_any_strings_never_panic(
+        role in "[a-z_]{0,12}",
+        purpose in "[a-z_]{0,20}",
+        reason in ".{0,40}",
+        profile in prop::option::of("[a-z-]{0,16}"),
+    ) {
+        let lib = common::shipped_library();
+        let text = format!(
+            "(pack: \"safe-to-share-2020\", facts: {{\"role\": {role:?}}}, checks: [(system: \"pnc\", subject: \"person\", purposes: [{purpose:?}], reason: {reason:?})], ie_contact: (purpose: {purpose:?}))"
+        );
+        if let Ok((src, case)) = parse::case_file("gen.ron", text.as_bytes()) {
+            let refs = lib.check_case_refs(&src, &case.pack, profile.as_deref());
+            if refs.is_empty()
+                && let Ok(g) = lib.resolve(&case.pack, profile.as_deref())
+                && let Ok(facts) = CaseFacts::from_raw(&g, &src, &case)
+            {
+                let a = engine::assess(&g, &facts);
+                check_invariants(&g, &facts, &a);
+            }
+        }
+    }
+}
