@@ -104,8 +104,9 @@ mod tests {
         assert_eq!(position_of(text, 0), Position { line: 1, col: 1 });
         assert_eq!(position_of(text, 3), Position { line: 2, col: 1 });
         // 'é' is two bytes but one column.
-        assert_eq!(position_of(text, 8), Position { line: 2, col: 4 });
-        assert_eq!(position_of(text, 9), Position { line: 3, col: 1 });
+        assert_eq!(position_of(text, 7), Position { line: 2, col: 4 });
+        assert_eq!(position_of(text, 8), Position { line: 3, col: 1 });
+        assert_eq!(position_of(text, 9), Position { line: 3, col: 2 });
     }
 
     #[test]
