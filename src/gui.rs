@@ -113,6 +113,18 @@ impl GuiState {
             }
             Action::OpenCase => return Some(Effect::PickCaseFile),
             Action::CaseRead(name, bytes) => {
+                // Start from the pack and profile the case names, when the guidance has them;
+                // the officer can then change either and see the case re-assessed.
+                if let Ok((src, case)) = parse::case_file(&name, &bytes)
+                    && self
+                        .library
+                        .check_case_refs(&src, &case.pack, case.profile.as_deref())
+                        .is_empty()
+                {
+                    self.pack = case.pack;
+                    self.profile = case.profile;
+                    self.guidance = self.library.resolve(&self.pack, self.profile.as_deref());
+                }
                 self.case = Some(self.assess(&name, &bytes));
                 self.case_bytes = Some((name, bytes));
             }
@@ -335,6 +347,26 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut GuiState) -> Vec<Effect> {
         .collect()
 }
 
+/// Adds DejaVu Sans (shipped in `assets/fonts`) behind egui's own fonts, so that
+/// arrows, accented names and most scripts an officer may type are drawn.
+pub fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    fonts.font_data.insert(
+        "dejavu-sans".to_owned(),
+        std::sync::Arc::new(egui::FontData::from_static(include_bytes!(
+            "../assets/fonts/DejaVuSans.ttf"
+        ))),
+    );
+    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+        fonts
+            .families
+            .entry(family)
+            .or_default()
+            .push("dejavu-sans".to_owned());
+    }
+    ctx.set_fonts(fonts);
+}
+
 /// The eframe shell: owns the state and carries out effects.
 pub struct App {
     pub state: GuiState,
@@ -394,5 +426,12 @@ pub fn run(dir: &std::path::Path) -> Result<(), eframe::Error> {
         ..Default::default()
     };
     let app = App::new(dir);
-    eframe::run_native("Victim First", options, Box::new(|_cc| Ok(Box::new(app))))
+    eframe::run_native(
+        "Victim First",
+        options,
+        Box::new(|cc| {
+            install_fonts(&cc.egui_ctx);
+            Ok(Box::new(app))
+        }),
+    )
 }
