@@ -168,14 +168,18 @@ pub fn satisfiable<'a>(cond: &Condition, shape: &dyn Fn(&str) -> Option<FactShap
     if total.is_none_or(|t| t > SEARCH_LIMIT) {
         return true;
     }
+    // Every fact starts unanswered; the odometer changes one slot at a time.
     let mut idx = vec![0usize; choices.len()];
-    loop {
-        let mut answers = Answers::new();
-        for ((f, opts), &i) in choices.iter().zip(&idx) {
-            if let Some(Some(a)) = opts.get(i) {
-                answers.insert(f.clone(), a.clone());
-            }
+    let mut answers = Answers::new();
+    let set = |answers: &mut Answers, k: usize, i: usize| {
+        if let Some((f, opts)) = choices.get(k) {
+            match opts.get(i) {
+                Some(Some(a)) => answers.insert(f.clone(), a.clone()),
+                _ => answers.remove(f),
+            };
         }
+    };
+    loop {
         if eval(cond, Lookup::case(&answers)) {
             return true;
         }
@@ -188,9 +192,12 @@ pub fn satisfiable<'a>(cond: &Condition, shape: &dyn Fn(&str) -> Option<FactShap
             let len = choices.get(k).map_or(1, |(_, o)| o.len());
             *slot += 1;
             if *slot < len {
+                let i = *slot;
+                set(&mut answers, k, i);
                 break;
             }
             *slot = 0;
+            set(&mut answers, k, 0);
             k += 1;
         }
     }

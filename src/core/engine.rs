@@ -67,7 +67,7 @@ pub struct GuidanceUsed {
     pub pack: String,
     /// The national pack's version.
     pub version: String,
-    /// SHA-256 over every file that went into the guidance, in order.
+    /// SHA-256 over the SHA-256 of every file that went into the guidance, in order.
     pub digest: String,
     /// The force profile id, if any.
     pub profile: Option<String>,

@@ -117,6 +117,7 @@ impl Library {
     /// requires, each profile with what it adopts. Every problem is reported once.
     pub fn lint(&self) -> Diagnostics {
         let mut all = Diagnostics::default();
+        let mut cache = ChainCache::new();
         for f in self.files() {
             let requires = match &f.file {
                 raw::GuidanceFile::Pack(_) => None,
@@ -143,9 +144,13 @@ impl Library {
                 continue;
             }
             let result = match &f.file {
-                raw::GuidanceFile::Pack(p) => self.resolve_layers(&p.id, &[], None),
-                raw::GuidanceFile::Overlay(o) => self.resolve_layers(&o.requires, &[f], None),
-                raw::GuidanceFile::Profile(p) => self.resolve(&p.requires, Some(&p.id)),
+                raw::GuidanceFile::Pack(p) => self.resolve_layers(&p.id, &[], None, &mut cache),
+                raw::GuidanceFile::Overlay(o) => {
+                    self.resolve_layers(&o.requires, &[f], None, &mut cache)
+                }
+                raw::GuidanceFile::Profile(p) => {
+                    self.resolve_cached(&p.requires, Some(&p.id), &mut cache)
+                }
             };
             if let Err(mut d) = result {
                 all.0.append(&mut d.0);
@@ -161,8 +166,17 @@ impl Library {
         pack_id: &str,
         profile_id: Option<&str>,
     ) -> Result<Guidance, Diagnostics> {
+        self.resolve_cached(pack_id, profile_id, &mut ChainCache::new())
+    }
+
+    fn resolve_cached(
+        &self,
+        pack_id: &str,
+        profile_id: Option<&str>,
+        cache: &mut ChainCache,
+    ) -> Result<Guidance, Diagnostics> {
         let Some(profile_id) = profile_id else {
-            return self.resolve_layers(pack_id, &[], None);
+            return self.resolve_layers(pack_id, &[], None, cache);
         };
         let Some(file) = self.get(profile_id) else {
             return Err(one(Diagnostic::new(
@@ -179,7 +193,7 @@ impl Library {
             )));
         };
         let (overlays, mut problems) = self.adopted(file, profile);
-        match self.resolve_layers(pack_id, &overlays, Some(file)) {
+        match self.resolve_layers(pack_id, &overlays, Some(file), cache) {
             Ok(g) if problems.is_empty() => Ok(g),
             Ok(_) => Err(problems),
             Err(mut d) => {
@@ -289,30 +303,54 @@ impl Library {
         Ok(chain)
     }
 
+    /// The national layers of `pack_id` merged and checked, with the ids in the chain.
+    /// Lint checks the same chain under several overlays and profiles, so it is kept.
+    fn national(
+        &self,
+        pack_id: &str,
+        cache: &mut ChainCache,
+    ) -> Result<(Builder, Vec<String>), Diagnostics> {
+        if let Some(done) = cache.get(pack_id) {
+            return done.clone();
+        }
+        let built = self.chain(pack_id).and_then(|chain| {
+            // A revision starts from the merged pack it extends, checked once.
+            let Some((file, parents)) = chain.split_last() else {
+                return Ok((Builder::default(), Vec::new()));
+            };
+            let raw::GuidanceFile::Pack(pack) = &file.file else {
+                return Ok((Builder::default(), Vec::new()));
+            };
+            let (mut b, mut ids) = match parents.last() {
+                Some(parent) => self.national(parent.id(), cache)?,
+                None => (Builder::default(), Vec::new()),
+            };
+            b.add_pack(file, pack);
+            if parents.is_empty() {
+                b.check_fixed_facts(file);
+            }
+            ids.push(file.id().to_owned());
+            Ok((b, ids))
+        });
+        cache.insert(pack_id.to_owned(), built.clone());
+        built
+    }
+
     fn resolve_layers(
         &self,
         pack_id: &str,
         overlays: &[&LoadedFile],
         profile: Option<&LoadedFile>,
+        cache: &mut ChainCache,
     ) -> Result<Guidance, Diagnostics> {
-        let chain = self.chain(pack_id)?;
-        let chain_ids: Vec<&str> = chain.iter().map(|f| f.id()).collect();
-        let mut b = Builder::default();
-        for (i, file) in chain.iter().enumerate() {
-            if let raw::GuidanceFile::Pack(p) = &file.file {
-                b.add_pack(file, p);
-                if i == 0 {
-                    b.check_fixed_facts(file);
-                }
-            }
-        }
+        let (mut b, chain_ids) = self.national(pack_id, cache)?;
         for file in overlays.iter().copied().chain(profile) {
             let (id, requires, kind) = match &file.file {
                 raw::GuidanceFile::Overlay(o) => (&o.id, &o.requires, "overlay"),
                 raw::GuidanceFile::Profile(p) => (&p.id, &p.requires, "profile"),
                 raw::GuidanceFile::Pack(_) => continue,
             };
-            if !chain_ids.contains(&requires.as_str()) {
+            if !chain_ids.contains(requires) {
                 b.problems.0.push(file.err(
                     requires,
                     None,
@@ -332,15 +370,17 @@ impl Library {
     }
 }
 
+/// National chains already merged, by pack id.
+type ChainCache = BTreeMap<String, Result<(Builder, Vec<String>), Diagnostics>>;
+
 fn one(d: Diagnostic) -> Diagnostics {
     Diagnostics(vec![d])
 }
 
 /// Accumulates layers, checking each against what came before.
-#[derive(Default)]
+#[derive(Clone, Default)]
 struct Builder {
     layers: Vec<Layer>,
-    texts: Vec<String>,
     profile: Option<ProfileSettings>,
     sources: BTreeMap<String, raw::Source>,
     rules: BTreeMap<String, RuleEntry>,
@@ -542,7 +582,6 @@ impl Builder {
             digest: file.src.digest.clone(),
             path: file.src.path.clone(),
         });
-        self.texts.push(file.src.text.clone());
     }
 
     fn add_rule(&mut self, file: &LoadedFile, layer: &str, r: &raw::GuidanceRule) {
@@ -924,7 +963,7 @@ impl Builder {
             problems.normalise();
             return Err(problems);
         }
-        let digest = super::digest::combined(self.texts.iter().map(String::as_str));
+        let digest = super::digest::combined(self.layers.iter().map(|l| l.digest.as_str()));
         Ok(Guidance {
             layers: self.layers,
             profile: self.profile,
