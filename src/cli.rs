@@ -31,6 +31,9 @@ pub enum Command {
         /// The guidance folder.
         #[arg(long, value_name = "DIR")]
         guidance: Option<PathBuf>,
+        /// A case file to open at start.
+        #[arg(long, value_name = "CASE")]
+        case: Option<PathBuf>,
     },
     /// Check every guidance file (pack, overlay, force profile) under PATH.
     Lint {

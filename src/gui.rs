@@ -15,7 +15,7 @@ use egui::{Color32, RichText};
 use crate::core::case::CaseFacts;
 use crate::core::diagnostic::{Diagnostic, Diagnostics};
 use crate::core::engine::{self, Assessment, Verdict};
-use crate::core::guidance::{Guidance, check_fact};
+use crate::core::guidance::{Guidance, LayerKind, check_fact};
 use crate::core::parse;
 use crate::core::raw::Certainty;
 use crate::core::validate::Library;
@@ -215,19 +215,38 @@ fn selectors_ui(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) 
 }
 
 fn guidance_ui(ui: &mut egui::Ui, g: &Guidance) {
+    ui.label(format!("Guidance digest sha256:{}", g.digest));
     for layer in &g.layers {
-        ui.label(
-            RichText::new(format!(
-                "{} — version {} (effective {}, review by {})",
-                layer.title, layer.version, layer.effective, layer.review_by
-            ))
-            .strong(),
-        );
+        ui.separator();
+        ui.heading(&layer.title);
+        ui.label(format!(
+            "{} {} · version {} · effective {} · review by {}",
+            layer_word(layer.kind),
+            layer.id,
+            layer.version,
+            layer.effective,
+            layer.review_by
+        ));
+        if !layer.summary.is_empty() {
+            ui.label(&layer.summary);
+        }
+        for entry in g.rules.values().filter(|e| e.layer == layer.id) {
+            rule_ui(ui, g, &entry.rule);
+        }
     }
-    ui.label(format!("Digest sha256:{}", g.digest));
-    ui.separator();
-    for entry in g.rules.values() {
-        let r = &entry.rule;
+}
+
+fn layer_word(kind: LayerKind) -> &'static str {
+    match kind {
+        LayerKind::Baseline => "National baseline",
+        LayerKind::Revision => "National revision",
+        LayerKind::Overlay => "Adopted overlay",
+        LayerKind::Profile => "Force profile",
+    }
+}
+
+fn rule_ui(ui: &mut egui::Ui, g: &Guidance, r: &crate::core::raw::GuidanceRule) {
+    {
         egui::CollapsingHeader::new(format!("{}  {}", r.id, r.title))
             .id_salt(&r.id)
             .show(ui, |ui| {
@@ -250,6 +269,19 @@ fn guidance_ui(ui: &mut egui::Ui, g: &Guidance) {
     }
 }
 
+/// Each decision behind a verdict; those the verdict outweighed are marked so.
+fn reasons_ui(ui: &mut egui::Ui, verdict: Verdict, reasons: &[crate::core::engine::Reason]) {
+    for r in reasons {
+        let outweighed = r.verdict.is_some_and(|v| v < verdict);
+        let text = format!("    {} [{}]", r.message, r.rules.join(", "));
+        if outweighed {
+            ui.label(RichText::new(format!("{text} (outweighed)")).weak());
+        } else {
+            ui.label(text);
+        }
+    }
+}
+
 fn assessment_ui(ui: &mut egui::Ui, g: &Guidance, a: &Assessment) {
     let cite = |rules: &[String]| rules.join(", ");
     ui.heading("Database checks");
@@ -267,9 +299,7 @@ fn assessment_ui(ui: &mut egui::Ui, g: &Guidance, a: &Assessment) {
             ui.label(verdict_text(c.verdict));
             ui.label(cite(&c.rules));
         });
-        for r in &c.reasons {
-            ui.label(format!("    {} [{}]", r.message, cite(&r.rules)));
-        }
+        reasons_ui(ui, c.verdict, &c.reasons);
     }
     ui.separator();
     ui.horizontal_wrapped(|ui| {
@@ -277,9 +307,7 @@ fn assessment_ui(ui: &mut egui::Ui, g: &Guidance, a: &Assessment) {
         ui.label(verdict_text(a.ie_contact.verdict));
         ui.label(cite(&a.ie_contact.rules));
     });
-    for r in &a.ie_contact.reasons {
-        ui.label(format!("    {} [{}]", r.message, cite(&r.rules)));
-    }
+    reasons_ui(ui, a.ie_contact.verdict, &a.ie_contact.reasons);
     ui.separator();
     ui.heading("Never do this");
     for act in &a.prohibited {
@@ -385,9 +413,13 @@ impl App {
             .set_title("Open a case file")
             .add_filter("Case file", &["ron"])
             .pick_file();
-        let Some(path) = picked else {
-            return;
-        };
+        if let Some(path) = picked {
+            self.open_case(&path);
+        }
+    }
+
+    /// Reads a case file and shows its verdicts, or why it cannot be read.
+    pub fn open_case(&mut self, path: &std::path::Path) {
         let name = path.display().to_string();
         match std::fs::read(&path) {
             Ok(bytes) => {
@@ -418,14 +450,17 @@ impl eframe::App for App {
 }
 
 /// Opens the window and runs until it is closed.
-pub fn run(dir: &std::path::Path) -> Result<(), eframe::Error> {
+pub fn run(dir: &std::path::Path, case: Option<&std::path::Path>) -> Result<(), eframe::Error> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Victim First")
             .with_inner_size([1100.0, 800.0]),
         ..Default::default()
     };
-    let app = App::new(dir);
+    let mut app = App::new(dir);
+    if let Some(path) = case {
+        app.open_case(path);
+    }
     eframe::run_native(
         "Victim First",
         options,
