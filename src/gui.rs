@@ -421,7 +421,7 @@ impl App {
     /// Reads a case file and shows its verdicts, or why it cannot be read.
     pub fn open_case(&mut self, path: &std::path::Path) {
         let name = path.display().to_string();
-        match std::fs::read(&path) {
+        match std::fs::read(path) {
             Ok(bytes) => {
                 self.state.update(Action::CaseRead(name, bytes));
             }
