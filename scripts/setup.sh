@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Victim First needs to build, test and open its window.
+# Safe to run again. Uses sudo when not run as root.
+set -euo pipefail
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update
+# gcc and libc6-dev link the binary; the rest are loaded at run time by the window
+# (OpenGL through Mesa, X11 and Wayland, keyboard maps). zenity gives the file dialog
+# a fallback where no desktop portal runs.
+$SUDO apt-get install -y --no-install-recommends \
+    gcc libc6-dev \
+    libgl1 libglx-mesa0 libgl1-mesa-dri libegl1 libegl-mesa0 \
+    libx11-xcb1 libxcursor1 libxi6 libxrandr2 libxkbcommon-x11-0 libwayland-client0 libwayland-egl1 \
+    zenity
