@@ -7,10 +7,9 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update
 # gcc and libc6-dev link the binary; the rest are loaded at run time by the window
-# (OpenGL through Mesa, X11 and Wayland, keyboard maps). zenity gives the file dialog
-# a fallback where no desktop portal runs.
+# (OpenGL through Mesa, X11 and Wayland, keyboard maps). On a desktop the file dialog
+# uses the desktop portal; without one, `apt-get install zenity` provides a fallback.
 $SUDO apt-get install -y --no-install-recommends \
     gcc libc6-dev \
     libgl1 libglx-mesa0 libgl1-mesa-dri libegl1 libegl-mesa0 \
-    libx11-xcb1 libxcursor1 libxi6 libxrandr2 libxkbcommon-x11-0 libwayland-client0 libwayland-egl1 \
-    zenity
+    libx11-xcb1 libxcursor1 libxi6 libxrandr2 libxkbcommon-x11-0 libwayland-client0 libwayland-egl1
