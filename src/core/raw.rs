@@ -172,7 +172,11 @@ pub enum RuleKind {
     Statute,
     StatutoryCode,
     CollegeGuidance,
+    /// Crown Prosecution Service legal guidance.
+    ProsecutionGuidance,
     InspectorateRecommendation,
+    /// What a complainant or campaigner alleges, as reported.
+    Allegation,
     GovernmentPolicy,
     CaseLaw,
     ForcePolicy,
