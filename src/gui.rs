@@ -375,7 +375,7 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut GuiState) -> Vec<Effect> {
         .collect()
 }
 
-/// Adds DejaVu Sans (shipped in `assets/fonts`) behind egui's own fonts, so that
+/// Adds `DejaVu Sans` (shipped in `assets/fonts`) behind egui's own fonts, so that
 /// arrows, accented names and most scripts an officer may type are drawn.
 pub fn install_fonts(ctx: &egui::Context) {
     let mut fonts = egui::FontDefinitions::default();

@@ -9,7 +9,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         None => gui(None, None),
-        Some(Command::Gui { guidance, case }) => gui(guidance, case),
+        Some(Command::Gui { guidance, case }) => gui(guidance, case.as_deref()),
         Some(Command::Lint { path }) => cli::lint(path),
         Some(Command::Assess {
             case,
@@ -21,9 +21,9 @@ fn main() -> ExitCode {
     }
 }
 
-fn gui(dir: Option<std::path::PathBuf>, case: Option<std::path::PathBuf>) -> ExitCode {
+fn gui(dir: Option<std::path::PathBuf>, case: Option<&std::path::Path>) -> ExitCode {
     let dir = dir.unwrap_or_else(victim_first::store::default_guidance_dir);
-    match victim_first::gui::run(&dir, case.as_deref()) {
+    match victim_first::gui::run(&dir, case) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("victim-first: could not open the window: {e}");

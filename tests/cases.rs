@@ -61,7 +61,7 @@ fn case_files() -> Vec<PathBuf> {
         .map(|e| e.expect("readable entry").path())
         .filter(|p| {
             let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-            name.ends_with(".ron") && !name.ends_with(".expect.ron")
+            p.extension().is_some_and(|e| e == "ron") && !name.ends_with(".expect.ron")
         })
         .collect();
     files.sort();

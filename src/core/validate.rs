@@ -297,7 +297,13 @@ impl Library {
                 )));
             }
             chain.push(file);
-            next = pack.extends.clone();
+            #[expect(
+                clippy::assigning_clones,
+                reason = "`next` was moved out by the loop, so there is nothing to clone into"
+            )]
+            {
+                next = pack.extends.clone();
+            }
         }
         chain.reverse();
         Ok(chain)
@@ -1023,23 +1029,24 @@ fn effect_name(e: &Effect) -> &'static str {
 }
 
 /// A plausible calendar date written `YYYY-MM-DD`.
-fn is_iso_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+fn is_iso_date(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.len() != 10 || bytes.get(4) != Some(&b'-') || bytes.get(7) != Some(&b'-') {
         return false;
     }
-    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|x| x.parse::<u32>().ok());
-    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
+    let num = |r: std::ops::Range<usize>| text.get(r).and_then(|x| x.parse::<u32>().ok());
+    let (Some(year), Some(month), Some(day)) = (num(0..4), num(5..7), num(8..10)) else {
         return false;
     };
-    let days = match m {
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 if leap => 29,
         2 => 28,
         _ => return false,
     };
-    (1900..=2999).contains(&y) && (1..=days).contains(&d)
+    (1900..=2999).contains(&year) && (1..=days).contains(&day)
 }
 
 #[cfg(test)]
