@@ -37,16 +37,23 @@ pub enum Command {
     },
     /// Check every guidance file (pack, overlay, force profile) under PATH.
     Lint {
-        /// A folder or a single file; by default the guidance folder.
+        /// A folder, or a single file (checked with the guidance folder it builds on);
+        /// by default the guidance folder.
         path: Option<PathBuf>,
+        /// For a single file: the guidance folder it builds on.
+        #[arg(long, value_name = "DIR")]
+        guidance: Option<PathBuf>,
     },
     /// Print the verdicts for a case file.
     Assess {
         /// The case file (RON).
         case: PathBuf,
         /// Assess under this force profile instead of the one the case names.
-        #[arg(long, value_name = "FORCE")]
+        #[arg(long, value_name = "FORCE", conflicts_with = "no_profile")]
         profile: Option<String>,
+        /// Assess under national guidance only, ignoring any profile the case names.
+        #[arg(long)]
+        no_profile: bool,
         /// Assess under this national pack instead of the one the case names.
         #[arg(long, value_name = "PACK")]
         pack: Option<String>,
@@ -74,15 +81,36 @@ fn fail(problems: &Diagnostics) -> ExitCode {
 }
 
 /// `victim-first lint [PATH]`.
-pub fn lint(path: Option<PathBuf>) -> ExitCode {
+pub fn lint(path: Option<PathBuf>, guidance: Option<PathBuf>) -> ExitCode {
     let path = path.unwrap_or_else(store::default_guidance_dir);
-    let (lib, mut problems) = store::load_library(&path);
-    problems.0.append(&mut lib.lint().0);
+    let single = path.is_file();
+    let (lib, mut problems) = if single {
+        // A single file is checked against the packs it builds on; only its own
+        // problems are reported.
+        let context = guidance.unwrap_or_else(store::default_guidance_dir);
+        let (lib, mut problems) = store::load_library_with(&path, &context);
+        let shown = path.display().to_string();
+        problems.0.append(&mut lib.lint().0);
+        problems.0.retain(|d| d.path == shown);
+        (lib, problems)
+    } else {
+        let (lib, mut problems) = store::load_library(&path);
+        problems.0.append(&mut lib.lint().0);
+        (lib, problems)
+    };
+    if problems.is_empty() && lib.files().next().is_none() {
+        problems.0.push(crate::core::diagnostic::Diagnostic::new(
+            &path.display().to_string(),
+            None,
+            "no guidance files (*.ron) found here",
+        ));
+    }
     problems.normalise();
     if problems.is_empty() {
-        let n = lib.files().count();
+        let n = if single { 1 } else { lib.files().count() };
+        let files = if n == 1 { "file" } else { "files" };
         out(&format!(
-            "{}: {n} guidance files, no problems\n",
+            "{}: {n} guidance {files}, no problems\n",
             path.display()
         ));
         ExitCode::SUCCESS
@@ -98,24 +126,64 @@ pub fn lint(path: Option<PathBuf>) -> ExitCode {
 }
 
 /// `victim-first assess CASE`.
-pub fn assess(
-    case_path: &std::path::Path,
-    profile: Option<&str>,
-    pack: Option<&str>,
-    json: bool,
-    guidance: Option<PathBuf>,
-) -> ExitCode {
-    let dir = guidance.unwrap_or_else(store::default_guidance_dir);
+/// What `assess` was asked, beyond the case file.
+pub struct AssessOptions {
+    /// A profile named on the command line, replacing the case's.
+    pub profile: Option<String>,
+    /// Ignore any profile.
+    pub no_profile: bool,
+    /// A national pack named on the command line, replacing the case's.
+    pub pack: Option<String>,
+    pub json: bool,
+    pub guidance: Option<PathBuf>,
+}
+
+/// `victim-first assess CASE`.
+pub fn assess(case_path: &std::path::Path, opts: &AssessOptions) -> ExitCode {
+    let dir = opts
+        .guidance
+        .clone()
+        .unwrap_or_else(store::default_guidance_dir);
     let (lib, load_problems) = store::load_library(&dir);
+    if lib.files().next().is_none() {
+        // Nothing to assess against: say why, rather than that the pack is unknown.
+        let mut d = load_problems;
+        if d.is_empty() {
+            d.0.push(crate::core::diagnostic::Diagnostic::new(
+                &dir.display().to_string(),
+                None,
+                "no guidance files (*.ron) found here",
+            ));
+        }
+        return fail(&d);
+    }
     let (src, case) = match store::read_case(case_path) {
         Ok(x) => x,
         Err(d) => return fail(&d),
     };
-    let pack = pack.unwrap_or(&case.pack);
-    let profile = profile.or(case.profile.as_deref());
-    let refs = lib.check_case_refs(&src, pack, profile);
+    let pack = opts.pack.as_deref().unwrap_or(&case.pack);
+    let profile = if opts.no_profile {
+        None
+    } else {
+        opts.profile.as_deref().or(case.profile.as_deref())
+    };
+    let mut refs = lib.check_case_refs(&src, pack, profile);
+    if !load_problems.is_empty() && !refs.is_empty() {
+        refs.0.extend(load_problems.0.iter().cloned());
+    }
     if !refs.is_empty() {
         return fail(&refs);
+    }
+    if let Some(why) = lib.incompatibility(pack, profile) {
+        let fix = "name another with --profile, or use --no-profile for national guidance only";
+        if opts.pack.is_some() || opts.profile.is_some() {
+            err(&format!("victim-first: {why}; {fix}\n"));
+            return ExitCode::from(2);
+        }
+        let at = crate::core::diagnostic::locate_quoted(&src.text, profile.unwrap_or_default());
+        return fail(&Diagnostics(vec![
+            crate::core::diagnostic::Diagnostic::new(&src.path, at, format!("profile: {why}")),
+        ]));
     }
     let g = match lib.resolve(pack, profile) {
         Ok(g) => g,
@@ -135,7 +203,7 @@ pub fn assess(
         Err(d) => return fail(&d),
     };
     let a = engine::assess(&g, &facts);
-    if json {
+    if opts.json {
         out(&report::to_json(&a));
     } else {
         out(&report::to_text(&g, &a));

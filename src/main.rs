@@ -10,14 +10,24 @@ fn main() -> ExitCode {
     match cli.command {
         None => gui(None, None),
         Some(Command::Gui { guidance, case }) => gui(guidance, case.as_deref()),
-        Some(Command::Lint { path }) => cli::lint(path),
+        Some(Command::Lint { path, guidance }) => cli::lint(path, guidance),
         Some(Command::Assess {
             case,
             profile,
+            no_profile,
             pack,
             json,
             guidance,
-        }) => cli::assess(&case, profile.as_deref(), pack.as_deref(), json, guidance),
+        }) => cli::assess(
+            &case,
+            &cli::AssessOptions {
+                profile,
+                no_profile,
+                pack,
+                json,
+                guidance,
+            },
+        ),
     }
 }
 

@@ -66,6 +66,31 @@ fn ron_files(path: &Path, out: &mut Vec<PathBuf>, problems: &mut Diagnostics) {
 /// Loads every guidance file under `path`. Files that fail to parse are
 /// reported and left out; the rest are returned, so one bad file loses nothing else.
 pub fn load_library(path: &Path) -> (Library, Diagnostics) {
+    let (files, mut problems) = load_files(path);
+    let (lib, mut more) = Library::new(files);
+    problems.0.append(&mut more.0);
+    (lib, problems)
+}
+
+/// Loads the guidance under `context` with `file` in place of any file with the
+/// same id, so one file can be checked with the packs it builds on.
+pub fn load_library_with(file: &Path, context: &Path) -> (Library, Diagnostics) {
+    let (mine, mut problems) = load_files(file);
+    let (others, _) = load_files(context);
+    let mine_ids: Vec<&str> = mine.iter().map(LoadedFile::id).collect();
+    let mine_digests: Vec<&str> = mine.iter().map(|f| f.src.digest.as_str()).collect();
+    let mut files: Vec<LoadedFile> = others
+        .into_iter()
+        .filter(|f| !mine_ids.contains(&f.id()) && !mine_digests.contains(&f.src.digest.as_str()))
+        .collect();
+    files.extend(mine);
+    let (lib, mut more) = Library::new(files);
+    problems.0.append(&mut more.0);
+    (lib, problems)
+}
+
+/// Reads and parses every guidance file under `path` (or `path` itself).
+pub fn load_files(path: &Path) -> (Vec<LoadedFile>, Diagnostics) {
     let mut problems = Diagnostics::default();
     if !path.exists() {
         problems.0.push(Diagnostic::new(
@@ -73,7 +98,7 @@ pub fn load_library(path: &Path) -> (Library, Diagnostics) {
             None,
             "no such file or folder",
         ));
-        return (Library::default(), problems);
+        return (Vec::new(), problems);
     }
     let mut paths = Vec::new();
     ron_files(path, &mut paths, &mut problems);
@@ -90,9 +115,7 @@ pub fn load_library(path: &Path) -> (Library, Diagnostics) {
                 .push(Diagnostic::new(&shown, None, format!("cannot read: {e}"))),
         }
     }
-    let (lib, mut more) = Library::new(files);
-    problems.0.append(&mut more.0);
-    (lib, problems)
+    (files, problems)
 }
 
 /// Reads and parses a case file.

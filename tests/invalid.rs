@@ -136,3 +136,62 @@ fn pack_override_reassesses_under_another_pack() {
     assert!(!json2020.contains("NPCC18-08"));
     assert!(json2018.contains("NPCC18-08"));
 }
+
+#[test]
+fn a_single_file_is_linted_with_the_packs_it_builds_on() {
+    for file in [
+        "guidance/forces/example-adopting.ron",
+        "guidance/overlays/sts-rec1.ron",
+    ] {
+        let (code, stdout, stderr) = run(&["lint", file]);
+        assert_eq!(code, 0, "{stderr}");
+        assert!(stdout.contains("1 guidance file, no problems"), "{stdout}");
+    }
+}
+
+#[test]
+fn an_empty_or_missing_guidance_folder_is_an_error() {
+    let empty = std::env::temp_dir().join(format!("vf-empty-{}", std::process::id()));
+    std::fs::create_dir_all(&empty).expect("temp folder");
+    let shown = empty.display().to_string();
+    let (code, _, stderr) = run(&["lint", &shown]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("no guidance files (*.ron) found here"),
+        "{stderr}"
+    );
+    let case = "tests/data/cases/ie-sarc-crisis.ron";
+    let (code, _, stderr) = run(&["assess", case, "--guidance", "tests/data/no-such-folder"]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.starts_with("tests/data/no-such-folder: no such file or folder"),
+        "{stderr}"
+    );
+    std::fs::remove_dir_all(&empty).ok();
+}
+
+#[test]
+fn a_pack_that_does_not_fit_the_profile_is_a_command_mistake() {
+    let case = "tests/data/cases/da-doubts-adopting.ron";
+    let (code, stdout, stderr) = run(&["assess", case, "--pack", "npcc-2018"]);
+    assert_eq!(code, 2, "{stdout}");
+    assert!(
+        stderr.contains(
+            "force profile \"example-adopting\" is written for national pack \"safe-to-share-2020\""
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--no-profile"), "{stderr}");
+    let (code, stdout, _) = run(&[
+        "assess",
+        case,
+        "--pack",
+        "npcc-2018",
+        "--no-profile",
+        "--json",
+    ]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
+    assert_eq!(v["guidance"]["pack"], "npcc-2018");
+    assert_eq!(v["guidance"]["profile"], serde_json::Value::Null);
+}

@@ -134,7 +134,12 @@ impl Library {
                     r,
                     None,
                     format!(
-                        "\"{}\" → requires: no national pack with id \"{r}\"",
+                        "{} \"{}\" → requires: no national pack with id \"{r}\"",
+                        if matches!(f.file, raw::GuidanceFile::Profile(_)) {
+                            "profile"
+                        } else {
+                            "overlay"
+                        },
                         f.id()
                     ),
                 ));
@@ -229,6 +234,27 @@ impl Library {
             }
         }
         (overlays, problems)
+    }
+
+    /// Why a profile cannot be used with a pack, if it cannot: it is written for
+    /// another national pack than `pack` or one that `pack` revises.
+    pub fn incompatibility(&self, pack: &str, profile: Option<&str>) -> Option<String> {
+        let Some(LoadedFile {
+            file: raw::GuidanceFile::Profile(p),
+            ..
+        }) = profile.and_then(|id| self.get(id))
+        else {
+            return None;
+        };
+        let chain = self.chain(pack).ok()?;
+        if chain.iter().any(|f| f.id() == p.requires) {
+            None
+        } else {
+            Some(format!(
+                "force profile \"{}\" is written for national pack \"{}\" and cannot be used with \"{pack}\"",
+                p.id, p.requires
+            ))
+        }
     }
 
     /// Problems with the pack and profile a case file names, located in that file.
@@ -357,13 +383,25 @@ impl Library {
                 raw::GuidanceFile::Pack(_) => continue,
             };
             if !chain_ids.contains(requires) {
-                b.problems.0.push(file.err(
-                    requires,
-                    None,
-                    format!(
-                        "{kind} \"{id}\" → requires: \"{requires}\" is not \"{pack_id}\" or a pack it revises"
+                // An adopted overlay that does not fit is the adopting profile's mistake.
+                let problem = match (kind, profile) {
+                    ("overlay", Some(adopter)) => adopter.err(
+                        "adopts",
+                        Some(id),
+                        format!(
+                            "profile \"{}\" → adopts: overlay \"{id}\" is written for national pack \"{requires}\", which is not \"{pack_id}\" or a pack it revises",
+                            adopter.id()
+                        ),
                     ),
-                ));
+                    _ => file.err(
+                        requires,
+                        None,
+                        format!(
+                            "{kind} \"{id}\" → requires: it is written for national pack \"{requires}\", which is not \"{pack_id}\" or a pack it revises"
+                        ),
+                    ),
+                };
+                b.problems.0.push(problem);
                 continue;
             }
             match &file.file {
