@@ -32,7 +32,14 @@ struct Checker<'a> {
 
 impl Checker<'_> {
     fn err(&mut self, near: &str, message: String) {
-        let pos = locate_quoted(&self.src.text, near);
+        let pos = locate_quoted(&self.src.text, near).or_else(|| {
+            // A field name such as `checks:` is not quoted in RON.
+            let field = format!("{near}:");
+            self.src
+                .text
+                .find(&field)
+                .map(|at| super::diagnostic::position_of(&self.src.text, at))
+        });
         self.problems
             .0
             .push(Diagnostic::new(&self.src.path, pos, message));

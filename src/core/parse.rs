@@ -33,16 +33,18 @@ pub fn source_text(path: &str, bytes: &[u8]) -> Result<SourceText, Diagnostic> {
             ),
         ));
     }
-    let text = match std::str::from_utf8(bytes) {
+    // Editors on Windows may start a UTF-8 file with a byte-order mark; it is not content.
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = match std::str::from_utf8(body) {
         Ok(t) => t,
         Err(e) => {
-            let valid = bytes.get(..e.valid_up_to()).unwrap_or_default();
+            let valid = body.get(..e.valid_up_to()).unwrap_or_default();
             let valid_text = String::from_utf8_lossy(valid);
             return Err(Diagnostic::new(
                 path,
                 Some(position_of(&valid_text, valid_text.len())),
                 format!(
-                    "this is not a text file: invalid UTF-8 at byte {}",
+                    "this is not UTF-8 text (byte {} is not valid UTF-8); save the file as UTF-8",
                     e.valid_up_to()
                 ),
             ));
@@ -101,9 +103,30 @@ pub fn parse_ron<T: DeserializeOwned>(src: &SourceText) -> Result<T, Diagnostic>
                 line: e.span.start.line,
                 col: e.span.start.col,
             }),
-            e.code.to_string(),
+            describe(&e.code),
         )
     })
+}
+
+/// ron's message, reworded where it speaks to a programmer rather than a policy owner.
+fn describe(code: &ron::Error) -> String {
+    let within = |outer: &Option<String>| {
+        outer
+            .as_ref()
+            .map_or_else(String::new, |o| format!(" in `{o}`"))
+    };
+    match code {
+        ron::Error::MissingStructField { field, outer } => {
+            format!("the field `{field}` is missing{}", within(outer))
+        }
+        ron::Error::DuplicateStructField { field, outer } => {
+            format!("the field `{field}` is given twice{}", within(outer))
+        }
+        ron::Error::ExceededRecursionLimit => {
+            "brackets are nested too deeply to be a guidance or case file".to_owned()
+        }
+        other => other.to_string(),
+    }
 }
 
 /// Reads a guidance file (pack, overlay or profile).
@@ -141,10 +164,29 @@ mod tests {
             .map(|d| d.to_string());
         assert_eq!(
             e.as_deref(),
-            Some("x.ron:2:1: this is not a text file: invalid UTF-8 at byte 3")
+            Some(
+                "x.ron:2:1: this is not UTF-8 text (byte 3 is not valid UTF-8); save the file as UTF-8"
+            )
         );
         let e = source_text("x.ron", b"\n\n").err().map(|d| d.to_string());
         assert_eq!(e.as_deref(), Some("x.ron:1:1: the file is empty"));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_ignored_and_duplicate_answers_are_refused() {
+        let src = source_text("c.ron", b"\xEF\xBB\xBF(pack: \"p\")").expect("text");
+        assert!(parse_ron::<raw::Case>(&src).is_ok());
+        let src = source_text(
+            "c.ron",
+            b"(pack: \"p\", facts: {\"age\": \"adult\",\n \"age\": \"under_18\"})",
+        )
+        .expect("text");
+        let e = parse_ron::<raw::Case>(&src)
+            .err()
+            .map(|d| d.to_string())
+            .unwrap_or_default();
+        assert!(e.starts_with("c.ron:2:"), "{e}");
+        assert!(e.contains("\"age\" is given twice"), "{e}");
     }
 
     #[test]

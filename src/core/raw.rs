@@ -367,8 +367,8 @@ pub struct Case {
     /// The force profile, if any.
     #[serde(default)]
     pub profile: Option<String>,
-    /// Answers to the case-level questions, by fact id.
-    #[serde(default)]
+    /// Answers to the case-level questions, by fact id. A question answered twice is an error.
+    #[serde(default, deserialize_with = "unique_answers")]
     pub facts: BTreeMap<String, ron::Value>,
     /// The database checks proposed.
     #[serde(default)]
@@ -402,4 +402,36 @@ pub struct CaseIeContact {
     pub data: Vec<String>,
     #[serde(default)]
     pub reason: String,
+}
+
+/// Reads a map of answers, refusing a question answered twice (a plain map keeps the last silently).
+fn unique_answers<'de, D>(d: D) -> Result<BTreeMap<String, ron::Value>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    struct Answers;
+    impl<'de> serde::de::Visitor<'de> for Answers {
+        type Value = BTreeMap<String, ron::Value>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a map of answers, such as { \"role\": \"victim\" }")
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut out = BTreeMap::new();
+            while let Some((key, value)) = map.next_entry::<String, ron::Value>()? {
+                if out.contains_key(&key) {
+                    return Err(serde::de::Error::custom(format!(
+                        "the answer to \"{key}\" is given twice"
+                    )));
+                }
+                out.insert(key, value);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_map(Answers)
 }

@@ -434,6 +434,8 @@ struct Builder {
     actions: Vec<raw::ActionDef>,
     decisions: Vec<DecisionEntry>,
     problems: Diagnostics,
+    /// Facts of the pack being added that are declared further down, for clearer errors.
+    later_facts: Vec<String>,
 }
 
 /// The parts of a layer every kind of layer has.
@@ -481,9 +483,12 @@ impl Builder {
                 ));
             }
         }
+        self.later_facts = p.facts.iter().map(|f| f.id.clone()).collect();
         for fact in &p.facts {
+            self.later_facts.retain(|id| id != &fact.id);
             self.add_fact(file, fact);
         }
+        self.later_facts.clear();
         for a in &p.actions {
             if self.actions.iter().any(|x| x.id == a.id) {
                 self.problems.0.push(file.err(
@@ -575,7 +580,7 @@ impl Builder {
                     value,
                     None,
                     format!(
-                        "{what} \"{}\" → {field}: \"{value}\" is not a date written YYYY-MM-DD",
+                        "{what} \"{}\" → {field}: \"{value}\" is not a real date in the form YYYY-MM-DD",
                         c.id
                     ),
                 ));
@@ -794,7 +799,14 @@ impl Builder {
                 format!("{ctx} → because: must cite at least one guidance rule"),
             ));
         }
-        for r in &d.because {
+        for (i, r) in d.because.iter().enumerate() {
+            if d.because.get(..i).is_some_and(|before| before.contains(r)) {
+                self.problems.0.push(file.err(
+                    &d.id,
+                    Some(r),
+                    format!("{ctx} → because: \"{r}\" is cited twice"),
+                ));
+            }
             if !self.rules.contains_key(r) {
                 self.problems.0.push(file.err(
                     &d.id,
@@ -879,11 +891,18 @@ impl Builder {
             _ => return,
         };
         match self.actions.iter().find(|x| &x.id == action) {
-            None => self.problems.0.push(file.err(
-                id,
-                Some(action),
-                format!("{ctx} → then: {name}: no action \"{action}\""),
-            )),
+            None => {
+                let hint = if matches!(layer, LayerKind::Overlay | LayerKind::Profile) {
+                    " (actions are declared by the national pack; an overlay or profile can only use them)"
+                } else {
+                    ""
+                };
+                self.problems.0.push(file.err(
+                    id,
+                    Some(action),
+                    format!("{ctx} → then: {name}: no action \"{action}\"{hint}"),
+                ));
+            }
             Some(def) if def.kind != wanted => self.problems.0.push(file.err(
                 id,
                 Some(action),
@@ -939,11 +958,16 @@ impl Builder {
         };
         let op = condition_name(cond);
         let Some(def) = self.facts.iter().find(|x| x.id == fact) else {
-            self.problems.0.push(file.err(
-                anchor,
-                Some(&fact),
-                format!("{ctx} → {op}: no fact \"{fact}\" (a condition may only read facts declared before it)"),
-            ));
+            let why = if self.later_facts.contains(&fact) {
+                format!(
+                    "fact \"{fact}\" is asked later; a question may only depend on questions asked before it"
+                )
+            } else {
+                format!("no fact \"{fact}\"")
+            };
+            self.problems
+                .0
+                .push(file.err(anchor, Some(&fact), format!("{ctx} → {op}: {why}")));
             return;
         };
         if !allowed.contains(&def.scope) {
