@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use super::case::CaseFacts;
 use super::condition::{Answer, Answers, Lookup, eval};
-use super::guidance::{Guidance, LayerKind, check_fact};
+use super::guidance::{Guidance, LayerKind, check_fact, ie_fact};
 use super::raw::{ActionKind, Effect, Scope, Target, WarningKind};
 
 /// A verdict on a check or on IE contact. Ordered from least to most severe.
@@ -102,6 +102,8 @@ pub struct CheckOutcome {
     pub system: String,
     pub subject: String,
     pub purposes: Vec<String>,
+    /// The reason the officer recorded.
+    pub reason: String,
     pub verdict: Verdict,
     /// Every guidance rule behind the verdict, in the order first cited.
     pub rules: Vec<String>,
@@ -111,6 +113,11 @@ pub struct CheckOutcome {
 /// The outcome for IE contact.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct IeOutcome {
+    /// What was proposed, as recorded (empty when nothing was).
+    pub purpose: Option<String>,
+    pub timing: Option<String>,
+    pub data: Vec<String>,
+    pub reason: String,
     pub verdict: Verdict,
     pub rules: Vec<String>,
     pub reasons: Vec<Reason>,
@@ -153,7 +160,18 @@ pub struct Assessment {
 /// The answers that count: those to questions that are relevant given the
 /// answers before them, in the order the guidance asks them.
 pub fn relevant_answers(g: &Guidance, scope: Scope, inner: &Answers, case: &Answers) -> Answers {
+    relevant_and_set_aside(g, scope, inner, case).0
+}
+
+/// The answers that count, and the ids of answered facts whose questions do not apply.
+fn relevant_and_set_aside(
+    g: &Guidance,
+    scope: Scope,
+    inner: &Answers,
+    case: &Answers,
+) -> (Answers, Vec<String>) {
     let mut kept = Answers::new();
+    let mut aside = Vec::new();
     for fact in g.facts.iter().filter(|f| f.scope == scope) {
         let Some(answer) = inner.get(&fact.id) else {
             continue;
@@ -171,9 +189,11 @@ pub fn relevant_answers(g: &Guidance, scope: Scope, inner: &Answers, case: &Answ
         });
         if relevant {
             kept.insert(fact.id.clone(), answer.clone());
+        } else if answer.is_answered() {
+            aside.push(fact.id.clone());
         }
     }
-    kept
+    (kept, aside)
 }
 
 fn push_unique(into: &mut Vec<String>, ids: &[String]) {
@@ -291,6 +311,22 @@ impl Run<'_> {
         });
     }
 
+    /// Records that answers were not used because their questions do not apply.
+    fn set_aside(&mut self, about: &str, ids: &[String]) {
+        for id in ids {
+            let question = self.g.fact(id).map_or(id.as_str(), |f| f.question.as_str());
+            self.notes.push(Notice {
+                kind: "set_aside".to_owned(),
+                about: about.to_owned(),
+                message: format!(
+                    "The answer to \"{question}\" was not used: given the other answers, the question does not apply."
+                ),
+                rules: Vec::new(),
+                decision: String::new(),
+            });
+        }
+    }
+
     /// Where nothing in the guidance decides, say so rather than invent a verdict.
     fn silent(&mut self, about: &str) -> Verdict {
         self.warnings.push(Notice {
@@ -320,6 +356,13 @@ fn one_value(a: &Answers, id: &str) -> String {
     }
 }
 
+fn text_value(a: &Answers, id: &str) -> String {
+    match a.get(id) {
+        Some(Answer::Text(t)) => t.clone(),
+        _ => String::new(),
+    }
+}
+
 fn many_values(a: &Answers, id: &str) -> Vec<String> {
     match a.get(id) {
         Some(Answer::Many(v)) => v.clone(),
@@ -330,7 +373,7 @@ fn many_values(a: &Answers, id: &str) -> Vec<String> {
 /// Applies the guidance to the facts.
 pub fn assess(g: &Guidance, facts: &CaseFacts) -> Assessment {
     let empty = Answers::new();
-    let case = relevant_answers(g, Scope::Case, &facts.case, &empty);
+    let (case, aside) = relevant_and_set_aside(g, Scope::Case, &facts.case, &empty);
     let mut run = Run {
         g,
         required: Vec::new(),
@@ -338,13 +381,15 @@ pub fn assess(g: &Guidance, facts: &CaseFacts) -> Assessment {
         warnings: Vec::new(),
         notes: Vec::new(),
     };
+    run.set_aside("case", &aside);
 
     run.apply(Target::Case, "case", Lookup::case(&case));
 
     let mut checks = Vec::new();
     for (i, raw_check) in facts.checks.iter().enumerate() {
         let about = format!("check {}", i + 1);
-        let check = relevant_answers(g, Scope::Check, raw_check, &case);
+        let (check, aside) = relevant_and_set_aside(g, Scope::Check, raw_check, &case);
+        run.set_aside(&about, &aside);
         let at = Lookup {
             inner: Some(&check),
             case: &case,
@@ -358,6 +403,7 @@ pub fn assess(g: &Guidance, facts: &CaseFacts) -> Assessment {
             system: one_value(&check, check_fact::SYSTEM),
             subject: one_value(&check, check_fact::SUBJECT),
             purposes: many_values(&check, check_fact::PURPOSES),
+            reason: text_value(&check, check_fact::REASON),
             verdict,
             rules: c.rules,
             reasons: c.reasons,
@@ -366,12 +412,17 @@ pub fn assess(g: &Guidance, facts: &CaseFacts) -> Assessment {
 
     let ie_contact = match &facts.ie_contact {
         None => IeOutcome {
+            purpose: None,
+            timing: None,
+            data: Vec::new(),
+            reason: String::new(),
             verdict: Verdict::NotProposed,
             rules: Vec::new(),
             reasons: Vec::new(),
         },
         Some(raw_ie) => {
-            let ie = relevant_answers(g, Scope::IeContact, raw_ie, &case);
+            let (ie, aside) = relevant_and_set_aside(g, Scope::IeContact, raw_ie, &case);
+            run.set_aside("ie_contact", &aside);
             let at = Lookup {
                 inner: Some(&ie),
                 case: &case,
@@ -382,6 +433,10 @@ pub fn assess(g: &Guidance, facts: &CaseFacts) -> Assessment {
                 None => run.silent("ie_contact"),
             };
             IeOutcome {
+                purpose: Some(one_value(&ie, ie_fact::PURPOSE)).filter(|p| !p.is_empty()),
+                timing: Some(one_value(&ie, ie_fact::TIMING)).filter(|t| !t.is_empty()),
+                data: many_values(&ie, ie_fact::DATA),
+                reason: text_value(&ie, ie_fact::REASON),
                 verdict,
                 rules: c.rules,
                 reasons: c.reasons,
@@ -513,7 +568,10 @@ mod tests {
                 ..CaseFacts::default()
             },
         );
-        assert!(a.notes.is_empty(), "detail is only asked when role is b");
+        // The detail is only asked when role is b: its answer is set aside, and a note says so.
+        assert!(a.required.is_empty());
+        assert_eq!(a.notes.len(), 1);
+        assert_eq!(a.notes[0].kind, "set_aside");
         case.insert("role".to_owned(), Answer::One("b".to_owned()));
         let a = assess(
             &g,
@@ -523,6 +581,7 @@ mod tests {
             },
         );
         assert_eq!(a.notes.len(), 1);
+        assert_eq!(a.notes[0].decision, "detail-note");
         assert_eq!(a.required[0].action, "do");
     }
 

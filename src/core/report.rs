@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 
 use super::engine::{Assessment, Notice, Reason, Verdict};
-use super::guidance::{Guidance, check_fact};
+use super::guidance::{Guidance, check_fact, ie_fact};
 
 /// The assessment as pretty-printed JSON, ending with a newline.
 pub fn to_json(a: &Assessment) -> String {
@@ -16,7 +16,8 @@ pub fn to_json(a: &Assessment) -> String {
     s
 }
 
-fn verdict_heading(v: Verdict) -> &'static str {
+/// The word shown to a person for a verdict.
+pub fn verdict_heading(v: Verdict) -> &'static str {
     match v {
         Verdict::NotProposed => "NOT PROPOSED",
         Verdict::Permitted => "PERMITTED",
@@ -24,6 +25,19 @@ fn verdict_heading(v: Verdict) -> &'static str {
         Verdict::Defer => "DEFER",
         Verdict::NotRecommended => "NOT RECOMMENDED",
         Verdict::Refused => "REFUSED",
+    }
+}
+
+/// The words shown to a person for a kind of notice.
+pub fn notice_heading(kind: &str) -> &str {
+    match kind {
+        "conflict" => "Sources conflict",
+        "silence" => "Guidance silent",
+        "pretext" => "Possible pretext",
+        "caution" => "Caution",
+        "note" => "Note",
+        "set_aside" => "Answer not used",
+        other => other,
     }
 }
 
@@ -44,25 +58,37 @@ fn reasons(out: &mut String, rs: &[Reason]) {
     }
 }
 
-fn notices(out: &mut String, heading: &str, list: &[Notice]) {
-    if list.is_empty() {
-        return;
+/// Warnings, then notes, about one target, indented under it; a decision already
+/// shown as a reason for the verdict is not shown again.
+fn notices_about(out: &mut String, a: &Assessment, about: &str, shown: &[Reason], indent: &str) {
+    for n in a
+        .warnings
+        .iter()
+        .chain(&a.notes)
+        .filter(|n| n.about == about)
+    {
+        if !shown.iter().any(|r| r.decision == n.decision) {
+            notice(out, n, indent);
+        }
     }
-    let _ = writeln!(out, "\n{heading}");
-    for n in list {
-        let kind = if n.kind == "note" {
-            String::new()
-        } else {
-            format!("{}: ", n.kind)
-        };
-        let _ = writeln!(
-            out,
-            "  - ({}) {kind}{}{}",
-            n.about,
-            n.message,
-            cite(&n.rules)
-        );
-    }
+}
+
+fn notice(out: &mut String, n: &Notice, indent: &str) {
+    let _ = writeln!(
+        out,
+        "{indent}! {}: {}{}",
+        notice_heading(&n.kind),
+        n.message,
+        cite(&n.rules)
+    );
+}
+
+fn labels(g: &Guidance, fact: &str, values: &[String]) -> String {
+    values
+        .iter()
+        .map(|v| g.value_label(fact, v))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// The assessment as plain text for a terminal or a records system.
@@ -93,16 +119,40 @@ pub fn to_text(g: &Guidance, a: &Assessment) -> String {
             verdict_heading(c.verdict),
             cite(&c.rules)
         );
+        let _ = writeln!(
+            out,
+            "     for: {}\n     reason recorded: {}",
+            or_none(&labels(g, check_fact::PURPOSES, &c.purposes)),
+            or_none(c.reason.trim())
+        );
         reasons(&mut out, &c.reasons);
+        notices_about(&mut out, a, &format!("check {}", i + 1), &c.reasons, "    ");
     }
 
+    let ie = &a.ie_contact;
     let _ = writeln!(
         out,
         "\nContact with Immigration Enforcement: {}{}",
-        verdict_heading(a.ie_contact.verdict),
-        cite(&a.ie_contact.rules)
+        verdict_heading(ie.verdict),
+        cite(&ie.rules)
     );
-    reasons(&mut out, &a.ie_contact.reasons);
+    if ie.verdict != Verdict::NotProposed {
+        let one = |fact: &str, v: &Option<String>| {
+            v.as_deref()
+                .map_or("(none)", |v| g.value_label(fact, v))
+                .to_owned()
+        };
+        let _ = writeln!(
+            out,
+            "     for: {}\n     when: {}\n     sharing: {}\n     reason recorded: {}",
+            one(ie_fact::PURPOSE, &ie.purpose),
+            one(ie_fact::TIMING, &ie.timing),
+            or_none(&labels(g, ie_fact::DATA, &ie.data)),
+            or_none(ie.reason.trim())
+        );
+    }
+    reasons(&mut out, &ie.reasons);
+    notices_about(&mut out, a, "ie_contact", &ie.reasons, "    ");
 
     for (heading, list) in [("Never do this", &a.prohibited), ("You must", &a.required)] {
         let _ = writeln!(out, "\n{heading}");
@@ -113,7 +163,22 @@ pub fn to_text(g: &Guidance, a: &Assessment) -> String {
             let _ = writeln!(out, "  - {}{}", act.label, cite(&act.rules));
         }
     }
-    notices(&mut out, "Warnings", &a.warnings);
-    notices(&mut out, "Notes", &a.notes);
+    let mut first = true;
+    for n in a
+        .warnings
+        .iter()
+        .chain(&a.notes)
+        .filter(|n| n.about == "case")
+    {
+        if first {
+            let _ = writeln!(out, "\nAbout the whole case");
+            first = false;
+        }
+        notice(&mut out, n, "  ");
+    }
     out
+}
+
+fn or_none(s: &str) -> &str {
+    if s.is_empty() { "(none)" } else { s }
 }
