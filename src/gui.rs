@@ -14,11 +14,11 @@ use egui::{Color32, RichText};
 
 use crate::core::case::CaseFacts;
 use crate::core::diagnostic::{Diagnostic, Diagnostics};
-use crate::core::engine::{self, Assessment, Verdict};
-use crate::core::guidance::{Guidance, LayerKind, check_fact};
-use crate::core::parse;
+use crate::core::engine::{self, Assessment, Reason, Verdict};
+use crate::core::guidance::{Guidance, LayerKind, check_fact, ie_fact};
 use crate::core::raw::Certainty;
 use crate::core::validate::Library;
+use crate::core::{parse, report};
 
 /// Something the officer asked for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -138,6 +138,10 @@ impl GuiState {
 }
 
 fn verdict_text(v: Verdict) -> RichText {
+    verdict_words(v).size(20.0)
+}
+
+fn verdict_words(v: Verdict) -> RichText {
     let (word, colour) = match v {
         Verdict::NotProposed => ("Not proposed", Color32::GRAY),
         Verdict::Permitted => ("Permitted", Color32::from_rgb(0, 110, 50)),
@@ -270,7 +274,7 @@ fn rule_ui(ui: &mut egui::Ui, g: &Guidance, r: &crate::core::raw::GuidanceRule) 
 }
 
 /// Each decision behind a verdict; those the verdict outweighed are marked so.
-fn reasons_ui(ui: &mut egui::Ui, verdict: Verdict, reasons: &[crate::core::engine::Reason]) {
+fn reasons_ui(ui: &mut egui::Ui, verdict: Verdict, reasons: &[Reason]) {
     for r in reasons {
         let outweighed = r.verdict.is_some_and(|v| v < verdict);
         let text = format!("    {} [{}]", r.message, r.rules.join(", "));
@@ -282,64 +286,117 @@ fn reasons_ui(ui: &mut egui::Ui, verdict: Verdict, reasons: &[crate::core::engin
     }
 }
 
+fn notices_ui(ui: &mut egui::Ui, a: &Assessment, about: &str, shown: &[Reason]) {
+    for n in a
+        .warnings
+        .iter()
+        .chain(&a.notes)
+        .filter(|n| n.about == about)
+    {
+        if shown.iter().any(|r| r.decision == n.decision) {
+            continue;
+        }
+        let head = RichText::new(format!("{}:", report::notice_heading(&n.kind))).strong();
+        ui.horizontal_wrapped(|ui| {
+            ui.label(head);
+            ui.label(format!("{} [{}]", n.message, n.rules.join(", ")));
+        });
+    }
+}
+
+fn recorded_ui(ui: &mut egui::Ui, rows: &[(&str, String)]) {
+    egui::Grid::new(ui.next_auto_id())
+        .num_columns(2)
+        .show(ui, |ui| {
+            for (name, value) in rows {
+                ui.label(RichText::new(*name).weak());
+                ui.label(if value.is_empty() {
+                    "(none)"
+                } else {
+                    value.as_str()
+                });
+                ui.end_row();
+            }
+        });
+}
+
+fn labels(g: &Guidance, fact: &str, values: &[String]) -> String {
+    values
+        .iter()
+        .map(|v| g.value_label(fact, v))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 fn assessment_ui(ui: &mut egui::Ui, g: &Guidance, a: &Assessment) {
-    let cite = |rules: &[String]| rules.join(", ");
+    let profile = a.guidance.profile.as_deref().unwrap_or("none");
+    ui.label(format!(
+        "Assessed under {} version {} · force profile {profile} · guidance digest sha256:{}",
+        a.guidance.pack, a.guidance.version, a.guidance.digest
+    ));
+    ui.separator();
     ui.heading("Database checks");
     if a.checks.is_empty() {
         ui.label("None proposed.");
     }
     for (i, c) in a.checks.iter().enumerate() {
         ui.horizontal_wrapped(|ui| {
-            ui.label(format!(
-                "{}. {} on {}:",
-                i + 1,
-                g.value_label(check_fact::SYSTEM, &c.system),
-                g.value_label(check_fact::SUBJECT, &c.subject)
-            ));
+            ui.label(
+                RichText::new(format!(
+                    "{}. {} on {}",
+                    i + 1,
+                    g.value_label(check_fact::SYSTEM, &c.system),
+                    g.value_label(check_fact::SUBJECT, &c.subject)
+                ))
+                .strong(),
+            );
             ui.label(verdict_text(c.verdict));
-            ui.label(cite(&c.rules));
         });
+        recorded_ui(
+            ui,
+            &[
+                ("For", labels(g, check_fact::PURPOSES, &c.purposes)),
+                ("Reason recorded", c.reason.trim().to_owned()),
+            ],
+        );
         reasons_ui(ui, c.verdict, &c.reasons);
+        notices_ui(ui, a, &format!("check {}", i + 1), &c.reasons);
+        ui.add_space(6.0);
     }
     ui.separator();
+    let ie = &a.ie_contact;
     ui.horizontal_wrapped(|ui| {
         ui.heading("Contact with Immigration Enforcement");
-        ui.label(verdict_text(a.ie_contact.verdict));
-        ui.label(cite(&a.ie_contact.rules));
+        ui.label(verdict_text(ie.verdict));
     });
-    reasons_ui(ui, a.ie_contact.verdict, &a.ie_contact.reasons);
+    if ie.verdict != Verdict::NotProposed {
+        let one = |fact: &str, v: &Option<String>| {
+            v.as_deref()
+                .map_or_else(String::new, |v| g.value_label(fact, v).to_owned())
+        };
+        recorded_ui(
+            ui,
+            &[
+                ("For", one(ie_fact::PURPOSE, &ie.purpose)),
+                ("When", one(ie_fact::TIMING, &ie.timing)),
+                ("Sharing", labels(g, ie_fact::DATA, &ie.data)),
+                ("Reason recorded", ie.reason.trim().to_owned()),
+            ],
+        );
+    }
+    reasons_ui(ui, ie.verdict, &ie.reasons);
+    notices_ui(ui, a, "ie_contact", &ie.reasons);
     ui.separator();
     ui.heading("Never do this");
     for act in &a.prohibited {
-        ui.label(format!("• {} [{}]", act.label, cite(&act.rules)));
+        ui.label(format!("• {} [{}]", act.label, act.rules.join(", ")));
     }
     ui.heading("You must");
     for act in &a.required {
-        ui.label(format!("• {} [{}]", act.label, cite(&act.rules)));
+        ui.label(format!("• {} [{}]", act.label, act.rules.join(", ")));
     }
-    if !a.warnings.is_empty() {
-        ui.heading("Warnings");
-        for w in &a.warnings {
-            ui.label(format!(
-                "• {} ({}): {} [{}]",
-                w.kind,
-                w.about,
-                w.message,
-                cite(&w.rules)
-            ));
-        }
-    }
-    if !a.notes.is_empty() {
-        ui.heading("Notes");
-        for n in &a.notes {
-            ui.label(format!(
-                "• ({}) {} [{}]",
-                n.about,
-                n.message,
-                cite(&n.rules)
-            ));
-        }
-    }
+    ui.heading("About the whole case");
+    notices_ui(ui, a, "case", &[]);
 }
 
 /// Draws the whole window and applies what the officer did. Returns effects for the shell.
@@ -356,11 +413,24 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut GuiState) -> Vec<Effect> {
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| match (&state.guidance, &state.case) {
             (Err(d), _) => {
-                ui.label("This guidance cannot be used:");
-                problems_ui(ui, d);
+                ui.label("This national pack and force profile cannot be used together:");
+                let fresh = Diagnostics(
+                    d.0.iter()
+                        .filter(|x| !state.problems.0.contains(x))
+                        .cloned()
+                        .collect(),
+                );
+                if fresh.is_empty() {
+                    ui.label("see the problems in the guidance files above.");
+                } else {
+                    problems_ui(ui, &fresh);
+                }
             }
             (Ok(g), Some(case)) => {
-                ui.heading(format!("Case {}", case.name));
+                let file = std::path::Path::new(&case.name)
+                    .file_name()
+                    .map_or_else(|| case.name.clone(), |f| f.to_string_lossy().into_owned());
+                ui.heading(format!("Case: {file}"));
                 match &case.result {
                     Ok(a) => assessment_ui(ui, g, a),
                     Err(d) => problems_ui(ui, d),
