@@ -117,7 +117,7 @@ impl Library {
     /// requires, each profile with what it adopts. Every problem is reported once.
     pub fn lint(&self) -> Diagnostics {
         let mut all = Diagnostics::default();
-        let mut cache = ChainCache::new();
+        let mut cache = ChainCache::thorough();
         for f in self.files() {
             let requires = match &f.file {
                 raw::GuidanceFile::Pack(_) => None,
@@ -171,7 +171,7 @@ impl Library {
         pack_id: &str,
         profile_id: Option<&str>,
     ) -> Result<Guidance, Diagnostics> {
-        self.resolve_cached(pack_id, profile_id, &mut ChainCache::new())
+        self.resolve_cached(pack_id, profile_id, &mut ChainCache::default())
     }
 
     fn resolve_cached(
@@ -342,20 +342,25 @@ impl Library {
         pack_id: &str,
         cache: &mut ChainCache,
     ) -> Result<(Builder, Vec<String>), Diagnostics> {
-        if let Some(done) = cache.get(pack_id) {
+        if let Some(done) = cache.chains.get(pack_id) {
             return done.clone();
         }
+        let thorough = cache.thorough;
+        let fresh = move || Builder {
+            thorough,
+            ..Builder::default()
+        };
         let built = self.chain(pack_id).and_then(|chain| {
             // A revision starts from the merged pack it extends, checked once.
             let Some((file, parents)) = chain.split_last() else {
-                return Ok((Builder::default(), Vec::new()));
+                return Ok((fresh(), Vec::new()));
             };
             let raw::GuidanceFile::Pack(pack) = &file.file else {
-                return Ok((Builder::default(), Vec::new()));
+                return Ok((fresh(), Vec::new()));
             };
             let (mut b, mut ids) = match parents.last() {
                 Some(parent) => self.national(parent.id(), cache)?,
-                None => (Builder::default(), Vec::new()),
+                None => (fresh(), Vec::new()),
             };
             b.add_pack(file, pack);
             if parents.is_empty() {
@@ -364,7 +369,7 @@ impl Library {
             ids.push(file.id().to_owned());
             Ok((b, ids))
         });
-        cache.insert(pack_id.to_owned(), built.clone());
+        cache.chains.insert(pack_id.to_owned(), built.clone());
         built
     }
 
@@ -414,8 +419,23 @@ impl Library {
     }
 }
 
-/// National chains already merged, by pack id.
-type ChainCache = BTreeMap<String, Result<(Builder, Vec<String>), Diagnostics>>;
+/// National chains already merged, by pack id, and how thoroughly to check.
+#[derive(Default)]
+struct ChainCache {
+    chains: BTreeMap<String, Result<(Builder, Vec<String>), Diagnostics>>,
+    /// Also prove every question reachable and every decision able to apply.
+    /// `lint` does; `resolve` leaves it to lint, since dead content is not unsafe.
+    thorough: bool,
+}
+
+impl ChainCache {
+    fn thorough() -> Self {
+        Self {
+            thorough: true,
+            ..Self::default()
+        }
+    }
+}
 
 fn one(d: Diagnostic) -> Diagnostics {
     Diagnostics(vec![d])
@@ -434,6 +454,8 @@ struct Builder {
     actions: Vec<raw::ActionDef>,
     decisions: Vec<DecisionEntry>,
     problems: Diagnostics,
+    /// Whether to prove reachability (see [`ChainCache::thorough`]).
+    thorough: bool,
     /// Facts of the pack being added that are declared further down, for clearer errors.
     later_facts: Vec<String>,
 }
@@ -733,7 +755,7 @@ impl Builder {
             let allowed = scopes_for_fact(fact.scope);
             let before = self.problems.len();
             self.check_condition(file, &fact.id, &format!("{ctx} → relevant"), cond, &allowed);
-            if self.problems.len() == before {
+            if self.thorough && self.problems.len() == before {
                 reachable = satisfiable(cond, &|f| self.shape(f));
                 if !reachable {
                     self.problems.0.push(file.err(
@@ -833,7 +855,10 @@ impl Builder {
         let allowed = scopes_for_target(d.applies_to);
         let before = self.problems.len();
         self.check_condition(file, &d.id, &format!("{ctx} → when"), &d.when, &allowed);
-        if self.problems.len() == before && !satisfiable(&d.when, &|f| self.shape(f)) {
+        if self.thorough
+            && self.problems.len() == before
+            && !satisfiable(&d.when, &|f| self.shape(f))
+        {
             self.problems.0.push(file.err(
                 &d.id,
                 None,
