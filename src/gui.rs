@@ -320,14 +320,6 @@ fn recorded_ui(ui: &mut egui::Ui, rows: &[(&str, String)]) {
         });
 }
 
-fn labels(g: &Guidance, fact: &str, values: &[String]) -> String {
-    values
-        .iter()
-        .map(|v| g.value_label(fact, v))
-        .collect::<Vec<_>>()
-        .join("; ")
-}
-
 fn assessment_ui(ui: &mut egui::Ui, g: &Guidance, a: &Assessment) {
     let profile = a.guidance.profile.as_deref().unwrap_or("none");
     ui.label(format!(
@@ -355,7 +347,7 @@ fn assessment_ui(ui: &mut egui::Ui, g: &Guidance, a: &Assessment) {
         recorded_ui(
             ui,
             &[
-                ("For", labels(g, check_fact::PURPOSES, &c.purposes)),
+                ("For", report::labels(g, check_fact::PURPOSES, &c.purposes)),
                 ("Reason recorded", c.reason.trim().to_owned()),
             ],
         );
@@ -379,7 +371,7 @@ fn assessment_ui(ui: &mut egui::Ui, g: &Guidance, a: &Assessment) {
             &[
                 ("For", one(ie_fact::PURPOSE, &ie.purpose)),
                 ("When", one(ie_fact::TIMING, &ie.timing)),
-                ("Sharing", labels(g, ie_fact::DATA, &ie.data)),
+                ("Sharing", report::labels(g, ie_fact::DATA, &ie.data)),
                 ("Reason recorded", ie.reason.trim().to_owned()),
             ],
         );

@@ -83,7 +83,8 @@ fn notice(out: &mut String, n: &Notice, indent: &str) {
     );
 }
 
-fn labels(g: &Guidance, fact: &str, values: &[String]) -> String {
+/// The labels of several values of one fact, joined for reading.
+pub fn labels(g: &Guidance, fact: &str, values: &[String]) -> String {
     values
         .iter()
         .map(|v| g.value_label(fact, v))
