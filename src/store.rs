@@ -108,6 +108,14 @@ pub fn load_files(path: &Path) -> (Vec<LoadedFile>, Diagnostics) {
         match std::fs::read(&p) {
             Ok(bytes) => match parse::guidance_file(&shown, &bytes) {
                 Ok((src, file)) => files.push(LoadedFile { src, file }),
+                // A case file in a guidance folder is a common slip: say what it is.
+                Err(_) if parse::case_file(&shown, &bytes).is_ok() => {
+                    problems.0.push(Diagnostic::new(
+                        &shown,
+                        None,
+                        "this is a case file, not guidance; assess it with `victim-first assess`",
+                    ));
+                }
                 Err(d) => problems.0.push(d),
             },
             Err(e) => problems

@@ -138,6 +138,18 @@ fn pack_override_reassesses_under_another_pack() {
 }
 
 #[test]
+fn a_case_file_given_to_lint_is_named_as_one() {
+    let (code, _, stderr) = run(&["lint", "tests/data/cases/ie-sarc-crisis.ron"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        stderr.lines().next(),
+        Some(
+            "tests/data/cases/ie-sarc-crisis.ron: this is a case file, not guidance; assess it with `victim-first assess`"
+        )
+    );
+}
+
+#[test]
 fn a_single_file_is_linted_with_the_packs_it_builds_on() {
     for file in [
         "guidance/forces/example-adopting.ron",
