@@ -157,13 +157,9 @@ pub struct Assessment {
     pub notes: Vec<Notice>,
 }
 
-/// The answers that count: those to questions that are relevant given the
-/// answers before them, in the order the guidance asks them.
-pub fn relevant_answers(g: &Guidance, scope: Scope, inner: &Answers, case: &Answers) -> Answers {
-    relevant_and_set_aside(g, scope, inner, case).0
-}
-
-/// The answers that count, and the ids of answered facts whose questions do not apply.
+/// The answers that count (those to questions that are relevant given the
+/// answers before them, in the order the guidance asks them), and the ids of
+/// answered facts whose questions do not apply.
 fn relevant_and_set_aside(
     g: &Guidance,
     scope: Scope,
