@@ -16,6 +16,22 @@ pub const MAX_TEXT_CHARS: usize = 8_000;
 /// The most checks one case may propose.
 pub const MAX_CHECKS: usize = 200;
 
+/// The facts of a check that have fields of their own in a case file.
+const FIXED_CHECK: [(&str, &str); 4] = [
+    (check_fact::SYSTEM, "system"),
+    (check_fact::SUBJECT, "subject"),
+    (check_fact::PURPOSES, "purposes"),
+    (check_fact::REASON, "reason"),
+];
+
+/// The facts of the IE contact that have fields of their own in a case file.
+const FIXED_IE: [(&str, &str); 4] = [
+    (ie_fact::PURPOSE, "purpose"),
+    (ie_fact::TIMING, "timing"),
+    (ie_fact::DATA, "data"),
+    (ie_fact::REASON, "reason"),
+];
+
 /// Checked answers: the case's own, one set per proposed check, and the IE contact's.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CaseFacts {
@@ -151,6 +167,34 @@ impl Checker<'_> {
         }
     }
 
+    /// Answers to the further questions about a check or the contact, given in its
+    /// `answers` map. The facts with fields of their own must be given there instead.
+    fn further(
+        &mut self,
+        ctx: &str,
+        into: &mut Answers,
+        given: &std::collections::BTreeMap<String, ron::Value>,
+        scope: Scope,
+        fixed: &[(&str, &str)],
+    ) {
+        for (id, value) in given {
+            let here = format!("{ctx} → answers → \"{id}\"");
+            if let Some((_, field)) = fixed.iter().find(|(f, _)| f == id) {
+                self.err(
+                    id,
+                    format!("{here}: give this as `{field}:`, not in `answers`"),
+                );
+                continue;
+            }
+            let Some(fact) = self.scoped(&here, id, scope).cloned() else {
+                continue;
+            };
+            if let Some(a) = self.answer(&here, &fact, value) {
+                into.insert(id.clone(), a);
+            }
+        }
+    }
+
     fn insert(&mut self, ctx: &str, into: &mut Answers, id: &str, scope: Scope, answer: Answer) {
         if let Some(fact) = self.scoped(ctx, id, scope) {
             let fact = fact.clone();
@@ -219,6 +263,7 @@ impl CaseFacts {
                 Scope::Check,
                 Answer::Text(check.reason.clone()),
             );
+            c.further(&ctx, &mut a, &check.answers, Scope::Check, &FIXED_CHECK);
             out.checks.push(a);
         }
         if let Some(ie) = &case.ie_contact {
@@ -254,6 +299,13 @@ impl CaseFacts {
                 ie_fact::REASON,
                 Scope::IeContact,
                 Answer::Text(ie.reason.clone()),
+            );
+            c.further(
+                "ie_contact",
+                &mut a,
+                &ie.answers,
+                Scope::IeContact,
+                &FIXED_IE,
             );
             out.ie_contact = Some(a);
         }

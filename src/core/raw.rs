@@ -97,6 +97,10 @@ pub struct Profile {
     /// How an officer contacts Immigration Enforcement when that is permitted.
     #[serde(default)]
     pub ie_referral_route: String,
+    /// The shape of the force's crime reference: `A` stands for a letter, `9` for a
+    /// digit, anything else for itself (`"CR/99999/99"`). Empty: any non-blank text.
+    #[serde(default)]
+    pub crime_reference_format: String,
     #[serde(default)]
     pub summary: String,
     #[serde(default)]
@@ -359,7 +363,13 @@ pub enum WarningKind {
 }
 
 /// A case file: the facts an officer recorded, for `assess` and for saved cases.
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+///
+/// The first five fields are what `assess` reads. The rest are the officer's
+/// record, written by the wizard: what they decided and why, the action
+/// checklist, who they are, the supervisor's review and the changes made to
+/// earlier answers. Every record field may be left out, so a case file written
+/// before the record existed still reads.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Case {
     /// The national pack the case is assessed under.
@@ -376,10 +386,31 @@ pub struct Case {
     /// The contact with Immigration Enforcement proposed, if any.
     #[serde(default)]
     pub ie_contact: Option<CaseIeContact>,
+    /// Who recorded the decision.
+    #[serde(default)]
+    pub officer: Option<Officer>,
+    /// The required actions: each done, or why not, by action id.
+    #[serde(default)]
+    pub actions: BTreeMap<String, ActionRecord>,
+    /// The supervisor's review, where one is needed.
+    #[serde(default)]
+    pub supervisor: Option<SupervisorReview>,
+    /// Every change to an answer already given, oldest first.
+    #[serde(default)]
+    pub changes: Vec<Change>,
+    /// When the case was started, RFC 3339 in UTC (`2026-11-29T10:15:00Z`).
+    #[serde(default)]
+    pub started: Option<String>,
+    /// When the officer finished the record; absent while it is a draft.
+    #[serde(default)]
+    pub completed: Option<String>,
+    /// When the decision will be reviewed: a date or a juncture, in the officer's words.
+    #[serde(default)]
+    pub review: String,
 }
 
 /// A proposed database check as recorded in a case file.
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct CaseCheck {
     pub system: String,
@@ -388,20 +419,115 @@ pub struct CaseCheck {
     pub purposes: Vec<String>,
     #[serde(default)]
     pub reason: String,
+    /// Answers to any further questions the guidance asks about each check, by fact id.
+    #[serde(default, deserialize_with = "unique_answers")]
+    pub answers: BTreeMap<String, ron::Value>,
+    /// What the officer decided to do about this check.
+    #[serde(default)]
+    pub decision: Option<OfficerDecision>,
 }
 
 /// A proposed contact with Immigration Enforcement as recorded in a case file.
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct CaseIeContact {
     #[serde(default)]
     pub purpose: Option<String>,
+    /// The answer to a single timing question, for guidance that still declares
+    /// one (`ie_timing`); the shipped packs ask the juncture as separate facts.
     #[serde(default)]
     pub timing: Option<String>,
     #[serde(default)]
     pub data: Vec<String>,
     #[serde(default)]
     pub reason: String,
+    /// Answers to any further questions the guidance asks about the contact, by fact id.
+    #[serde(default, deserialize_with = "unique_answers")]
+    pub answers: BTreeMap<String, ron::Value>,
+    /// What the officer decided to do about the contact.
+    #[serde(default)]
+    pub decision: Option<OfficerDecision>,
+}
+
+/// What the officer decided about a proposed check or contact, and why.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct OfficerDecision {
+    pub choice: Choice,
+    /// Why. For going ahead with something not recommended, the further reason.
+    #[serde(default)]
+    pub reason: String,
+    /// For a deferral: the juncture or date at which it will be reconsidered.
+    #[serde(default)]
+    pub reconsider: String,
+}
+
+/// The officer's choice about a proposed check or contact.
+#[derive(Clone, Copy, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub enum Choice {
+    /// Not decided yet.
+    #[default]
+    Undecided,
+    /// Go ahead. Never allowed for something refused.
+    Proceed,
+    /// Do not do it.
+    DoNotProceed,
+    /// Wait for a later juncture.
+    Defer,
+}
+
+/// Who recorded the decision.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Officer {
+    /// Name or collar number.
+    pub name: String,
+    #[serde(default)]
+    pub role: String,
+    /// The crime reference, in the format the force profile defines.
+    #[serde(default)]
+    pub crime_reference: String,
+}
+
+/// A required action on the checklist: done, or why not.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct ActionRecord {
+    pub done: bool,
+    /// Why it was not done (or a note on how it was).
+    #[serde(default)]
+    pub note: String,
+}
+
+/// A supervisor's review of the decision.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct SupervisorReview {
+    /// Name or collar number.
+    pub name: String,
+    /// When, RFC 3339 in UTC.
+    #[serde(default)]
+    pub at: String,
+    #[serde(default)]
+    pub comment: String,
+}
+
+/// A change to an answer already given.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    /// When, RFC 3339 in UTC.
+    pub at: String,
+    /// What changed: `case`, `check 2` or `ie_contact`.
+    pub about: String,
+    /// The fact id.
+    pub fact: String,
+    /// The answer before and after, as shown to the officer (empty for none).
+    #[serde(default)]
+    pub from: String,
+    #[serde(default)]
+    pub to: String,
 }
 
 /// Reads a map of answers, refusing a question answered twice (a plain map keeps the last silently).
