@@ -195,6 +195,87 @@ impl Checker<'_> {
         }
     }
 
+    /// One proposed check's answers.
+    fn case_check(&mut self, i: usize, check: &raw::CaseCheck) -> Answers {
+        let ctx = format!("checks → {}", i + 1);
+        let mut a = Answers::new();
+        self.insert(
+            &format!("{ctx} → system"),
+            &mut a,
+            check_fact::SYSTEM,
+            Scope::Check,
+            Answer::One(check.system.clone()),
+        );
+        self.insert(
+            &format!("{ctx} → subject"),
+            &mut a,
+            check_fact::SUBJECT,
+            Scope::Check,
+            Answer::One(check.subject.clone()),
+        );
+        self.insert(
+            &format!("{ctx} → purposes"),
+            &mut a,
+            check_fact::PURPOSES,
+            Scope::Check,
+            Answer::Many(check.purposes.clone()),
+        );
+        self.insert(
+            &format!("{ctx} → reason"),
+            &mut a,
+            check_fact::REASON,
+            Scope::Check,
+            Answer::Text(check.reason.clone()),
+        );
+        self.further(&ctx, &mut a, &check.answers, Scope::Check, &FIXED_CHECK);
+        a
+    }
+
+    /// The proposed contact's answers.
+    fn case_ie(&mut self, ie: &raw::CaseIeContact) -> Answers {
+        let mut a = Answers::new();
+        if let Some(p) = &ie.purpose {
+            self.insert(
+                "ie_contact → purpose",
+                &mut a,
+                ie_fact::PURPOSE,
+                Scope::IeContact,
+                Answer::One(p.clone()),
+            );
+        }
+        if let Some(t) = &ie.timing {
+            self.insert(
+                "ie_contact → timing",
+                &mut a,
+                ie_fact::TIMING,
+                Scope::IeContact,
+                Answer::One(t.clone()),
+            );
+        }
+        self.insert(
+            "ie_contact → data",
+            &mut a,
+            ie_fact::DATA,
+            Scope::IeContact,
+            Answer::Many(ie.data.clone()),
+        );
+        self.insert(
+            "ie_contact → reason",
+            &mut a,
+            ie_fact::REASON,
+            Scope::IeContact,
+            Answer::Text(ie.reason.clone()),
+        );
+        self.further(
+            "ie_contact",
+            &mut a,
+            &ie.answers,
+            Scope::IeContact,
+            &FIXED_IE,
+        );
+        a
+    }
+
     fn insert(&mut self, ctx: &str, into: &mut Answers, id: &str, scope: Scope, answer: Answer) {
         if let Some(fact) = self.scoped(ctx, id, scope) {
             let fact = fact.clone();
@@ -233,82 +314,9 @@ impl CaseFacts {
             );
         }
         for (i, check) in case.checks.iter().enumerate().take(MAX_CHECKS) {
-            let ctx = format!("checks → {}", i + 1);
-            let mut a = Answers::new();
-            c.insert(
-                &format!("{ctx} → system"),
-                &mut a,
-                check_fact::SYSTEM,
-                Scope::Check,
-                Answer::One(check.system.clone()),
-            );
-            c.insert(
-                &format!("{ctx} → subject"),
-                &mut a,
-                check_fact::SUBJECT,
-                Scope::Check,
-                Answer::One(check.subject.clone()),
-            );
-            c.insert(
-                &format!("{ctx} → purposes"),
-                &mut a,
-                check_fact::PURPOSES,
-                Scope::Check,
-                Answer::Many(check.purposes.clone()),
-            );
-            c.insert(
-                &format!("{ctx} → reason"),
-                &mut a,
-                check_fact::REASON,
-                Scope::Check,
-                Answer::Text(check.reason.clone()),
-            );
-            c.further(&ctx, &mut a, &check.answers, Scope::Check, &FIXED_CHECK);
-            out.checks.push(a);
+            out.checks.push(c.case_check(i, check));
         }
-        if let Some(ie) = &case.ie_contact {
-            let mut a = Answers::new();
-            if let Some(p) = &ie.purpose {
-                c.insert(
-                    "ie_contact → purpose",
-                    &mut a,
-                    ie_fact::PURPOSE,
-                    Scope::IeContact,
-                    Answer::One(p.clone()),
-                );
-            }
-            if let Some(t) = &ie.timing {
-                c.insert(
-                    "ie_contact → timing",
-                    &mut a,
-                    ie_fact::TIMING,
-                    Scope::IeContact,
-                    Answer::One(t.clone()),
-                );
-            }
-            c.insert(
-                "ie_contact → data",
-                &mut a,
-                ie_fact::DATA,
-                Scope::IeContact,
-                Answer::Many(ie.data.clone()),
-            );
-            c.insert(
-                "ie_contact → reason",
-                &mut a,
-                ie_fact::REASON,
-                Scope::IeContact,
-                Answer::Text(ie.reason.clone()),
-            );
-            c.further(
-                "ie_contact",
-                &mut a,
-                &ie.answers,
-                Scope::IeContact,
-                &FIXED_IE,
-            );
-            out.ie_contact = Some(a);
-        }
+        out.ie_contact = case.ie_contact.as_ref().map(|ie| c.case_ie(ie));
         if c.problems.is_empty() {
             Ok(out)
         } else {
