@@ -46,6 +46,9 @@ struct ExpectVerdict {
     /// Rules the verdict must cite (it may cite more).
     #[serde(default)]
     rules: Vec<String>,
+    /// For the IE contact: the timing verdict (`defer` or `not_deferred`), when given.
+    #[serde(default)]
+    timing: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -111,6 +114,14 @@ fn check(path: &Path, a: &Assessment, e: &Expect) -> Vec<String> {
             e.ie_contact.rules
         ));
     }
+    if let Some(t) = &e.ie_contact.timing
+        && ie.timing_verdict.as_str() != t
+    {
+        fail(format!(
+            "IE contact timing: got {}, want {t}",
+            ie.timing_verdict.as_str()
+        ));
+    }
     let required: Vec<String> = a.required.iter().map(|x| x.action.clone()).collect();
     let prohibited: Vec<String> = a.prohibited.iter().map(|x| x.action.clone()).collect();
     for r in &e.required {
@@ -167,7 +178,9 @@ fn every_case_meets_its_expectations() {
             ));
             continue;
         };
-        let expect: Expect = match ron::from_str(&expect_text) {
+        let options = ron::Options::default()
+            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+        let expect: Expect = match options.from_str(&expect_text) {
             Ok(e) => e,
             Err(e) => {
                 failures.push(format!("{}: {e}", expect_path.display()));

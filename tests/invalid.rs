@@ -117,15 +117,17 @@ fn assess_json_and_text_agree_on_verdicts() {
     let (code, json, _) = run(&["assess", case, "--json"]);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
-    assert_eq!(v["ie_contact"]["verdict"], "defer");
-    assert_eq!(v["guidance"]["pack"], "safe-to-share-2020");
+    assert_eq!(v["ie_contact"]["verdict"], "not_recommended");
+    assert_eq!(v["ie_contact"]["timing_verdict"], "defer");
+    assert_eq!(v["guidance"]["pack"], "home-office-2023");
     assert_eq!(v["guidance"]["digest"].as_str().map(str::len), Some(64));
     let (code, text, _) = run(&["assess", case]);
     assert_eq!(code, 0);
     assert!(
-        text.contains("Contact with Immigration Enforcement: DEFER"),
+        text.contains("Contact with Immigration Enforcement: NOT RECOMMENDED"),
         "{text}"
     );
+    assert!(text.contains("     timing: DEFER, not now"), "{text}");
 }
 
 #[test]

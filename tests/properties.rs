@@ -12,7 +12,7 @@ mod common;
 use proptest::prelude::*;
 use victim_first::core::case::CaseFacts;
 use victim_first::core::condition::{Answer, Answers};
-use victim_first::core::engine::{self, Assessment, Verdict};
+use victim_first::core::engine::{self, Assessment, Timing, Verdict};
 use victim_first::core::guidance::{Guidance, check_fact};
 use victim_first::core::raw::{self, ActionKind, FactKind, Scope};
 use victim_first::core::validate::Library;
@@ -111,6 +111,30 @@ fn status_only(check: &Answers) -> bool {
     matches!(check.get(check_fact::PURPOSES), Some(Answer::Many(p)) if !p.is_empty() && p.iter().all(|x| x == "immigration_status"))
 }
 
+fn is(a: &Answers, fact: &str, value: &str) -> bool {
+    matches!(a.get(fact), Some(Answer::One(v)) if v == value)
+}
+
+fn has(a: &Answers, fact: &str, value: &str) -> bool {
+    matches!(a.get(fact), Some(Answer::Many(v)) if v.iter().any(|x| x == value))
+}
+
+/// The check is about the suspect strand: the suspect, or the person for the other
+/// matter in which they are a suspect (judged under ordinary criminal procedure).
+fn suspect_strand(check: &Answers) -> bool {
+    is(check, "check_subject", "suspect") || is(check, "check_strand", "suspect_matter")
+}
+
+/// Finding out status is among the check's purposes: ticked, or confirmed by the officer.
+fn status_among_purposes(check: &Answers) -> bool {
+    has(check, check_fact::PURPOSES, "immigration_status") || is(check, "check_status_aim", "yes")
+}
+
+/// A concern about status is recorded, resting on more than appearance.
+fn lawful_ground(case: &Answers) -> bool {
+    matches!(case.get("concern_source"), Some(Answer::Many(v)) if v.iter().any(|x| x != "appearance_only"))
+}
+
 fn prohibited_ids(g: &Guidance) -> Vec<&str> {
     g.actions
         .iter()
@@ -120,15 +144,33 @@ fn prohibited_ids(g: &Guidance) -> Vec<&str> {
 }
 
 fn check_invariants(g: &Guidance, facts: &CaseFacts, a: &Assessment) {
-    // An immigration-status-only check is never permitted: it is refused.
-    for (check, outcome) in facts.checks.iter().zip(&a.checks) {
+    let supervisor = a.required.iter().any(|r| r.action == "supervisor_review");
+    for outcome in &a.checks {
+        // The answers the engine used: those to questions that apply.
+        let check = &outcome.answers;
+        // A status-only check is never permitted; about the victim or witness it is
+        // refused under NPCC18-03, on any system; about an address it is refused for
+        // want of a policing purpose.
         if status_only(check) {
-            assert_eq!(
-                outcome.verdict,
-                Verdict::Refused,
-                "status-only check: {outcome:?}"
+            assert_ne!(outcome.verdict, Verdict::Permitted, "{outcome:?}");
+            if !suspect_strand(check) {
+                assert_eq!(outcome.verdict, Verdict::Refused, "{outcome:?}");
+            }
+            if !suspect_strand(check) && !is(check, "check_subject", "address") {
+                assert!(outcome.rules.iter().any(|r| r == "NPCC18-03"));
+            }
+        }
+        // No check with status among its purposes is permitted without a recorded
+        // concern and a supervisor's review (for the victim or witness and addresses).
+        if status_among_purposes(check)
+            && !suspect_strand(check)
+            && outcome.verdict == Verdict::Permitted
+        {
+            assert!(
+                lawful_ground(&a.facts),
+                "permitted with no ground: {outcome:?}"
             );
-            assert!(outcome.rules.iter().any(|r| r == "NPCC18-03"));
+            assert!(supervisor, "permitted with no supervisor: {outcome:?}");
         }
         // Every verdict rests on at least one rule: the shipped guidance is never silent on a check.
         assert!(
@@ -162,14 +204,31 @@ fn check_invariants(g: &Guidance, facts: &CaseFacts, a: &Assessment) {
         );
     }
     // IE contact for enforcement is always refused; a proposal always gets a cited verdict.
-    match &facts.ie_contact {
-        None => assert_eq!(a.ie_contact.verdict, Verdict::NotProposed),
-        Some(ie) => {
-            assert_ne!(a.ie_contact.verdict, Verdict::NotProposed);
-            assert!(!a.ie_contact.rules.is_empty());
-            if matches!(ie.get("ie_purpose"), Some(Answer::One(p)) if p == "enforcement") {
-                assert_eq!(a.ie_contact.verdict, Verdict::Refused);
-            }
+    if facts.ie_contact.is_none() {
+        assert_eq!(a.ie_contact.verdict, Verdict::NotProposed);
+    } else {
+        let ie = &a.ie_contact.answers;
+        assert_ne!(a.ie_contact.verdict, Verdict::NotProposed);
+        assert!(!a.ie_contact.rules.is_empty());
+        if is(ie, "ie_purpose", "enforcement") {
+            assert_eq!(a.ie_contact.verdict, Verdict::Refused);
+        }
+        let protective = is(ie, "ie_purpose", "protect_victim_or_investigation");
+        // No contact is permitted while safeguarding is not in place, unless it is
+        // protective; and then the deferral is visible whatever the verdict.
+        if !protective && !is(ie, "safeguarding_in_place", "yes") {
+            assert_ne!(a.ie_contact.verdict, Verdict::Permitted);
+            assert_eq!(a.ie_contact.timing_verdict, Timing::Defer);
+        }
+        // Protective contact never shares the account or health information.
+        if protective
+            && (has(ie, "ie_data", "account_details") || has(ie, "ie_data", "health_information"))
+        {
+            assert_ne!(a.ie_contact.verdict, Verdict::Permitted);
+        }
+        // Protective contact always needs a supervisor's review.
+        if protective {
+            assert!(supervisor, "protective contact without a supervisor");
         }
     }
     // Every cited rule exists in the guidance.
@@ -228,6 +287,37 @@ proptest! {
     }
 
     #[test]
+    fn more_vulnerability_never_loosens_a_verdict(
+        seeds in prop::collection::vec(any::<u32>(), 1..48),
+        which in 0usize..5,
+    ) {
+        let lib = common::shipped_library();
+        for (_, g) in combinations(lib) {
+            let facts = build_case(&g, &seeds);
+            let base = engine::assess(&g, &facts);
+            let mut more = facts.clone();
+            let one = |v: &str| Answer::One(v.to_owned());
+            let (fact, value) = [
+                ("age", "under_18"),
+                ("age", "uncertain"),
+                ("situation", "in_crisis"),
+                ("slavery_indicators", "yes"),
+                ("reporting", "safe_reporting_route"),
+            ][which];
+            if fact == "slavery_indicators" && is(&more.case, "offence", "modern_slavery") {
+                continue;
+            }
+            more.case.insert(fact.to_owned(), one(value));
+            let with = engine::assess(&g, &more);
+            for (b, w) in base.checks.iter().zip(&with.checks) {
+                prop_assert!(w.verdict >= b.verdict, "{fact}={value}: check {:?} -> {:?}", b.verdict, w.verdict);
+            }
+            prop_assert!(with.ie_contact.verdict >= base.ie_contact.verdict,
+                "{fact}={value}: IE {:?} -> {:?}", base.ie_contact.verdict, with.ie_contact.verdict);
+        }
+    }
+
+    #[test]
     fn parsing_never_panics_on_any_bytes(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
         let _ = parse::guidance_file("fuzz.ron", &bytes);
         let _ = parse::case_file("fuzz.ron", &bytes);
@@ -255,7 +345,7 @@ proptest! {
     ) {
         let lib = common::shipped_library();
         let text = format!(
-            "(pack: \"safe-to-share-2020\", facts: {{\"role\": {role:?}}}, checks: [(system: \"pnc\", subject: \"person\", purposes: [{purpose:?}], reason: {reason:?})], ie_contact: (purpose: {purpose:?}))"
+            "(pack: \"home-office-2023\", facts: {{\"role\": {role:?}}}, checks: [(system: \"pnc\", subject: \"person\", purposes: [{purpose:?}], reason: {reason:?})], ie_contact: (purpose: {purpose:?}))"
         );
         if let Ok((src, case)) = parse::case_file("gen.ron", text.as_bytes()) {
             let refs = lib.check_case_refs(&src, &case.pack, profile.as_deref());

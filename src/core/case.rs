@@ -243,7 +243,12 @@ impl Checker<'_> {
                 Answer::One(p.clone()),
             );
         }
-        if let Some(t) = &ie.timing {
+        if ie.timing.is_some() && self.g.fact(ie_fact::TIMING).is_none() {
+            self.err(
+                "timing",
+                "ie_contact → timing: this guidance does not ask for a single timing; answer its juncture questions in `answers` instead (see guidance/README.md)".to_owned(),
+            );
+        } else if let Some(t) = &ie.timing {
             self.insert(
                 "ie_contact → timing",
                 &mut a,

@@ -67,14 +67,31 @@ pub fn eval(cond: &Condition, at: Lookup<'_>) -> bool {
         Condition::Mentions(f, phrases) => match at.get(f) {
             Some(Answer::Text(t)) => {
                 let t = t.to_lowercase();
-                phrases.iter().any(|p| t.contains(&p.to_lowercase()))
+                phrases.iter().any(|p| mentions(&t, &p.to_lowercase()))
             }
             _ => false,
         },
+        // Validation replaces every named condition by what it means, so none is
+        // left by the time a condition is evaluated.
+        Condition::Holds(_) => false,
         Condition::All(cs) => cs.iter().all(|c| eval(c, at)),
         Condition::Any(cs) => cs.iter().any(|c| eval(c, at)),
         Condition::Not(c) => !eval(c, at),
     }
+}
+
+/// Whether `phrase` occurs in `text` at the start of a word: "deport" is found in
+/// "deported" but "legal" is not found in "paralegal". Both are lower case.
+fn mentions(text: &str, phrase: &str) -> bool {
+    if phrase.is_empty() {
+        return false;
+    }
+    text.match_indices(phrase).any(|(at, _)| {
+        text[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+    })
 }
 
 /// Every fact id a condition reads, in order of first mention.
@@ -85,7 +102,7 @@ pub fn facts_read(cond: &Condition, out: &mut Vec<String>) {
         }
     };
     match cond {
-        Condition::Always => {}
+        Condition::Always | Condition::Holds(_) => {}
         Condition::Is(f, _)
         | Condition::In(f, _)
         | Condition::Has(f, _)
@@ -291,6 +308,22 @@ mod tests {
             at
         ));
         assert!(!eval(&Condition::Is(s("age"), s("adult")), at));
+    }
+
+    #[test]
+    fn mentions_matches_at_the_start_of_a_word() {
+        let mut a = Answers::new();
+        a.insert(
+            s("reason"),
+            Answer::Text(s("He was DEPORTED once; paralegal advice")),
+        );
+        let at = Lookup::case(&a);
+        let m = |p: &str| eval(&Condition::Mentions(s("reason"), vec![s(p)]), at);
+        assert!(m("deport"));
+        assert!(m("paralegal"));
+        assert!(!m("legal"));
+        assert!(!m("ported"));
+        assert!(!m(""));
     }
 
     #[test]

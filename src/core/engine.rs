@@ -104,10 +104,36 @@ pub struct CheckOutcome {
     pub purposes: Vec<String>,
     /// The reason the officer recorded.
     pub reason: String,
+    /// Every answer about this check that was used (answers set aside are not).
+    pub answers: Answers,
     pub verdict: Verdict,
     /// Every guidance rule behind the verdict, in the order first cited.
     pub rules: Vec<String>,
     pub reasons: Vec<Reason>,
+}
+
+/// Whether proposed IE contact must wait, judged apart from its merits: a
+/// deferral stays visible even when a stricter verdict is also given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Timing {
+    /// No contact is proposed.
+    NotProposed,
+    /// Nothing in the guidance says the contact must wait.
+    NotDeferred,
+    /// At least one decision says the contact must wait for a later juncture.
+    Defer,
+}
+
+impl Timing {
+    /// The word used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::NotProposed => "not_proposed",
+            Self::NotDeferred => "not_deferred",
+            Self::Defer => "defer",
+        }
+    }
 }
 
 /// The outcome for IE contact.
@@ -118,9 +144,15 @@ pub struct IeOutcome {
     pub timing: Option<String>,
     pub data: Vec<String>,
     pub reason: String,
+    /// Every answer about the contact that was used (answers set aside are not).
+    pub answers: Answers,
     pub verdict: Verdict,
     pub rules: Vec<String>,
     pub reasons: Vec<Reason>,
+    /// The timing verdict: whether the contact must wait, whatever its verdict.
+    pub timing_verdict: Timing,
+    /// The decisions that defer it, if any (also among `reasons`).
+    pub timing_reasons: Vec<Reason>,
 }
 
 /// A required or prohibited action.
@@ -149,6 +181,8 @@ pub struct Notice {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Assessment {
     pub guidance: GuidanceUsed,
+    /// The answers about the case that were used (answers set aside are not).
+    pub facts: Answers,
     pub checks: Vec<CheckOutcome>,
     pub ie_contact: IeOutcome,
     pub prohibited: Vec<ActionOutcome>,
@@ -366,6 +400,63 @@ fn many_values(a: &Answers, id: &str) -> Vec<String> {
     }
 }
 
+impl IeOutcome {
+    fn not_proposed() -> Self {
+        Self {
+            purpose: None,
+            timing: None,
+            data: Vec::new(),
+            reason: String::new(),
+            answers: Answers::new(),
+            verdict: Verdict::NotProposed,
+            rules: Vec::new(),
+            reasons: Vec::new(),
+            timing_verdict: Timing::NotProposed,
+            timing_reasons: Vec::new(),
+        }
+    }
+}
+
+impl Run<'_> {
+    /// The outcome for a proposed contact, with its timing verdict apart from its merits.
+    fn ie_contact(&mut self, raw_ie: &Answers, case: &Answers) -> IeOutcome {
+        let (ie, aside) = relevant_and_set_aside(self.g, Scope::IeContact, raw_ie, case);
+        self.set_aside("ie_contact", &aside);
+        let at = Lookup {
+            inner: Some(&ie),
+            case,
+        };
+        let c = self.apply(Target::IeContact, "ie_contact", at);
+        let verdict = match c.verdict {
+            Some(v) => v,
+            None => self.silent("ie_contact"),
+        };
+        let timing_reasons: Vec<Reason> = c
+            .reasons
+            .iter()
+            .filter(|r| r.verdict == Some(Verdict::Defer))
+            .cloned()
+            .collect();
+        let timing_verdict = if timing_reasons.is_empty() {
+            Timing::NotDeferred
+        } else {
+            Timing::Defer
+        };
+        IeOutcome {
+            purpose: Some(one_value(&ie, ie_fact::PURPOSE)).filter(|p| !p.is_empty()),
+            timing: Some(one_value(&ie, ie_fact::TIMING)).filter(|t| !t.is_empty()),
+            data: many_values(&ie, ie_fact::DATA),
+            reason: text_value(&ie, ie_fact::REASON),
+            answers: ie,
+            verdict,
+            rules: c.rules,
+            reasons: c.reasons,
+            timing_verdict,
+            timing_reasons,
+        }
+    }
+}
+
 /// Applies the guidance to the facts.
 pub fn assess(g: &Guidance, facts: &CaseFacts) -> Assessment {
     let empty = Answers::new();
@@ -400,6 +491,7 @@ pub fn assess(g: &Guidance, facts: &CaseFacts) -> Assessment {
             subject: one_value(&check, check_fact::SUBJECT),
             purposes: many_values(&check, check_fact::PURPOSES),
             reason: text_value(&check, check_fact::REASON),
+            answers: check,
             verdict,
             rules: c.rules,
             reasons: c.reasons,
@@ -407,37 +499,8 @@ pub fn assess(g: &Guidance, facts: &CaseFacts) -> Assessment {
     }
 
     let ie_contact = match &facts.ie_contact {
-        None => IeOutcome {
-            purpose: None,
-            timing: None,
-            data: Vec::new(),
-            reason: String::new(),
-            verdict: Verdict::NotProposed,
-            rules: Vec::new(),
-            reasons: Vec::new(),
-        },
-        Some(raw_ie) => {
-            let (ie, aside) = relevant_and_set_aside(g, Scope::IeContact, raw_ie, &case);
-            run.set_aside("ie_contact", &aside);
-            let at = Lookup {
-                inner: Some(&ie),
-                case: &case,
-            };
-            let c = run.apply(Target::IeContact, "ie_contact", at);
-            let verdict = match c.verdict {
-                Some(v) => v,
-                None => run.silent("ie_contact"),
-            };
-            IeOutcome {
-                purpose: Some(one_value(&ie, ie_fact::PURPOSE)).filter(|p| !p.is_empty()),
-                timing: Some(one_value(&ie, ie_fact::TIMING)).filter(|t| !t.is_empty()),
-                data: many_values(&ie, ie_fact::DATA),
-                reason: text_value(&ie, ie_fact::REASON),
-                verdict,
-                rules: c.rules,
-                reasons: c.reasons,
-            }
-        }
+        None => IeOutcome::not_proposed(),
+        Some(raw_ie) => run.ie_contact(raw_ie, &case),
     };
 
     // An action that is prohibited is never offered as required.
@@ -462,6 +525,7 @@ pub fn assess(g: &Guidance, facts: &CaseFacts) -> Assessment {
                 })
                 .collect(),
         },
+        facts: case,
         checks,
         ie_contact,
         prohibited: run.prohibited,
@@ -497,7 +561,9 @@ mod tests {
             (id: "ie_timing", scope: IeContact, kind: One, question: "Q", values: [(id: "t", label: "T")]),
             (id: "ie_data", scope: IeContact, kind: Many, question: "Q", values: [(id: "d", label: "D")]),
             (id: "ie_reason", scope: IeContact, kind: Text, question: "Q"),
+            (id: "ie_flag", scope: IeContact, kind: One, question: "Q", values: [(id: "x", label: "X")]),
         ],
+        definitions: [(id: "flag", scope: IeContact, means: "The flag is set.", when: Is("ie_flag", "x"))],
         actions: [
             (id: "do", kind: Required, label: "Do"),
             (id: "never", kind: Prohibited, label: "Never"),
@@ -508,6 +574,7 @@ mod tests {
             (id: "detail-note", applies_to: Case, when: Is("detail", "x"), then: [Note, Require("do")], because: ["R1"], says: "detail"),
             (id: "never", applies_to: Case, when: Always, then: [Prohibit("never")], because: ["R2"], says: "never"),
             (id: "defer-ie", applies_to: IeContact, when: Answered("ie_timing"), then: [Defer], because: ["R1"], says: "later"),
+            (id: "flagged", applies_to: IeContact, when: Holds("flag"), then: [NotRecommend], because: ["R2"], says: "flagged"),
         ],
     )"#;
 
@@ -598,5 +665,36 @@ mod tests {
         );
         assert_eq!(a.ie_contact.verdict, Verdict::Defer);
         assert_eq!(a.ie_contact.rules, ["R1"]);
+        assert_eq!(a.ie_contact.timing_verdict, Timing::Defer);
+    }
+
+    #[test]
+    fn a_deferral_stays_visible_under_a_stricter_verdict() {
+        let g = guidance();
+        let mut ie = Answers::new();
+        ie.insert("ie_timing".to_owned(), Answer::One("t".to_owned()));
+        ie.insert("ie_flag".to_owned(), Answer::One("x".to_owned()));
+        let a = assess(
+            &g,
+            &CaseFacts {
+                ie_contact: Some(ie.clone()),
+                ..CaseFacts::default()
+            },
+        );
+        // The named condition was expanded at validation and applies here.
+        assert_eq!(a.ie_contact.verdict, Verdict::NotRecommended);
+        assert_eq!(a.ie_contact.timing_verdict, Timing::Defer);
+        assert_eq!(a.ie_contact.timing_reasons[0].decision, "defer-ie");
+        ie.remove("ie_timing");
+        let a = assess(
+            &g,
+            &CaseFacts {
+                ie_contact: Some(ie),
+                ..CaseFacts::default()
+            },
+        );
+        assert_eq!(a.ie_contact.verdict, Verdict::NotRecommended);
+        assert_eq!(a.ie_contact.timing_verdict, Timing::NotDeferred);
+        assert!(a.ie_contact.timing_reasons.is_empty());
     }
 }

@@ -50,6 +50,9 @@ pub struct Pack {
     pub facts: Vec<Fact>,
     #[serde(default)]
     pub actions: Vec<ActionDef>,
+    /// Named conditions that decisions use with `Holds("id")`.
+    #[serde(default)]
+    pub definitions: Vec<Definition>,
     #[serde(default)]
     pub decisions: Vec<Decision>,
 }
@@ -71,6 +74,9 @@ pub struct Overlay {
     pub sources: Vec<Source>,
     #[serde(default)]
     pub guidance: Vec<GuidanceRule>,
+    /// Named conditions that decisions use with `Holds("id")`.
+    #[serde(default)]
+    pub definitions: Vec<Definition>,
     #[serde(default)]
     pub decisions: Vec<Decision>,
 }
@@ -107,6 +113,9 @@ pub struct Profile {
     pub sources: Vec<Source>,
     #[serde(default)]
     pub guidance: Vec<GuidanceRule>,
+    /// Named conditions that decisions use with `Holds("id")`.
+    #[serde(default)]
+    pub definitions: Vec<Definition>,
     #[serde(default)]
     pub decisions: Vec<Decision>,
 }
@@ -166,6 +175,24 @@ pub struct GuidanceRule {
     /// What the brief says is silent or in conflict about this rule, if anything.
     #[serde(default)]
     pub caveat: Option<String>,
+    /// Shown for context only: no decision rests on it. A rule that is neither
+    /// cited by a decision nor marked as context is an error.
+    #[serde(default)]
+    pub context: bool,
+}
+
+/// A named condition, written once and used by many decisions as `Holds("id")`,
+/// so that a term such as "only doubts" means the same everywhere.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Definition {
+    pub id: String,
+    /// What it reads: the case (default), each check, or the IE contact.
+    #[serde(default)]
+    pub scope: Scope,
+    /// What it means, in plain English.
+    pub means: String,
+    pub when: Condition,
 }
 
 /// The type of a rule, by the authority behind it.
@@ -314,8 +341,10 @@ pub enum Condition {
     Only(String, Vec<String>),
     /// The fact has an answer (for text, one that is not blank).
     Answered(String),
-    /// A `Text` fact contains one of these phrases, ignoring case.
+    /// A `Text` fact contains one of these phrases at the start of a word, ignoring case.
     Mentions(String, Vec<String>),
+    /// A named condition (a `Definition`) holds.
+    Holds(String),
     /// Every condition holds.
     All(Vec<Condition>),
     /// At least one condition holds.

@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use super::engine::{Assessment, Notice, Reason, Verdict};
+use super::engine::{Assessment, Notice, Reason, Timing, Verdict};
 use super::guidance::{Guidance, check_fact, ie_fact};
 
 /// The assessment as pretty-printed JSON, ending with a newline.
@@ -47,6 +47,19 @@ fn cite(rules: &[String]) -> String {
     } else {
         format!(" [{}]", rules.join(", "))
     }
+}
+
+/// Every rule behind some reasons, each once, in order.
+fn rules_of(rs: &[Reason]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for r in rs {
+        for id in &r.rules {
+            if !out.contains(id) {
+                out.push(id.clone());
+            }
+        }
+    }
+    out
 }
 
 fn reasons(out: &mut String, rs: &[Reason]) {
@@ -143,13 +156,24 @@ pub fn to_text(g: &Guidance, a: &Assessment) -> String {
                 .map_or("(none)", |v| g.value_label(fact, v))
                 .to_owned()
         };
+        let _ = writeln!(out, "     for: {}", one(ie_fact::PURPOSE, &ie.purpose));
+        if ie.timing.is_some() {
+            let _ = writeln!(out, "     when: {}", one(ie_fact::TIMING, &ie.timing));
+        }
         let _ = writeln!(
             out,
-            "     for: {}\n     when: {}\n     sharing: {}\n     reason recorded: {}",
-            one(ie_fact::PURPOSE, &ie.purpose),
-            one(ie_fact::TIMING, &ie.timing),
+            "     sharing: {}\n     reason recorded: {}",
             or_none(&labels(g, ie_fact::DATA, &ie.data)),
             or_none(ie.reason.trim())
+        );
+        let timing = match ie.timing_verdict {
+            Timing::Defer => "DEFER, not now",
+            Timing::NotDeferred | Timing::NotProposed => "no reason to wait",
+        };
+        let _ = writeln!(
+            out,
+            "     timing: {timing}{}",
+            cite(&rules_of(&ie.timing_reasons))
         );
     }
     reasons(&mut out, &ie.reasons);

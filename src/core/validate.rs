@@ -157,8 +157,9 @@ impl Library {
                     self.resolve_cached(&p.requires, Some(&p.id), &mut cache)
                 }
             };
-            if let Err(mut d) = result {
-                all.0.append(&mut d.0);
+            match result {
+                Err(mut d) => all.0.append(&mut d.0),
+                Ok(g) => unused_rules(f, &g, &mut all),
             }
         }
         all.normalise();
@@ -250,9 +251,20 @@ impl Library {
         if chain.iter().any(|f| f.id() == p.requires) {
             None
         } else {
+            let works: Vec<String> = self
+                .pack_ids()
+                .into_iter()
+                .filter(|id| {
+                    self.chain(id)
+                        .is_ok_and(|c| c.iter().any(|f| f.id() == p.requires))
+                })
+                .map(|id| format!("\"{id}\""))
+                .collect();
             Some(format!(
-                "force profile \"{}\" is written for national pack \"{}\" and cannot be used with \"{pack}\"",
-                p.id, p.requires
+                "force profile \"{}\" is written for national pack \"{}\" and cannot be used with \"{pack}\"; it works with {}",
+                p.id,
+                p.requires,
+                works.join(", ")
             ))
         }
     }
@@ -437,6 +449,33 @@ impl ChainCache {
     }
 }
 
+/// Reports each rule `f` declares that no decision in `g` cites and that is not
+/// marked as context: a rule nothing rests on is either dead or belongs in context.
+fn unused_rules(f: &LoadedFile, g: &Guidance, all: &mut Diagnostics) {
+    let rules: &[raw::GuidanceRule] = match &f.file {
+        raw::GuidanceFile::Pack(p) => &p.guidance,
+        raw::GuidanceFile::Overlay(o) => &o.guidance,
+        raw::GuidanceFile::Profile(p) => &p.guidance,
+    };
+    for r in rules.iter().filter(|r| !r.context) {
+        let cited = g
+            .decisions
+            .iter()
+            .any(|d| d.decision.because.contains(&r.id));
+        if !cited {
+            all.0.push(f.err(
+                &r.id,
+                None,
+                format!(
+                    "guidance rule \"{}\" is not cited by any decision in \"{}\"; cite it, or mark it `context: true` if it is there for reference only",
+                    r.id,
+                    f.id()
+                ),
+            ));
+        }
+    }
+}
+
 fn one(d: Diagnostic) -> Diagnostics {
     Diagnostics(vec![d])
 }
@@ -453,6 +492,8 @@ struct Builder {
     reachable: BTreeSet<String>,
     actions: Vec<raw::ActionDef>,
     decisions: Vec<DecisionEntry>,
+    /// Named conditions by id: the scope they read and what they mean, expanded.
+    definitions: BTreeMap<String, (Scope, Condition)>,
     problems: Diagnostics,
     /// Whether to prove reachability (see [`ChainCache::thorough`]).
     thorough: bool,
@@ -471,6 +512,7 @@ struct LayerContent<'a> {
     summary: &'a str,
     sources: &'a [raw::Source],
     guidance: &'a [raw::GuidanceRule],
+    definitions: &'a [raw::Definition],
     decisions: &'a [raw::Decision],
 }
 
@@ -541,6 +583,7 @@ impl Builder {
                 summary: &p.summary,
                 sources: &p.sources,
                 guidance: &p.guidance,
+                definitions: &p.definitions,
                 decisions: &p.decisions,
             },
         );
@@ -559,6 +602,7 @@ impl Builder {
                 summary: &o.summary,
                 sources: &o.sources,
                 guidance: &o.guidance,
+                definitions: &o.definitions,
                 decisions: &o.decisions,
             },
         );
@@ -585,6 +629,7 @@ impl Builder {
                 summary: &p.summary,
                 sources: &p.sources,
                 guidance: &p.guidance,
+                definitions: &p.definitions,
                 decisions: &p.decisions,
             },
         );
@@ -638,6 +683,9 @@ impl Builder {
         }
         for r in c.guidance {
             self.add_rule(file, c.id, r);
+        }
+        for def in c.definitions {
+            self.add_definition(file, def);
         }
         for d in c.decisions {
             self.add_decision(file, c.id, c.kind, d);
@@ -751,12 +799,20 @@ impl Builder {
             }
         }
         let mut reachable = true;
-        if let Some(cond) = &fact.relevant {
+        let mut fact = fact.clone();
+        if let Some(given) = &fact.relevant {
             let allowed = scopes_for_fact(fact.scope);
             let before = self.problems.len();
-            self.check_condition(file, &fact.id, &format!("{ctx} → relevant"), cond, &allowed);
+            self.check_condition(
+                file,
+                &fact.id,
+                &format!("{ctx} → relevant"),
+                given,
+                &allowed,
+            );
+            let cond = self.expand(given);
             if self.thorough && self.problems.len() == before {
-                reachable = satisfiable(cond, &|f| self.shape(f));
+                reachable = satisfiable(&cond, &|f| self.shape(f));
                 if !reachable {
                     self.problems.0.push(file.err(
                         &fact.id,
@@ -765,10 +821,56 @@ impl Builder {
                     ));
                 }
             }
+            fact.relevant = Some(cond);
         }
-        self.facts.push(fact.clone());
         if reachable {
             self.reachable.insert(fact.id.clone());
+        }
+        self.facts.push(fact);
+    }
+
+    fn add_definition(&mut self, file: &LoadedFile, def: &raw::Definition) {
+        let ctx = format!("definition \"{}\"", def.id);
+        if self.definitions.contains_key(&def.id) {
+            self.problems
+                .0
+                .push(file.err(&def.id, None, format!("{ctx} is defined twice")));
+            return;
+        }
+        if def.means.trim().is_empty() {
+            self.problems.0.push(file.err(
+                &def.id,
+                None,
+                format!("{ctx} → means: must not be empty"),
+            ));
+        }
+        let allowed = scopes_for_fact(def.scope);
+        let before = self.problems.len();
+        self.check_condition(file, &def.id, &format!("{ctx} → when"), &def.when, &allowed);
+        let when = self.expand(&def.when);
+        if self.thorough && self.problems.len() == before && !satisfiable(&when, &|f| self.shape(f))
+        {
+            self.problems.0.push(file.err(
+                &def.id,
+                None,
+                format!("{ctx} → when: the condition can never hold"),
+            ));
+        }
+        self.definitions.insert(def.id.clone(), (def.scope, when));
+    }
+
+    /// `cond` with every named condition replaced by what it means. Unknown names
+    /// are left in place (and reported by [`Self::check_condition`]).
+    fn expand(&self, cond: &Condition) -> Condition {
+        match cond {
+            Condition::Holds(id) => self
+                .definitions
+                .get(id)
+                .map_or_else(|| cond.clone(), |(_, c)| c.clone()),
+            Condition::All(cs) => Condition::All(cs.iter().map(|c| self.expand(c)).collect()),
+            Condition::Any(cs) => Condition::Any(cs.iter().map(|c| self.expand(c)).collect()),
+            Condition::Not(c) => Condition::Not(Box::new(self.expand(c))),
+            other => other.clone(),
         }
     }
 
@@ -787,7 +889,6 @@ impl Builder {
             (check_fact::PURPOSES, Scope::Check, FactKind::Many),
             (check_fact::REASON, Scope::Check, FactKind::Text),
             (ie_fact::PURPOSE, Scope::IeContact, FactKind::One),
-            (ie_fact::TIMING, Scope::IeContact, FactKind::One),
             (ie_fact::DATA, Scope::IeContact, FactKind::Many),
             (ie_fact::REASON, Scope::IeContact, FactKind::Text),
         ];
@@ -855,6 +956,8 @@ impl Builder {
         let allowed = scopes_for_target(d.applies_to);
         let before = self.problems.len();
         self.check_condition(file, &d.id, &format!("{ctx} → when"), &d.when, &allowed);
+        let mut d = d.clone();
+        d.when = self.expand(&d.when);
         if self.thorough
             && self.problems.len() == before
             && !satisfiable(&d.when, &|f| self.shape(f))
@@ -866,7 +969,7 @@ impl Builder {
             ));
         }
         self.decisions.push(DecisionEntry {
-            decision: d.clone(),
+            decision: d,
             layer: layer.to_owned(),
         });
     }
@@ -940,6 +1043,33 @@ impl Builder {
         }
     }
 
+    /// A named condition must be defined before it is used, and read facts the
+    /// condition using it can see.
+    fn check_holds(
+        &mut self,
+        file: &LoadedFile,
+        anchor: &str,
+        ctx: &str,
+        name: &str,
+        allowed: &[Scope],
+    ) {
+        match self.definitions.get(name) {
+            None => self.problems.0.push(file.err(
+                anchor,
+                Some(name),
+                format!("{ctx} → Holds: no definition \"{name}\" (a definition must come before the conditions that use it)"),
+            )),
+            Some((scope, _)) if !allowed.contains(scope) => {
+                self.problems.0.push(file.err(
+                    anchor,
+                    Some(name),
+                    format!("{ctx} → Holds: definition \"{name}\" reads {scope:?} facts, which this condition cannot see"),
+                ));
+            }
+            Some(_) => {}
+        }
+    }
+
     fn check_condition(
         &mut self,
         file: &LoadedFile,
@@ -955,11 +1085,7 @@ impl Builder {
             Condition::Always => return,
             Condition::All(cs) | Condition::Any(cs) => {
                 if cs.is_empty() {
-                    let op = if matches!(cond, Condition::All(_)) {
-                        "All"
-                    } else {
-                        "Any"
-                    };
+                    let op = condition_name(cond);
                     self.problems.0.push(file.err(
                         anchor,
                         None,
@@ -973,6 +1099,10 @@ impl Builder {
             }
             Condition::Not(c) => {
                 self.check_condition(file, anchor, ctx, c, allowed);
+                return;
+            }
+            Condition::Holds(name) => {
+                self.check_holds(file, anchor, ctx, name, allowed);
                 return;
             }
             Condition::Is(f, v) => leaf(f, Some(FactKind::One), std::slice::from_ref(v)),
@@ -1017,34 +1147,31 @@ impl Builder {
                 ),
             ));
         }
-        let is_list = matches!(
+        let list_empty = matches!(
             cond,
-            Condition::In(..) | Condition::Has(..) | Condition::Only(..) | Condition::Mentions(..)
+            Condition::In(_, vs) | Condition::Has(_, vs) | Condition::Only(_, vs) | Condition::Mentions(_, vs)
+                if vs.is_empty()
         );
-        let list_empty = match cond {
-            Condition::In(_, vs)
-            | Condition::Has(_, vs)
-            | Condition::Only(_, vs)
-            | Condition::Mentions(_, vs) => vs.is_empty(),
-            _ => false,
-        };
-        if is_list && list_empty {
+        if list_empty {
             self.problems.0.push(file.err(
                 anchor,
                 Some(&fact),
                 format!("{ctx} → {op}: the list is empty"),
             ));
         }
-        for v in &values {
-            if !def.values.iter().any(|x| &x.id == v) {
-                let known: Vec<&str> = def.values.iter().map(|x| x.id.as_str()).collect();
+        let unknown: Vec<String> = values
+            .iter()
+            .filter(|v| !def.values.iter().any(|x| &x.id == *v))
+            .cloned()
+            .collect();
+        if !unknown.is_empty() {
+            let known: Vec<&str> = def.values.iter().map(|x| x.id.as_str()).collect();
+            let known = known.join(", ");
+            for v in unknown {
                 self.problems.0.push(file.err(
                     anchor,
-                    Some(v),
-                    format!(
-                        "{ctx} → {op}: fact \"{fact}\" has no value \"{v}\" (it has: {})",
-                        known.join(", ")
-                    ),
+                    Some(&v),
+                    format!("{ctx} → {op}: fact \"{fact}\" has no value \"{v}\" (it has: {known})"),
                 ));
             }
         }
@@ -1098,6 +1225,7 @@ fn condition_name(c: &Condition) -> &'static str {
         Condition::All(..) => "All",
         Condition::Any(..) => "Any",
         Condition::Not(..) => "Not",
+        Condition::Holds(..) => "Holds",
     }
 }
 
