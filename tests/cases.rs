@@ -227,3 +227,30 @@ fn profile_override_changes_only_what_the_profile_adds() {
     assert_eq!(national.checks, adopting.checks);
     assert_eq!(national.prohibited.len(), adopting.prohibited.len());
 }
+
+/// Every shipped force profile works with the current national pack: the one no
+/// other pack revises.
+#[test]
+fn every_profile_works_with_the_current_national_pack() {
+    let lib = common::shipped_library();
+    let revised: Vec<String> = lib
+        .files()
+        .filter_map(|f| match &f.file {
+            victim_first::core::raw::GuidanceFile::Pack(p) => p.extends.clone(),
+            _ => None,
+        })
+        .collect();
+    let current: Vec<&str> = lib
+        .pack_ids()
+        .into_iter()
+        .filter(|id| !revised.iter().any(|r| r == id))
+        .collect();
+    assert_eq!(current, ["home-office-2023"]);
+    for profile in lib.profile_ids() {
+        assert!(
+            lib.resolve(current[0], Some(profile)).is_ok(),
+            "{profile} does not work with {}",
+            current[0]
+        );
+    }
+}

@@ -196,6 +196,13 @@ fn a_pack_that_does_not_fit_the_profile_is_a_command_mistake() {
         "{stderr}"
     );
     assert!(stderr.contains("--no-profile"), "{stderr}");
+    // It names the packs the profile does work with: its own and every revision of it.
+    assert!(
+        stderr.contains(
+            "it works with \"home-office-2021\", \"home-office-2023\", \"safe-to-share-2020\""
+        ),
+        "{stderr}"
+    );
     let (code, stdout, _) = run(&[
         "assess",
         case,
