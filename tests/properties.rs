@@ -93,8 +93,13 @@ fn build_case(g: &Guidance, seeds: &[u32]) -> CaseFacts {
     }
 }
 
-/// Every (pack, profile) pairing the shipped guidance allows.
-fn combinations(lib: &Library) -> Vec<(Option<String>, Guidance)> {
+/// Every (pack, profile) pairing the shipped guidance allows, resolved once per test binary.
+fn combinations(lib: &Library) -> &'static [(Option<String>, Guidance)] {
+    static ALL: std::sync::OnceLock<Vec<(Option<String>, Guidance)>> = std::sync::OnceLock::new();
+    ALL.get_or_init(|| resolve_all(lib))
+}
+
+fn resolve_all(lib: &Library) -> Vec<(Option<String>, Guidance)> {
     let mut out = Vec::new();
     for pack in lib.pack_ids() {
         out.push((None, lib.resolve(pack, None).expect("pack resolves")));
@@ -253,24 +258,25 @@ proptest! {
     fn invariants_hold_for_generated_cases(seeds in prop::collection::vec(any::<u32>(), 1..48)) {
         let lib = common::shipped_library();
         for (_, g) in combinations(lib) {
-            let facts = build_case(&g, &seeds);
-            let a = engine::assess(&g, &facts);
-            check_invariants(&g, &facts, &a);
+            let facts = build_case(g, &seeds);
+            let a = engine::assess(g, &facts);
+            check_invariants(g, &facts, &a);
             // Deterministic: the same input gives the same output, byte for byte.
-            prop_assert_eq!(report::to_json(&a), report::to_json(&engine::assess(&g, &facts)));
+            prop_assert_eq!(report::to_json(&a), report::to_json(&engine::assess(g, &facts)));
         }
     }
 
     #[test]
     fn a_force_profile_never_loosens_a_verdict(seeds in prop::collection::vec(any::<u32>(), 1..48)) {
         let lib = common::shipped_library();
-        for pack in lib.pack_ids() {
-            let national = lib.resolve(pack, None).expect("pack");
-            let facts = build_case(&national, &seeds);
-            let base = engine::assess(&national, &facts);
-            for profile in lib.profile_ids() {
-                let Ok(g) = lib.resolve(pack, Some(profile)) else { continue };
-                let with = engine::assess(&g, &facts);
+        let all = combinations(lib);
+        for (_, national) in all.iter().filter(|(p, _)| p.is_none()) {
+            let pack = national.pack().map(|l| l.id.clone());
+            let facts = build_case(national, &seeds);
+            let base = engine::assess(national, &facts);
+            for (profile, g) in all.iter().filter(|(p, g)| p.is_some() && g.pack().map(|l| l.id.clone()) == pack) {
+                let profile = profile.as_deref().unwrap_or_default();
+                let with = engine::assess(g, &facts);
                 for (b, w) in base.checks.iter().zip(&with.checks) {
                     prop_assert!(w.verdict >= b.verdict, "{profile}: check {:?} -> {:?}", b.verdict, w.verdict);
                 }
@@ -293,8 +299,8 @@ proptest! {
     ) {
         let lib = common::shipped_library();
         for (_, g) in combinations(lib) {
-            let facts = build_case(&g, &seeds);
-            let base = engine::assess(&g, &facts);
+            let facts = build_case(g, &seeds);
+            let base = engine::assess(g, &facts);
             let mut more = facts.clone();
             let one = |v: &str| Answer::One(v.to_owned());
             let (fact, value) = [
@@ -308,7 +314,7 @@ proptest! {
                 continue;
             }
             more.case.insert(fact.to_owned(), one(value));
-            let with = engine::assess(&g, &more);
+            let with = engine::assess(g, &more);
             for (b, w) in base.checks.iter().zip(&with.checks) {
                 prop_assert!(w.verdict >= b.verdict, "{fact}={value}: check {:?} -> {:?}", b.verdict, w.verdict);
             }
@@ -375,9 +381,14 @@ fn every_decision_applies_in_some_generated_case() {
     };
     for (profile, g) in combinations(lib) {
         let mut fired = std::collections::BTreeSet::new();
-        for _ in 0..4000 {
+        let all = g.decisions.len();
+        // Stop as soon as every decision has applied; give up after enough tries.
+        for _ in 0..8000 {
+            if fired.len() >= all && g.decisions.iter().all(|d| fired.contains(&d.decision.id)) {
+                break;
+            }
             let seeds: Vec<u32> = (0..40).map(|_| next()).collect();
-            let a = engine::assess(&g, &build_case(&g, &seeds));
+            let a = engine::assess(g, &build_case(g, &seeds));
             let reasons = a
                 .checks
                 .iter()

@@ -32,6 +32,24 @@ const FIXED_IE: [(&str, &str); 4] = [
     (ie_fact::REASON, "reason"),
 ];
 
+/// What each answer to the single timing question of earlier case files means, in
+/// the juncture questions that replaced it (`guidance/README.md`, "Case files").
+const LEGACY_TIMING: [(&str, &[(&str, &str)]); 4] = [
+    (
+        "now",
+        &[("safeguarding_in_place", "no"), ("account_secured", "no")],
+    ),
+    (
+        "at_scene_or_sarc",
+        &[("safeguarding_in_place", "no"), ("account_secured", "no")],
+    ),
+    ("after_safeguarding", &[("safeguarding_in_place", "yes")]),
+    (
+        "after_account_secured",
+        &[("safeguarding_in_place", "yes"), ("account_secured", "yes")],
+    ),
+];
+
 /// Checked answers: the case's own, one set per proposed check, and the IE contact's.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CaseFacts {
@@ -243,11 +261,12 @@ impl Checker<'_> {
                 Answer::One(p.clone()),
             );
         }
-        if ie.timing.is_some() && self.g.fact(ie_fact::TIMING).is_none() {
-            self.err(
-                "timing",
-                "ie_contact → timing: this guidance does not ask for a single timing; answer its juncture questions in `answers` instead (see guidance/README.md)".to_owned(),
-            );
+        if let Some(t) = ie
+            .timing
+            .as_ref()
+            .filter(|_| self.g.fact(ie_fact::TIMING).is_none())
+        {
+            self.legacy_timing(t, &mut a);
         } else if let Some(t) = &ie.timing {
             self.insert(
                 "ie_contact → timing",
@@ -279,6 +298,32 @@ impl Checker<'_> {
             &FIXED_IE,
         );
         a
+    }
+
+    /// A case file written when the guidance asked a single timing question: its
+    /// answer stands for answers to the juncture questions that replaced it. Each
+    /// is checked like any other answer, and an answer given in `answers` wins.
+    fn legacy_timing(&mut self, value: &str, into: &mut Answers) {
+        let Some((_, means)) = LEGACY_TIMING.iter().find(|(v, _)| *v == value) else {
+            let known: Vec<&str> = LEGACY_TIMING.iter().map(|(v, _)| *v).collect();
+            self.err(
+                value,
+                format!(
+                    "ie_contact → timing: \"{value}\" is not an answer to this question (expected one of: {}; or answer the juncture questions in `answers`)",
+                    known.join(", ")
+                ),
+            );
+            return;
+        };
+        for (fact, answer) in *means {
+            self.insert(
+                "ie_contact → timing",
+                into,
+                fact,
+                Scope::IeContact,
+                Answer::One((*answer).to_owned()),
+            );
+        }
     }
 
     fn insert(&mut self, ctx: &str, into: &mut Answers, id: &str, scope: Scope, answer: Answer) {
