@@ -26,6 +26,7 @@ const TEXTS: &[&str] = &[
     "see if she is legal",
     "Check her immigration status",
     "Identify the suspect from the description",
+    "Ask them to pick her up after the trial",
 ];
 
 /// A deterministic stream of choices drawn from generated numbers.
@@ -130,9 +131,13 @@ fn suspect_strand(check: &Answers) -> bool {
     is(check, "check_subject", "suspect") || is(check, "check_strand", "suspect_matter")
 }
 
-/// Finding out status is among the check's purposes: ticked, or confirmed by the officer.
+/// Finding out status is among the check's purposes: ticked, confirmed by the officer,
+/// or an enquiry to Immigration Enforcement about anyone but the suspect.
 fn status_among_purposes(check: &Answers) -> bool {
-    has(check, check_fact::PURPOSES, "immigration_status") || is(check, "check_status_aim", "yes")
+    has(check, check_fact::PURPOSES, "immigration_status")
+        || is(check, "check_status_aim", "yes")
+        || (is(check, "check_system", "immigration_enforcement")
+            && !is(check, "check_subject", "suspect"))
 }
 
 /// A concern about status is recorded, resting on more than appearance.
@@ -295,7 +300,7 @@ proptest! {
     #[test]
     fn more_vulnerability_never_loosens_a_verdict(
         seeds in prop::collection::vec(any::<u32>(), 1..48),
-        which in 0usize..5,
+        which in 0usize..8,
     ) {
         let lib = common::shipped_library();
         for (_, g) in combinations(lib) {
@@ -309,6 +314,9 @@ proptest! {
                 ("situation", "in_crisis"),
                 ("slavery_indicators", "yes"),
                 ("reporting", "safe_reporting_route"),
+                ("situation", "hospital_or_sarc"),
+                ("child_in_care", "in_care"),
+                ("refuge_or_safe_address", "yes"),
             ][which];
             if fact == "slavery_indicators" && is(&more.case, "offence", "modern_slavery") {
                 continue;
