@@ -5,7 +5,7 @@
 //! catalogue and reports every problem at once, located in the case file.
 
 use super::condition::{Answer, Answers};
-use super::diagnostic::{Diagnostic, Diagnostics, locate_quoted};
+use super::diagnostic::{Diagnostic, Diagnostics};
 use super::guidance::{Guidance, check_fact, ie_fact};
 use super::parse::SourceText;
 use super::raw::{self, FactKind, Scope};
@@ -48,13 +48,15 @@ struct Checker<'a> {
 
 impl Checker<'_> {
     fn err(&mut self, near: &str, message: String) {
-        let pos = locate_quoted(&self.src.text, near).or_else(|| {
+        if self.problems.len() >= super::limits::MAX_REPORTED_ERRORS {
+            // Enough to act on; the rest are counted, not located.
+            self.problems.0.push(Diagnostic::new(&self.src.path, None, message));
+            return;
+        }
+        let pos = self.src.locate_quoted(near).or_else(|| {
             // A field name such as `checks:` is not quoted in RON.
             let field = format!("{near}:");
-            self.src
-                .text
-                .find(&field)
-                .map(|at| super::diagnostic::position_of(&self.src.text, at))
+            self.src.text.find(&field).map(|at| self.src.position(at))
         });
         self.problems
             .0
@@ -135,7 +137,7 @@ impl Checker<'_> {
                 }
             }
             Answer::Text(t) if t.chars().count() > MAX_TEXT_CHARS => {
-                let near = if locate_quoted(&self.src.text, t).is_some() {
+                let near = if self.src.locate_quoted(t).is_some() {
                     t.as_str()
                 } else {
                     fact.id.as_str()

@@ -15,7 +15,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::condition::{FactShape, satisfiable};
-use super::diagnostic::{Diagnostic, Diagnostics, Position, locate_quoted};
+use super::diagnostic::{Diagnostic, Diagnostics, Position};
 use super::guidance::{
     DecisionEntry, Guidance, Layer, LayerKind, ProfileSettings, RuleEntry, check_fact, ie_fact,
 };
@@ -39,21 +39,18 @@ impl LoadedFile {
     }
 
     fn at(&self, needle: &str) -> Option<Position> {
-        locate_quoted(&self.src.text, needle)
+        self.src.locate_quoted(needle)
     }
 
     /// A diagnostic located at the first mention of `anchor`, or of `detail` after it.
+    /// Both are found through the file's index, so locating is not a search of the file.
     fn err(&self, anchor: &str, detail: Option<&str>, message: String) -> Diagnostic {
-        let text = &self.src.text;
         let pos = detail
             .and_then(|d| {
-                let quoted_anchor = format!("\"{anchor}\"");
-                let start = text.find(&quoted_anchor).unwrap_or(0);
-                let quoted = format!("\"{d}\"");
-                text.get(start..)
-                    .and_then(|rest| rest.find(&quoted))
-                    .map(|off| super::diagnostic::position_of(text, start + off))
+                let start = self.src.find_quoted(anchor, 0).unwrap_or(0);
+                self.src.find_quoted(d, start)
             })
+            .map(|at| self.src.position(at))
             .or_else(|| self.at(anchor));
         Diagnostic::new(&self.src.path, pos, message)
     }
@@ -265,7 +262,7 @@ impl Library {
         profile: Option<&str>,
     ) -> Diagnostics {
         let mut problems = Diagnostics::default();
-        let here = |id: &str| locate_quoted(&src.text, id);
+        let here = |id: &str| src.locate_quoted(id);
         if !matches!(
             self.get(pack).map(|f| &f.file),
             Some(raw::GuidanceFile::Pack(_))
