@@ -101,10 +101,10 @@ fn warn_modified(modified: &[String]) {
 }
 
 /// `victim-first lint [PATH]`.
-pub fn lint(path: Option<PathBuf>, guidance: Option<PathBuf>) -> ExitCode {
+pub fn lint(path: Option<PathBuf>, guidance: Option<&std::path::Path>) -> ExitCode {
     let path = match path {
         Some(p) => p,
-        None => match store::find_guidance(guidance.as_deref()) {
+        None => match store::find_guidance(guidance) {
             Ok((dir, _)) => dir,
             Err(d) => return fail(&Diagnostics(vec![d])),
         },
@@ -121,7 +121,7 @@ pub fn lint(path: Option<PathBuf>, guidance: Option<PathBuf>) -> ExitCode {
     let (loaded, mut problems) = if single {
         // A single file is checked against the packs it builds on; only its own
         // problems are reported.
-        let context = match store::find_guidance(guidance.as_deref()) {
+        let context = match store::find_guidance(guidance) {
             Ok((dir, _)) => dir,
             Err(d) => return fail(&Diagnostics(vec![d])),
         };

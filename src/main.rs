@@ -10,7 +10,7 @@ fn main() -> ExitCode {
     match cli.command {
         None => gui(None, None),
         Some(Command::Gui { guidance, case }) => gui(guidance, case.as_deref()),
-        Some(Command::Lint { path, guidance }) => cli::lint(path, guidance),
+        Some(Command::Lint { path, guidance }) => cli::lint(path, guidance.as_deref()),
         Some(Command::Assess {
             case,
             profile,

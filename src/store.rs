@@ -50,9 +50,11 @@ pub enum FolderFrom {
 /// source tree. Never the working directory. A folder named by the argument or
 /// the variable that does not exist is an error naming where it came from.
 pub fn find_guidance(arg: Option<&Path>) -> Result<(PathBuf, FolderFrom), Diagnostic> {
-    let named = arg.map(|a| (a.to_path_buf(), FolderFrom::Argument)).or_else(|| {
-        std::env::var_os(GUIDANCE_ENV).map(|d| (PathBuf::from(d), FolderFrom::Environment))
-    });
+    let named = arg
+        .map(|a| (a.to_path_buf(), FolderFrom::Argument))
+        .or_else(|| {
+            std::env::var_os(GUIDANCE_ENV).map(|d| (PathBuf::from(d), FolderFrom::Environment))
+        });
     if let Some((dir, from)) = named {
         return match std::fs::metadata(&dir) {
             Ok(m) if m.is_dir() => Ok((dir, from)),
@@ -418,8 +420,7 @@ fn file_id(file: &raw::GuidanceFile) -> &str {
 /// Reads and parses a case file.
 pub fn read_case(path: &Path) -> Result<(SourceText, raw::Case), Diagnostics> {
     let shown = path.display().to_string();
-    let bytes =
-        read_file(path).map_err(|e| Diagnostics(vec![Diagnostic::new(&shown, None, e)]))?;
+    let bytes = read_file(path).map_err(|e| Diagnostics(vec![Diagnostic::new(&shown, None, e)]))?;
     parse::case_file(&shown, &bytes).map_err(|d| Diagnostics(vec![d]))
 }
 

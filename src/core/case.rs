@@ -48,15 +48,15 @@ struct Checker<'a> {
 
 impl Checker<'_> {
     fn err(&mut self, near: &str, message: String) {
-        if self.problems.len() >= super::limits::MAX_REPORTED_ERRORS {
-            // Enough to act on; the rest are counted, not located.
-            self.problems.0.push(Diagnostic::new(&self.src.path, None, message));
-            return;
-        }
+        // Located through the file's index; the search for an unquoted field name
+        // reads the file, so it is done only for the errors that will be shown.
+        let few = self.problems.len() < super::limits::MAX_REPORTED_ERRORS;
         let pos = self.src.locate_quoted(near).or_else(|| {
             // A field name such as `checks:` is not quoted in RON.
             let field = format!("{near}:");
-            self.src.text.find(&field).map(|at| self.src.position(at))
+            few.then(|| self.src.text.find(&field))
+                .flatten()
+                .map(|at| self.src.position(at))
         });
         self.problems
             .0

@@ -151,6 +151,9 @@ mod tests {
         );
         let shown = many.to_string();
         assert_eq!(shown.lines().count(), MAX_REPORTED_ERRORS + 1);
-        assert!(shown.ends_with("... and 5 more problems not shown\n"), "{shown}");
+        assert!(
+            shown.ends_with("... and 5 more problems not shown\n"),
+            "{shown}"
+        );
     }
 }

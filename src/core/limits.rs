@@ -22,11 +22,11 @@ pub const MAX_REPORTED_ERRORS: usize = 200;
 
 /// The most work (assignments tried × terms evaluated) `lint` spends proving that
 /// one condition can hold. Past it, the condition is reported as too complex.
-pub const MAX_PROOF_WORK: u128 = 4_000_000;
+pub const MAX_PROOF_WORK: u128 = 2_000_000;
 
 /// The most proof work spent on one merged guidance (a pack chain, its overlays
 /// and a profile). Past it, further conditions are reported as too complex.
-pub const MAX_TOTAL_PROOF_WORK: u128 = 40_000_000;
+pub const MAX_TOTAL_PROOF_WORK: u128 = 10_000_000;
 
 /// The number of terms and the nesting depth of a condition.
 pub fn size(cond: &Condition) -> (usize, usize) {
@@ -64,11 +64,13 @@ pub fn check_guidance(src: &SourceText, file: &raw::GuidanceFile) -> Vec<Diagnos
                 .as_ref()
                 .map(|c| (format!("fact \"{}\" → relevant", f.id), f.id.as_str(), c))
         })
-        .chain(
-            decisions
-                .iter()
-                .map(|d| (format!("decision \"{}\" → when", d.id), d.id.as_str(), &d.when)),
-        );
+        .chain(decisions.iter().map(|d| {
+            (
+                format!("decision \"{}\" → when", d.id),
+                d.id.as_str(),
+                &d.when,
+            )
+        }));
     let mut problems = Vec::new();
     for (ctx, id, cond) in held {
         let (terms, depth) = size(cond);

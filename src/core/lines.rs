@@ -13,6 +13,10 @@ use super::diagnostic::Position;
 /// Bytes between character-count checkpoints.
 const CHECKPOINT: usize = 4096;
 
+/// The longest quoted text indexed: far longer than any id. Longer text (a
+/// reason, a summary) is never what an error is located by.
+const MAX_ID_BYTES: usize = 256;
+
 /// Line starts, character counts and quoted strings of one text.
 #[derive(Clone, Debug, Default)]
 pub struct TextIndex {
@@ -29,13 +33,22 @@ fn is_char_start(b: u8) -> bool {
     b & 0xC0 != 0x80
 }
 
+/// Characters between bytes `from` and `to`.
+fn count_chars(text: &str, from: usize, to: usize) -> usize {
+    text.as_bytes()
+        .get(from..to)
+        .map_or(0, |s| s.iter().filter(|&&b| is_char_start(b)).count())
+}
+
 impl TextIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         let mut line_starts = vec![0];
         let mut chars_before = Vec::with_capacity(bytes.len() / CHECKPOINT + 1);
         let mut chars = 0usize;
-        let mut quotes = Vec::new();
+        let mut quoted = Vec::new();
+        let mut last_quote: Option<usize> = None;
+        let mut last_newline = 0usize;
         for (i, &b) in bytes.iter().enumerate() {
             if i % CHECKPOINT == 0 {
                 chars_before.push(chars);
@@ -44,13 +57,25 @@ impl TextIndex {
                 chars += 1;
             }
             match b {
-                b'\n' => line_starts.push(i + 1),
-                b'"' => quotes.push(i),
+                b'\n' => {
+                    line_starts.push(i + 1);
+                    last_newline = i + 1;
+                }
+                b'"' => {
+                    // Only what an id can be: not empty, on one line, not very long.
+                    if let Some(q) = last_quote
+                        && q + 1 < i
+                        && q >= last_newline
+                        && i - q <= MAX_ID_BYTES
+                    {
+                        quoted.push((q, i));
+                    }
+                    last_quote = Some(i);
+                }
                 _ => {}
             }
         }
-        let mut quoted: Vec<(usize, usize)> = quotes.windows(2).map(|w| (w[0], w[1])).collect();
-        quoted.sort_by(|a, b| {
+        quoted.sort_unstable_by(|a, b| {
             let ka = bytes.get(a.0 + 1..a.1).unwrap_or_default();
             let kb = bytes.get(b.0 + 1..b.1).unwrap_or_default();
             ka.cmp(kb).then(a.0.cmp(&b.0))
@@ -68,10 +93,7 @@ impl TextIndex {
         let base = self.chars_before.get(k).copied().unwrap_or(0);
         let from = (k * CHECKPOINT).min(text.len());
         let to = offset.min(text.len());
-        base + text
-            .as_bytes()
-            .get(from..to)
-            .map_or(0, |s| s.iter().filter(|&&b| is_char_start(b)).count())
+        base + count_chars(text, from, to)
     }
 
     /// The line and column of byte `offset`.
@@ -79,13 +101,17 @@ impl TextIndex {
         let offset = offset.min(text.len());
         let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
         let start = self.line_starts.get(line - 1).copied().unwrap_or(0);
-        let col = self.chars_to(text, offset) - self.chars_to(text, start) + 1;
+        let col = if offset - start <= 2 * CHECKPOINT {
+            count_chars(text, start, offset)
+        } else {
+            self.chars_to(text, offset) - self.chars_to(text, start)
+        } + 1;
         Position { line, col }
     }
 
     /// The offset of the first `"needle"` in `text` at or after byte `from`.
     pub fn find_quoted(&self, text: &str, needle: &str, from: usize) -> Option<usize> {
-        if needle.contains('"') {
+        if needle.is_empty() || needle.contains(['"', '\n']) || needle.len() >= MAX_ID_BYTES {
             return None;
         }
         let bytes = text.as_bytes();
@@ -109,11 +135,12 @@ mod tests {
     #[test]
     fn positions_agree_with_the_simple_count() {
         let mut text = String::from("ab\ncdé\nfg\n");
-        for i in 0..3000 {
-            text.push_str(&format!("(id: \"é{i}\", x: \"ü\"),\n"));
-        }
+        text.extend((0..3000).map(|i| format!("(id: \"é{i}\", x: \"ü\"),\n")));
         let index = TextIndex::new(&text);
-        for offset in (0..text.len()).filter(|&o| text.is_char_boundary(o)).step_by(7) {
+        for offset in (0..text.len())
+            .filter(|&o| text.is_char_boundary(o))
+            .step_by(7)
+        {
             assert_eq!(index.position(&text, offset), position_of(&text, offset));
         }
     }

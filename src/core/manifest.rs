@@ -73,7 +73,10 @@ mod tests {
         let d = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
         let m = Manifest::parse(&format!("# published\n{d}  national/a.ron\n")).expect("parses");
         assert_eq!(m.check("national/a.ron", d), Published::Yes);
-        assert_eq!(m.check("national/a.ron", &"0".repeat(64)), Published::Modified);
+        assert_eq!(
+            m.check("national/a.ron", &"0".repeat(64)),
+            Published::Modified
+        );
         assert_eq!(m.check("national/b.ron", d), Published::NotPublished);
         assert!(Manifest::parse("abc  national/a.ron").is_err());
         assert!(Manifest::parse(d).is_err());

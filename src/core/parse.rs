@@ -94,7 +94,9 @@ pub fn source_text(path: &str, bytes: &[u8]) -> Result<SourceText, Diagnostic> {
     // Old Mac files end lines with a lone carriage return, which ron does not
     // take as the end of a `//` comment. Read each as a newline: same length, so
     // every position is unchanged.
-    let text: std::borrow::Cow<'_, str> = if has_lone_cr(text) {
+    // Only a file with no newline at all is taken to be one: a carriage return
+    // inside a value of an ordinary file is kept as it is.
+    let text: std::borrow::Cow<'_, str> = if !text.contains('\n') && has_lone_cr(text) {
         std::borrow::Cow::Owned(lone_cr_to_lf(text))
     } else {
         std::borrow::Cow::Borrowed(text)
@@ -269,10 +271,11 @@ pub fn guidance_file(
     if let Some(mut first) = too_big.next() {
         let more = too_big.count();
         if more > 0 {
-            first.message.push_str(&format!(
-                " (and {more} more condition{} too large)",
+            first.message = format!(
+                "{} (and {more} more condition{} too large)",
+                first.message,
                 if more == 1 { "" } else { "s" }
-            ));
+            );
         }
         return Err(first);
     }

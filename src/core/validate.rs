@@ -455,6 +455,8 @@ struct Builder {
     thorough: bool,
     /// Facts of the pack being added that are declared further down, for clearer errors.
     later_facts: Vec<String>,
+    /// Work spent on satisfiability proofs so far (see `limits::MAX_TOTAL_PROOF_WORK`).
+    proof_work: u128,
 }
 
 /// The parts of a layer every kind of layer has.
@@ -752,7 +754,11 @@ impl Builder {
             let allowed = scopes_for_fact(fact.scope);
             let before = self.problems.len();
             self.check_condition(file, &fact.id, &format!("{ctx} → relevant"), cond, &allowed);
-            if self.thorough && self.problems.len() == before {
+            let ctx_relevant = format!("{ctx} → relevant");
+            if self.thorough
+                && self.problems.len() == before
+                && self.within_budget(file, &fact.id, &ctx_relevant, cond)
+            {
                 reachable = satisfiable(cond, &|f| self.shape(f));
                 if !reachable {
                     self.problems.0.push(file.err(
@@ -775,6 +781,31 @@ impl Builder {
             values: f.values.iter().map(|v| v.id.as_str()).collect(),
             can_be_answered: self.reachable.contains(id),
         })
+    }
+
+    /// Whether proving `cond` satisfiable fits the budget; if not, says so, so a
+    /// crafted condition cannot stall `lint` (or the window, which lints at start).
+    fn within_budget(
+        &mut self,
+        file: &LoadedFile,
+        anchor: &str,
+        ctx: &str,
+        cond: &Condition,
+    ) -> bool {
+        use super::limits::{MAX_PROOF_WORK, MAX_TOTAL_PROOF_WORK};
+        let work = super::limits::proof_work(cond, &|f| self.shape(f));
+        self.proof_work = self.proof_work.saturating_add(work);
+        let why = if work > MAX_PROOF_WORK {
+            "the condition is too complex to check (it combines too many answers); split it or test fewer facts together"
+        } else if self.proof_work > MAX_TOTAL_PROOF_WORK {
+            "the guidance is too large to check: its conditions together need more work than lint allows"
+        } else {
+            return true;
+        };
+        self.problems
+            .0
+            .push(file.err(anchor, None, format!("{ctx}: {why}")));
+        false
     }
 
     fn check_fixed_facts(&mut self, file: &LoadedFile) {
@@ -854,6 +885,7 @@ impl Builder {
         self.check_condition(file, &d.id, &format!("{ctx} → when"), &d.when, &allowed);
         if self.thorough
             && self.problems.len() == before
+            && self.within_budget(file, &d.id, &format!("{ctx} → when"), &d.when)
             && !satisfiable(&d.when, &|f| self.shape(f))
         {
             self.problems.0.push(file.err(
