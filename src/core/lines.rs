@@ -27,6 +27,9 @@ pub struct TextIndex {
     /// `(start, end)` of the content between each pair of neighbouring `"`,
     /// sorted by content then offset. `start` is the offset of the opening quote.
     quoted: Vec<(usize, usize)>,
+    /// The same for quoted text too long to be an id (a reason, a summary), in
+    /// file order: few, and compared by length first.
+    long: Vec<(usize, usize)>,
 }
 
 fn is_char_start(b: u8) -> bool {
@@ -47,6 +50,7 @@ impl TextIndex {
         let mut chars_before = Vec::with_capacity(bytes.len() / CHECKPOINT + 1);
         let mut chars = 0usize;
         let mut quoted = Vec::new();
+        let mut long = Vec::new();
         let mut last_quote: Option<usize> = None;
         let mut last_newline = 0usize;
         for (i, &b) in bytes.iter().enumerate() {
@@ -65,10 +69,12 @@ impl TextIndex {
                     // Only what an id can be: not empty, on one line, not very long.
                     if let Some(q) = last_quote
                         && q + 1 < i
-                        && q >= last_newline
-                        && i - q <= MAX_ID_BYTES
                     {
-                        quoted.push((q, i));
+                        if i - q > MAX_ID_BYTES {
+                            long.push((q, i));
+                        } else if q >= last_newline {
+                            quoted.push((q, i));
+                        }
                     }
                     last_quote = Some(i);
                 }
@@ -84,6 +90,7 @@ impl TextIndex {
             line_starts,
             chars_before,
             quoted,
+            long,
         }
     }
 
@@ -111,10 +118,24 @@ impl TextIndex {
 
     /// The offset of the first `"needle"` in `text` at or after byte `from`.
     pub fn find_quoted(&self, text: &str, needle: &str, from: usize) -> Option<usize> {
-        if needle.is_empty() || needle.contains(['"', '\n']) || needle.len() >= MAX_ID_BYTES {
+        if needle.is_empty() || needle.contains('"') {
             return None;
         }
         let bytes = text.as_bytes();
+        if needle.len() >= MAX_ID_BYTES {
+            return self
+                .long
+                .iter()
+                .find(|&&(s, e)| {
+                    s >= from
+                        && e - s - 1 == needle.len()
+                        && bytes.get(s + 1..e) == Some(needle.as_bytes())
+                })
+                .map(|q| q.0);
+        }
+        if needle.contains('\n') {
+            return None;
+        }
         let key = |&(s, e): &(usize, usize)| bytes.get(s + 1..e).unwrap_or_default();
         let target = needle.as_bytes();
         let lo = self
@@ -156,5 +177,14 @@ mod tests {
             index.position(text, index.find_quoted(text, "b", 0).unwrap_or(0)),
             Position { line: 2, col: 8 }
         );
+    }
+
+    #[test]
+    fn long_quoted_text_is_found_too() {
+        let long = "x".repeat(300);
+        let text = format!("(a: \"{long}\", b: \"{long}\")");
+        let index = TextIndex::new(&text);
+        assert_eq!(index.find_quoted(&text, &long, 0), Some(4));
+        assert_eq!(index.find_quoted(&text, &long, 5), Some(311));
     }
 }
