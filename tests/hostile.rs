@@ -735,3 +735,74 @@ fn the_window_refuses_a_d_bus_or_display_on_another_machine() {
         );
     }
 }
+
+// ---- 1 (the window): guidance with a problem offers no verdict ----
+
+#[test]
+fn the_window_gives_no_verdict_from_guidance_lint_rejects() {
+    use victim_first::gui::{Action, GuiState};
+    let g = guidance_copy("gui-dup");
+    std::fs::copy(
+        g.join("national/npcc-2018.ron"),
+        g.join("national/aa-npcc-2018.ron"),
+    )
+    .expect("copy");
+    let loaded = victim_first::store::load_guidance(&g);
+    assert!(!loaded.problems.is_empty());
+    let mut state = GuiState::new(loaded.library, loaded.problems);
+    assert!(state.guidance.is_err(), "no guidance to assess under");
+    let bytes = std::fs::read(CASE).expect("case");
+    state.update(Action::CaseRead(CASE.to_owned(), bytes));
+    let case = state.case.as_ref().expect("the case is shown");
+    assert!(case.result.is_err(), "no verdict");
+    // Choosing another pack or profile does not get round it.
+    state.update(Action::SelectPack("npcc-2020".to_owned()));
+    assert!(state.guidance.is_err());
+    assert!(state.case.as_ref().is_some_and(|c| c.result.is_err()));
+}
+
+#[test]
+fn a_missing_guidance_folder_is_named_as_such_by_lint() {
+    let r = run(&[
+        "lint",
+        "guidance/forces/example-adopting.ron",
+        "--guidance",
+        "/no/such/folder",
+    ]);
+    assert_eq!(r.code, 1);
+    assert_eq!(
+        r.stderr,
+        "/no/such/folder: the guidance folder named by --guidance does not exist\n"
+    );
+}
+
+#[test]
+fn the_window_shows_the_folder_and_locally_modified_national_guidance() {
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable as _;
+    use victim_first::gui::{self, GuiState};
+    let g = guidance_copy("gui-edited");
+    let path = g.join("national/npcc-2020.ron");
+    let mut text = std::fs::read_to_string(&path).expect("pack");
+    text.push_str("// edited\n");
+    std::fs::write(&path, text).expect("write");
+    let app = gui::App::new(&g);
+    assert_eq!(app.state.modified, vec![s(&path)]);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1100.0, 800.0))
+        .build_ui_state(
+            |ui, state: &mut GuiState| {
+                gui::root_ui(ui, state);
+            },
+            app.state,
+        );
+    h.run();
+    assert!(
+        h.query_by_label_contains(&format!("Guidance folder: {}", s(&g)))
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("National guidance modified locally")
+            .is_some()
+    );
+}
