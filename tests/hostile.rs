@@ -677,8 +677,9 @@ fn a_pack_or_profile_named_on_the_command_line_must_exist() {
 
 // ---- 10. no network ----
 
-/// The command line opens no socket: `strace` sees no `socket` or `connect`
-/// call from `lint` or `assess`. Skipped (with a note) where strace cannot trace.
+/// The command line opens no socket and writes no file: `strace` sees no
+/// `socket` or `connect` call, and no file opened for writing, from `lint` or
+/// `assess`. Skipped (with a note) where strace cannot trace.
 #[test]
 fn the_command_line_opens_no_socket() {
     let dir = scratch("strace");
@@ -688,7 +689,12 @@ fn the_command_line_opens_no_socket() {
         vec!["assess", CASE, "--guidance", "guidance", "--json"],
     ] {
         let status = Command::new("strace")
-            .args(["-f", "-e", "trace=socket,connect", "-o"])
+            .args([
+                "-f",
+                "-e",
+                "trace=socket,connect,open,openat,creat,rename,renameat,unlink,unlinkat,mkdir,mkdirat",
+                "-o",
+            ])
             .arg(&log)
             .arg(env!("CARGO_BIN_EXE_victim-first"))
             .args(&args)
@@ -707,6 +713,14 @@ fn the_command_line_opens_no_socket() {
             !trace.contains("socket(") && !trace.contains("connect("),
             "{args:?} opened a socket:\n{trace}"
         );
+        // Sanity: the trace did see the files being read.
+        assert!(trace.contains("guidance"), "{trace}");
+        for line in trace.lines() {
+            let writes = ["O_WRONLY", "O_RDWR", "O_CREAT", "creat(", "rename", "unlink", "mkdir"]
+                .iter()
+                .any(|w| line.contains(w));
+            assert!(!writes, "{args:?} wrote: {line}");
+        }
     }
 }
 
@@ -805,4 +819,56 @@ fn the_window_shows_the_folder_and_locally_modified_national_guidance() {
         h.query_by_label_contains("National guidance modified locally")
             .is_some()
     );
+}
+
+/// Nothing in the app's source writes a file or opens a network connection,
+/// except in the files listed here, each of which README "Security" must name
+/// with what it writes and where (today: none).
+#[test]
+fn no_source_file_writes_or_connects() {
+    const MAY_WRITE: [&str; 0] = [];
+    let forbidden = [
+        "fs::write",
+        "File::create",
+        "OpenOptions",
+        "create_dir",
+        "remove_file",
+        "remove_dir",
+        "fs::rename",
+        "fs::copy",
+        "std::net",
+        "TcpStream",
+        "UdpSocket",
+        "UnixStream",
+    ];
+    let mut files = Vec::new();
+    let mut dirs = vec![PathBuf::from("src")];
+    while let Some(d) = dirs.pop() {
+        for e in std::fs::read_dir(&d).expect("src") {
+            let p = e.expect("entry").path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                files.push(p);
+            }
+        }
+    }
+    assert!(files.len() > 10, "found the sources");
+    let mut offences = Vec::new();
+    for f in files {
+        let shown = f.display().to_string();
+        if MAY_WRITE.contains(&shown.as_str()) {
+            continue;
+        }
+        let text = std::fs::read_to_string(&f).expect("source");
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or_default();
+            for word in forbidden {
+                if code.contains(word) {
+                    offences.push(format!("{shown}:{}: {word}", n + 1));
+                }
+            }
+        }
+    }
+    assert!(offences.is_empty(), "{}", offences.join("\n"));
 }
