@@ -181,8 +181,15 @@ fn certainty_word(c: Certainty) -> &'static str {
 }
 
 fn problems_ui(ui: &mut egui::Ui, problems: &Diagnostics) {
-    for d in &problems.0 {
+    let most = crate::core::limits::MAX_REPORTED_ERRORS;
+    for d in problems.0.iter().take(most) {
         ui.label(RichText::new(d.to_string()).color(Color32::from_rgb(180, 0, 0)));
+    }
+    if problems.len() > most {
+        ui.label(format!(
+            "... and {} more problems not shown",
+            problems.len() - most
+        ));
     }
 }
 

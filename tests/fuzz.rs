@@ -214,9 +214,12 @@ fn the_largest_case_loads_in_bounded_memory() {
     let (src, case) = parse::case_file("big.ron", text.as_bytes()).expect("parses");
     let g = lib.resolve(&case.pack, None).expect("resolves");
     let errors = CaseFacts::from_raw(&g, &src, &case).expect_err("unknown facts");
-    assert_eq!(errors.len(), 250_000);
+    assert_eq!(errors.len(), 200, "199 listed and a count of the rest");
     let shown = errors.to_string();
-    assert_eq!(shown.lines().count(), 201);
+    assert!(
+        shown.ends_with("big.ron: ... and 249801 more problems of the same kinds, not listed\n"),
+        "{shown}"
+    );
     if let Some(peak) = peak_memory_bytes() {
         // A 4 MB file: its text, its parse and a quarter of a million located
         // errors stay well under this.

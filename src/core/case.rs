@@ -44,19 +44,22 @@ struct Checker<'a> {
     g: &'a Guidance,
     src: &'a SourceText,
     problems: Diagnostics,
+    /// Problems found past the most that are listed: counted, not located.
+    unlisted: usize,
 }
 
 impl Checker<'_> {
     fn err(&mut self, near: &str, message: String) {
-        // Located through the file's index; the search for an unquoted field name
-        // reads the file, so it is done only for the errors that will be shown.
-        let few = self.problems.len() < super::limits::MAX_REPORTED_ERRORS;
+        // Enough to act on: the rest are counted (a crafted file may hold
+        // hundreds of thousands), leaving room for the line that counts them.
+        if self.problems.len() + 1 >= super::limits::MAX_REPORTED_ERRORS {
+            self.unlisted += 1;
+            return;
+        }
         let pos = self.src.locate_quoted(near).or_else(|| {
             // A field name such as `checks:` is not quoted in RON.
             let field = format!("{near}:");
-            few.then(|| self.src.text.find(&field))
-                .flatten()
-                .map(|at| self.src.position(at))
+            self.src.text.find(&field).map(|at| self.src.position(at))
         });
         self.problems
             .0
@@ -295,6 +298,7 @@ impl CaseFacts {
             g,
             src,
             problems: Diagnostics::default(),
+            unlisted: 0,
         };
         let mut out = Self::default();
         for (id, value) in &case.facts {
@@ -323,6 +327,16 @@ impl CaseFacts {
             Ok(out)
         } else {
             c.problems.normalise();
+            if c.unlisted > 0 {
+                c.problems.0.push(Diagnostic::new(
+                    &src.path,
+                    None,
+                    format!(
+                        "... and {} more problems of the same kinds, not listed",
+                        c.unlisted
+                    ),
+                ));
+            }
             Err(c.problems)
         }
     }

@@ -17,6 +17,18 @@ pub const MAX_CONDITION_TERMS: usize = 400;
 /// The deepest one condition may nest `All`, `Any` and `Not`.
 pub const MAX_CONDITION_DEPTH: usize = 16;
 
+/// The most terms all the conditions of one file may have together.
+pub const MAX_FILE_TERMS: usize = 20_000;
+
+/// The most decisions one file may declare.
+pub const MAX_DECISIONS: usize = 1_000;
+
+/// The most facts, rules or sources one file may declare.
+pub const MAX_DECLARATIONS: usize = 500;
+
+/// The most actions one file may declare, and values one fact may offer.
+pub const MAX_SMALL_LIST: usize = 200;
+
 /// The most errors printed for one run; the rest are counted.
 pub const MAX_REPORTED_ERRORS: usize = 200;
 
@@ -52,11 +64,46 @@ pub fn size(cond: &Condition) -> (usize, usize) {
 /// Problems with the size of the conditions in a parsed guidance file, located
 /// at the fact or decision that holds each.
 pub fn check_guidance(src: &SourceText, file: &raw::GuidanceFile) -> Vec<Diagnostic> {
-    let (facts, decisions): (&[raw::Fact], &[raw::Decision]) = match file {
-        raw::GuidanceFile::Pack(p) => (&p.facts, &p.decisions),
-        raw::GuidanceFile::Overlay(o) => (&[], &o.decisions),
-        raw::GuidanceFile::Profile(p) => (&[], &p.decisions),
+    let (facts, decisions, actions): (&[raw::Fact], &[raw::Decision], &[raw::ActionDef]) =
+        match file {
+            raw::GuidanceFile::Pack(p) => (&p.facts, &p.decisions, &p.actions),
+            raw::GuidanceFile::Overlay(o) => (&[], &o.decisions, &[]),
+            raw::GuidanceFile::Profile(p) => (&[], &p.decisions, &[]),
+        };
+    let (rules, sources) = match file {
+        raw::GuidanceFile::Pack(p) => (p.guidance.len(), p.sources.len()),
+        raw::GuidanceFile::Overlay(o) => (o.guidance.len(), o.sources.len()),
+        raw::GuidanceFile::Profile(p) => (p.guidance.len(), p.sources.len()),
     };
+    // How many of each a file may hold: validation compares each new id with
+    // those before it, so the counts bound its work.
+    let counts = [
+        ("decisions", decisions.len(), MAX_DECISIONS),
+        ("facts", facts.len(), MAX_DECLARATIONS),
+        ("guidance rules", rules, MAX_DECLARATIONS),
+        ("sources", sources, MAX_DECLARATIONS),
+        ("actions", actions.len(), MAX_SMALL_LIST),
+    ];
+    for (what, n, max) in counts {
+        if n > max {
+            return vec![Diagnostic::new(
+                &src.path,
+                None,
+                format!("the file declares {n} {what}; the most accepted in one file is {max}"),
+            )];
+        }
+    }
+    if let Some(f) = facts.iter().find(|f| f.values.len() > MAX_SMALL_LIST) {
+        return vec![Diagnostic::new(
+            &src.path,
+            src.locate_quoted(&f.id),
+            format!(
+                "fact \"{}\" → values: {} values; the most accepted is {MAX_SMALL_LIST}",
+                super::text::clip(&f.id, 60),
+                f.values.len()
+            ),
+        )];
+    }
     let held = facts
         .iter()
         .filter_map(|f| {
@@ -72,8 +119,10 @@ pub fn check_guidance(src: &SourceText, file: &raw::GuidanceFile) -> Vec<Diagnos
             )
         }));
     let mut problems = Vec::new();
+    let mut total = 0usize;
     for (ctx, id, cond) in held {
         let (terms, depth) = size(cond);
+        total += terms;
         let why = if terms > MAX_CONDITION_TERMS {
             format!(
                 "the condition has {terms} terms; the most accepted is {MAX_CONDITION_TERMS} (split it into several decisions)"
@@ -94,6 +143,15 @@ pub fn check_guidance(src: &SourceText, file: &raw::GuidanceFile) -> Vec<Diagnos
         if problems.len() >= MAX_REPORTED_ERRORS {
             break;
         }
+    }
+    if problems.is_empty() && total > MAX_FILE_TERMS {
+        problems.push(Diagnostic::new(
+            &src.path,
+            None,
+            format!(
+                "the file's conditions have {total} terms together; the most accepted in one file is {MAX_FILE_TERMS}"
+            ),
+        ));
     }
     problems
 }
