@@ -115,10 +115,25 @@ fn from_words(from: FolderFrom) -> &'static str {
     }
 }
 
-/// Where guidance is looked for when none is named (see [`find_guidance`]); when
-/// none is found, `guidance` (which then fails to load with a clear error).
+/// Where guidance is looked for when none is named (see [`find_guidance`]). When
+/// none is found: the folder `$VICTIM_FIRST_GUIDANCE` names, else `guidance/`
+/// beside the executable, which then fails to load with a clear error. Never the
+/// working directory.
 pub fn default_guidance_dir() -> PathBuf {
-    find_guidance(None).map_or_else(|_| PathBuf::from("guidance"), |(dir, _)| dir)
+    find_guidance(None).map_or_else(
+        |_| {
+            std::env::var_os(GUIDANCE_ENV).map_or_else(
+                || {
+                    std::env::current_exe()
+                        .ok()
+                        .and_then(|exe| exe.parent().map(|d| d.join("guidance")))
+                        .unwrap_or_else(|| PathBuf::from("/nonexistent/victim-first/guidance"))
+                },
+                PathBuf::from,
+            )
+        },
+        |(dir, _)| dir,
+    )
 }
 
 /// What a file system entry is, in words.
