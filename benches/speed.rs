@@ -146,10 +146,13 @@ fn hostile(bin: &str) {
         )
     };
     let crafted = g.join("forces/crafted.ron");
-    let missing: Vec<String> = (0..20_000)
-        .map(|i| format!("(id: \"d{i}\", applies_to: Check, when: Is(\"role\", \"victim\"), then: [Refuse], because: [\"NO-SUCH-RULE\"], says: \"x\")"))
-        .collect();
-    std::fs::write(&crafted, profile(&missing.join(",\n"))).expect("write");
+    let missing = |n: usize| {
+        (0..n)
+            .map(|i| format!("(id: \"d{i}\", applies_to: Check, when: Is(\"role\", \"victim\"), then: [Refuse], because: [\"NO-SUCH-RULE\"], says: \"x\")"))
+            .collect::<Vec<_>>()
+            .join(",\n")
+    };
+    std::fs::write(&crafted, profile(&missing(1000))).expect("write");
     let lint = |name: &str| {
         let shown = g.display().to_string();
         report(
@@ -163,6 +166,8 @@ fn hostile(bin: &str) {
             }),
         );
     };
+    lint("lint 1,000 decisions citing a missing rule");
+    std::fs::write(&crafted, profile(&missing(20_000))).expect("write");
     lint("lint 20,000 decisions citing a missing rule");
     let terms = vec!["Is(\"role\", \"victim\")"; 120_000].join(",");
     std::fs::write(
