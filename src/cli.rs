@@ -153,7 +153,10 @@ pub fn lint(path: Option<PathBuf>, guidance: Option<&std::path::Path>) -> ExitCo
             loaded.library.files().count()
         };
         let files = if n == 1 { "file" } else { "files" };
-        out(&format!("{shown}: {n} guidance {files}, no problems\n"));
+        out(&format!(
+            "{}: {n} guidance {files}, no problems\n",
+            text::escape(&shown)
+        ));
         ExitCode::SUCCESS
     } else {
         let n = problems.len();
@@ -207,7 +210,7 @@ pub fn assess(case_path: &std::path::Path, opts: &AssessOptions) -> ExitCode {
         err(&problems.to_string());
         err(&format!(
             "victim-first: no verdict: the guidance in {} has {} problem{}; run `victim-first lint`\n",
-            dir.display(),
+            text::escape(&dir.display().to_string()),
             problems.len(),
             if problems.len() == 1 { "" } else { "s" }
         ));
