@@ -241,7 +241,13 @@ fn describe(code: &ron::Error) -> String {
             format!("the field `{field}` is given twice{}", within(outer))
         }
         ron::Error::InvalidValueForType { expected, found } => {
-            let found = super::text::clip(found, 40);
+            // A string found where something else belongs may be free text (a
+            // name, an address): say it is text, not what it says.
+            let found = if found.starts_with("the string") {
+                "text".into()
+            } else {
+                super::text::clip(found, 40)
+            };
             super::text::escape(&format!("expected {expected} here, but found {found}"))
                 .into_owned()
         }

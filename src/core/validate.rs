@@ -753,8 +753,8 @@ impl Builder {
         if let Some(cond) = &fact.relevant {
             let allowed = scopes_for_fact(fact.scope);
             let before = self.problems.len();
-            self.check_condition(file, &fact.id, &format!("{ctx} → relevant"), cond, &allowed);
             let ctx_relevant = format!("{ctx} → relevant");
+            self.check_condition(file, &fact.id, &ctx_relevant, cond, &allowed);
             if self.thorough
                 && self.problems.len() == before
                 && self.within_budget(file, &fact.id, &ctx_relevant, cond)
