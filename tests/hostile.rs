@@ -17,8 +17,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// Generous: the inputs below are answered in milliseconds on an idle machine.
-const HANG_GUARD: Duration = Duration::from_secs(5);
+/// Generous: the inputs below are answered in well under a second by a release
+/// build (see `cargo bench`); these tests run the debug build, on shared cores.
+const HANG_GUARD: Duration = Duration::from_secs(10);
 
 const CASE: &str = "tests/data/cases/status-only-check.ron";
 const CASE_WITH_PROFILE: &str = "tests/data/cases/da-doubts-adopting.ron";

@@ -72,7 +72,14 @@ impl TextIndex {
                     {
                         if i - q > MAX_ID_BYTES {
                             long.push((q, i));
-                        } else if q >= last_newline {
+                        } else if q >= last_newline
+                            && !matches!(
+                                bytes.get(q + 1),
+                                Some(b' ' | b':' | b',' | b')' | b']' | b'}')
+                            )
+                        {
+                            // The text between a closing and an opening quote (`: `, `, `)
+                            // is left out: an id does not start with punctuation or a space.
                             quoted.push((q, i));
                         }
                     }
@@ -118,7 +125,10 @@ impl TextIndex {
 
     /// The offset of the first `"needle"` in `text` at or after byte `from`.
     pub fn find_quoted(&self, text: &str, needle: &str, from: usize) -> Option<usize> {
-        if needle.is_empty() || needle.contains('"') {
+        if needle.is_empty()
+            || needle.contains('"')
+            || (needle.len() < MAX_ID_BYTES && needle.starts_with([' ', ':', ',', ')', ']', '}']))
+        {
             return None;
         }
         let bytes = text.as_bytes();
