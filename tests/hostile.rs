@@ -83,12 +83,28 @@ fn run(args: &[&str]) -> Run {
     run_env(args, &[])
 }
 
+/// A temporary folder, removed with everything in it when the test ends.
+struct Scratch(PathBuf);
+
+impl std::ops::Deref for Scratch {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
 /// A fresh, empty temporary folder for one test.
-fn scratch(name: &str) -> PathBuf {
+fn scratch(name: &str) -> Scratch {
     let dir = std::env::temp_dir().join(format!("vf-hostile-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("temp folder");
-    dir
+    Scratch(dir)
 }
 
 fn copy_tree(from: &Path, to: &Path) {
@@ -104,11 +120,12 @@ fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
-/// A copy of the shipped guidance in a fresh folder.
-fn guidance_copy(name: &str) -> PathBuf {
-    let dir = scratch(name).join("guidance");
+/// A copy of the shipped guidance in a fresh folder: the folder to keep, and the copy.
+fn guidance_copy(name: &str) -> (Scratch, PathBuf) {
+    let tmp = scratch(name);
+    let dir = tmp.join("guidance");
     copy_tree(Path::new("guidance"), &dir);
-    dir
+    (tmp, dir)
 }
 
 fn s(p: &Path) -> String {
@@ -119,7 +136,7 @@ fn s(p: &Path) -> String {
 
 #[test]
 fn a_national_pack_reusing_an_id_stops_assess() {
-    let g = guidance_copy("dup-pack");
+    let (_tmp, g) = guidance_copy("dup-pack");
     // A copy of the baseline, sorting first, with a refusal turned into a permit.
     let text = std::fs::read_to_string(g.join("national/npcc-2018.ron")).expect("pack");
     let weaker = text.replacen("then: [Refuse]", "then: [Permit]", 1);
@@ -139,7 +156,7 @@ fn a_national_pack_reusing_an_id_stops_assess() {
 
 #[test]
 fn a_profile_reusing_an_id_stops_assess() {
-    let g = guidance_copy("dup-profile");
+    let (_tmp, g) = guidance_copy("dup-profile");
     let text = std::fs::read_to_string(g.join("forces/example-adopting.ron")).expect("profile");
     let start = text.find("adopts:").expect("adopts");
     let end = start + text[start..].find(']').expect("]") + 1;
@@ -158,7 +175,7 @@ fn a_profile_reusing_an_id_stops_assess() {
 
 #[test]
 fn any_guidance_problem_stops_assess_before_the_case_is_read() {
-    let g = guidance_copy("unknown-field");
+    let (_tmp, g) = guidance_copy("unknown-field");
     let path = g.join("forces/example-adopting.ron");
     let text = std::fs::read_to_string(&path).expect("profile");
     std::fs::write(
@@ -178,7 +195,7 @@ fn any_guidance_problem_stops_assess_before_the_case_is_read() {
 
 #[test]
 fn a_national_pack_in_forces_is_rejected() {
-    let g = guidance_copy("pack-in-forces");
+    let (_tmp, g) = guidance_copy("pack-in-forces");
     let text = std::fs::read_to_string(g.join("national/npcc-2018.ron")).expect("pack");
     let renamed = text.replacen("id: \"npcc-2018\"", "id: \"local-pack\"", 1);
     std::fs::write(g.join("forces/local-pack.ron"), renamed).expect("write");
@@ -200,7 +217,7 @@ fn a_national_pack_in_forces_is_rejected() {
 
 #[test]
 fn a_national_file_edited_in_place_is_reported_everywhere() {
-    let g = guidance_copy("edited");
+    let (_tmp, g) = guidance_copy("edited");
     let path = g.join("national/npcc-2018.ron");
     let mut text = std::fs::read_to_string(&path).expect("pack");
     text.push_str("\n// a local edit\n");
@@ -275,7 +292,7 @@ fn the_shipped_manifest_matches_the_shipped_files() {
 
 #[test]
 fn the_folder_comes_from_the_argument_then_the_environment_never_the_working_directory() {
-    let g = guidance_copy("env");
+    let (_tmp, g) = guidance_copy("env");
     let case = std::fs::canonicalize(CASE).expect("case");
     let r = run_env(&["assess", &s(&case)], &[("VICTIM_FIRST_GUIDANCE", &s(&g))]);
     assert_eq!(r.code, 0, "{}", r.stderr);
@@ -351,7 +368,7 @@ fn a_fifo_is_refused_not_waited_on() {
     );
     assert!(!r.stderr.contains("Not a directory"), "{}", r.stderr);
 
-    let g = guidance_copy("fifo-in-guidance");
+    let (_tmp, g) = guidance_copy("fifo-in-guidance");
     mkfifo(&g.join("forces/pipe.ron"));
     let r = run(&["lint", &s(&g)]);
     assert_eq!(r.code, 1);
@@ -401,7 +418,7 @@ fn an_oversized_file_is_refused_after_reading_no_more_than_the_limit() {
 #[cfg(unix)]
 #[test]
 fn symlink_loops_and_links_to_a_parent_load_nothing_twice() {
-    let g = guidance_copy("links");
+    let (_tmp, g) = guidance_copy("links");
     // A link to itself, named as guidance.
     std::os::unix::fs::symlink("loop.ron", g.join("forces/loop.ron")).expect("symlink");
     let r = run(&["lint", &s(&g)]);
@@ -471,7 +488,7 @@ fn profile_with(decisions: &str) -> String {
 
 #[test]
 fn a_condition_of_120000_terms_is_refused_quickly() {
-    let g = guidance_copy("huge-condition");
+    let (_tmp, g) = guidance_copy("huge-condition");
     let terms = vec!["Is(\"role\", \"victim\")"; 120_000].join(",");
     let decision = format!(
         "(id: \"huge\", applies_to: Check, when: Any([{terms}]), then: [Refuse], because: [\"NPCC18-03\"], says: \"x\")"
@@ -491,7 +508,7 @@ fn a_condition_of_120000_terms_is_refused_quickly() {
 
 #[test]
 fn a_deeply_nested_condition_is_refused() {
-    let g = guidance_copy("deep-condition");
+    let (_tmp, g) = guidance_copy("deep-condition");
     let mut cond = String::from("Is(\"role\", \"victim\")");
     for _ in 0..40 {
         cond = format!("Not({cond})");
@@ -512,7 +529,7 @@ fn a_deeply_nested_condition_is_refused() {
 
 #[test]
 fn many_costly_proofs_hit_the_budget_not_the_clock() {
-    let g = guidance_copy("costly-proofs");
+    let (_tmp, g) = guidance_copy("costly-proofs");
     // Each condition reads several facts with several answers, so proving it can
     // hold tries thousands of assignments; together they exceed the budget.
     let one = "All([In(\"offence\", [\"domestic_abuse\"]), In(\"age\", [\"adult\"]), In(\"situation\", [\"safe\"]), In(\"reporting\", [\"phone\"]), Not(Answered(\"role\"))])";
@@ -536,7 +553,7 @@ fn many_costly_proofs_hit_the_budget_not_the_clock() {
 
 #[test]
 fn thousands_of_decisions_citing_a_missing_rule_lint_quickly() {
-    let g = guidance_copy("missing-rule");
+    let (_tmp, g) = guidance_copy("missing-rule");
     let decisions = |n: usize| {
         (0..n)
             .map(|i| format!("(id: \"d{i}\", applies_to: Check, when: Is(\"role\", \"victim\"), then: [Refuse], because: [\"NO-SUCH-RULE\"], says: \"x\")"))
@@ -574,7 +591,7 @@ fn thousands_of_decisions_citing_a_missing_rule_lint_quickly() {
 
 #[test]
 fn a_pack_of_20000_facts_is_refused_quickly() {
-    let g = guidance_copy("many-facts");
+    let (_tmp, g) = guidance_copy("many-facts");
     let text = std::fs::read_to_string(g.join("national/npcc-2018.ron")).expect("pack");
     let mut facts = String::new();
     for i in 0..20_000 {
@@ -810,7 +827,7 @@ fn the_window_refuses_a_d_bus_or_display_on_another_machine() {
 #[test]
 fn the_window_gives_no_verdict_from_guidance_lint_rejects() {
     use victim_first::gui::{Action, GuiState};
-    let g = guidance_copy("gui-dup");
+    let (_tmp, g) = guidance_copy("gui-dup");
     std::fs::copy(
         g.join("national/npcc-2018.ron"),
         g.join("national/aa-npcc-2018.ron"),
@@ -850,7 +867,7 @@ fn the_window_shows_the_folder_and_locally_modified_national_guidance() {
     use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable as _;
     use victim_first::gui::{self, GuiState};
-    let g = guidance_copy("gui-edited");
+    let (_tmp, g) = guidance_copy("gui-edited");
     let path = g.join("national/npcc-2020.ron");
     let mut text = std::fs::read_to_string(&path).expect("pack");
     text.push_str("// edited\n");
