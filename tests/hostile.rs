@@ -532,7 +532,8 @@ fn many_costly_proofs_hit_the_budget_not_the_clock() {
     let (_tmp, g) = guidance_copy("costly-proofs");
     // Each condition reads several facts with several answers, so proving it can
     // hold tries thousands of assignments; together they exceed the budget.
-    let one = "All([In(\"offence\", [\"domestic_abuse\"]), In(\"age\", [\"adult\"]), In(\"situation\", [\"safe\"]), In(\"reporting\", [\"phone\"]), Not(Answered(\"role\"))])";
+    // Only fact ids, no values, so the test does not depend on the packs' wording.
+    let one = "All([Not(Answered(\"offence\")), Not(Answered(\"age\")), Not(Answered(\"situation\")), Not(Answered(\"reporting\")), Not(Answered(\"role\"))])";
     let decisions: Vec<String> = (0..1000)
         .map(|i| format!("(id: \"d{i}\", applies_to: Check, when: {one}, then: [Refuse], because: [\"NPCC18-03\"], says: \"x\")"))
         .collect();
@@ -618,17 +619,19 @@ fn a_pack_of_20000_facts_is_refused_quickly() {
 
 // ---- 8. output cannot be forged by input ----
 
+/// The case text with its first recorded `reason` replaced by `reason`.
+fn with_first_reason(text: &str, reason: &str) -> String {
+    let start = text.find("reason: \"").expect("a reason") + "reason: \"".len();
+    let end = start + text[start..].find('"').expect("closing quote");
+    format!("{}{reason}{}", &text[..start], &text[end..])
+}
+
 #[test]
 fn escape_sequences_in_a_reason_are_printed_escaped() {
     let dir = scratch("escapes");
     let text = std::fs::read_to_string(CASE).expect("case");
     let forged = "\u{1b}]0;PERMITTED\u{7}\u{1b}[2J\rPERMITTED\nforged line";
-    let case_text = text.replacen(
-        "reason: \"To see whether she has leave to remain\"",
-        &format!("reason: \"{forged}\""),
-        1,
-    );
-    assert_ne!(case_text, text, "the case's reason was replaced");
+    let case_text = with_first_reason(&text, &forged);
     let case = dir.join("case.ron");
     std::fs::write(&case, case_text).expect("write");
     let r = run(&["assess", &s(&case), "--guidance", "guidance"]);
@@ -666,11 +669,7 @@ fn an_overlong_reason_is_named_not_echoed() {
     let dir = scratch("overlong");
     let text = std::fs::read_to_string(CASE).expect("case");
     let secret = format!("Jane Doe of 1 Secret Street {}", "x".repeat(9000));
-    let case_text = text.replacen(
-        "reason: \"To see whether she has leave to remain\"",
-        &format!("reason: \"{secret}\""),
-        1,
-    );
+    let case_text = with_first_reason(&text, &secret);
     let case = dir.join("case.ron");
     std::fs::write(&case, case_text).expect("write");
     let r = run(&["assess", &s(&case), "--guidance", "guidance"]);
