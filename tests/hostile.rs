@@ -631,7 +631,7 @@ fn escape_sequences_in_a_reason_are_printed_escaped() {
     let dir = scratch("escapes");
     let text = std::fs::read_to_string(CASE).expect("case");
     let forged = "\u{1b}]0;PERMITTED\u{7}\u{1b}[2J\rPERMITTED\nforged line";
-    let case_text = with_first_reason(&text, &forged);
+    let case_text = with_first_reason(&text, forged);
     let case = dir.join("case.ron");
     std::fs::write(&case, case_text).expect("write");
     let r = run(&["assess", &s(&case), "--guidance", "guidance"]);
