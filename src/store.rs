@@ -197,71 +197,109 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-/// Every `.ron` file under `dir`, sorted, each once: a folder reached again
-/// through a link is not walked again, and a file reached twice is read once.
-fn ron_files(
-    dir: &Path,
-    depth: usize,
-    seen: &mut BTreeSet<PathBuf>,
-    out: &mut Vec<PathBuf>,
-    problems: &mut Diagnostics,
-) {
-    let shown = dir.display().to_string();
-    let Ok(real) = std::fs::canonicalize(dir) else {
-        problems
-            .0
-            .push(Diagnostic::new(&shown, None, "cannot read this folder"));
-        return;
+/// Every `.ron` file under `dir`, sorted, each once. The folder is walked twice:
+/// first without following links, so that every file is known by its own path,
+/// then following them, adding only what a link leads to that was not found.
+/// A folder reached again through a link is not walked again in a walk, and a
+/// file reached twice is read once.
+fn all_ron_files(dir: &Path, problems: &mut Diagnostics) -> Vec<PathBuf> {
+    let mut files = BTreeSet::new();
+    let mut out = Vec::new();
+    let mut walk = Walk {
+        follow_links: false,
+        dirs: BTreeSet::new(),
+        reported: BTreeSet::new(),
+        files: &mut files,
+        out: &mut out,
+        problems,
     };
-    if !seen.insert(real) {
-        return;
+    walk.dir(dir, 0);
+    walk.follow_links = true;
+    walk.dirs.clear();
+    walk.dir(dir, 0);
+    out.sort();
+    out
+}
+
+/// One walk of a guidance folder (see [`all_ron_files`]).
+struct Walk<'a> {
+    follow_links: bool,
+    /// Folders walked in this walk, by canonical path.
+    dirs: BTreeSet<PathBuf>,
+    /// Problems already reported (the folder is walked twice).
+    reported: BTreeSet<Diagnostic>,
+    /// Files found in either walk, by canonical path.
+    files: &'a mut BTreeSet<PathBuf>,
+    out: &'a mut Vec<PathBuf>,
+    problems: &'a mut Diagnostics,
+}
+
+impl Walk<'_> {
+    /// Reports a problem once, though the folder is walked twice.
+    fn problem(&mut self, d: Diagnostic) {
+        if self.reported.insert(d.clone()) {
+            self.problems.0.push(d);
+        }
     }
-    if depth > MAX_DEPTH {
-        problems.0.push(Diagnostic::new(
-            &shown,
-            None,
-            format!("folders nested more than {MAX_DEPTH} deep are not read"),
-        ));
-        return;
-    }
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            problems
-                .0
-                .push(Diagnostic::new(&shown, None, format!("cannot read: {e}")));
+
+    fn dir(&mut self, dir: &Path, depth: usize) {
+        let shown = dir.display().to_string();
+        let Ok(real) = std::fs::canonicalize(dir) else {
+            self.problem(Diagnostic::new(&shown, None, "cannot read this folder"));
+            return;
+        };
+        if !self.dirs.insert(real) {
             return;
         }
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for p in paths {
-        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-        if name.starts_with('.') {
-            continue;
+        if depth > MAX_DEPTH {
+            self.problem(Diagnostic::new(
+                &shown,
+                None,
+                format!("folders nested more than {MAX_DEPTH} deep are not read"),
+            ));
+            return;
         }
-        let is_ron = p.extension().and_then(|e| e.to_str()) == Some("ron");
-        match std::fs::metadata(&p) {
-            Ok(m) if m.is_dir() => ron_files(&p, depth + 1, seen, out, problems),
-            Ok(m) if m.is_file() && is_ron => {
-                if let Ok(real) = std::fs::canonicalize(&p)
-                    && seen.insert(real)
-                {
-                    out.push(p);
-                }
+        let entries = match std::fs::read_dir(dir) {
+            Ok(e) => e,
+            Err(e) => {
+                self.problem(Diagnostic::new(&shown, None, format!("cannot read: {e}")));
+                return;
             }
-            Ok(m) if is_ron => problems.0.push(Diagnostic::new(
-                &p.display().to_string(),
-                None,
-                format!("cannot read: this is {}, not a regular file", kind_of(&m)),
-            )),
-            // A broken link or a link loop: say so if it would have been guidance.
-            Err(e) if is_ron => problems.0.push(Diagnostic::new(
-                &p.display().to_string(),
-                None,
-                format!("cannot read: {e}"),
-            )),
-            _ => {}
+        };
+        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for p in paths {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+            if name.starts_with('.') {
+                continue;
+            }
+            let is_link = std::fs::symlink_metadata(&p).is_ok_and(|m| m.file_type().is_symlink());
+            if is_link && !self.follow_links {
+                continue;
+            }
+            let is_ron = p.extension().and_then(|e| e.to_str()) == Some("ron");
+            match std::fs::metadata(&p) {
+                Ok(m) if m.is_dir() => self.dir(&p, depth + 1),
+                Ok(m) if m.is_file() && is_ron => {
+                    if let Ok(real) = std::fs::canonicalize(&p)
+                        && self.files.insert(real)
+                    {
+                        self.out.push(p);
+                    }
+                }
+                Ok(m) if is_ron => self.problem(Diagnostic::new(
+                    &p.display().to_string(),
+                    None,
+                    format!("cannot read: this is {}, not a regular file", kind_of(&m)),
+                )),
+                // A broken link or a link loop: say so if it would have been guidance.
+                Err(e) if is_ron => self.problem(Diagnostic::new(
+                    &p.display().to_string(),
+                    None,
+                    format!("cannot read: {e}"),
+                )),
+                _ => {}
+            }
         }
     }
 }
@@ -373,11 +411,7 @@ pub fn load_files(path: &Path) -> (Vec<LoadedFile>, Diagnostics) {
                 .push(Diagnostic::new(&shown, None, "no such file or folder"));
             return (Vec::new(), problems);
         }
-        Ok(m) if m.is_dir() => {
-            let mut paths = Vec::new();
-            ron_files(path, 0, &mut BTreeSet::new(), &mut paths, &mut problems);
-            paths
-        }
+        Ok(m) if m.is_dir() => all_ron_files(path, &mut problems),
         Ok(_) => vec![path.to_path_buf()],
     };
     let mut files = Vec::new();

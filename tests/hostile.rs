@@ -399,6 +399,21 @@ fn a_device_is_refused_without_reading_it() {
     let r = run(&["lint", "/dev/zero"]);
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("this is a device"), "{}", r.stderr);
+    // A device linked into the guidance folder is refused the same way.
+    #[cfg(unix)]
+    {
+        let (_tmp, g) = guidance_copy("device-link");
+        std::os::unix::fs::symlink("/dev/zero", g.join("forces/zero.ron")).expect("symlink");
+        let r = run(&["lint", &s(&g)]);
+        assert_eq!(r.code, 1);
+        assert!(r.took < HANG_GUARD, "took {:?}", r.took);
+        assert!(
+            r.stderr
+                .contains("zero.ron: cannot read: this is a device, not a regular file"),
+            "{}",
+            r.stderr
+        );
+    }
 }
 
 #[test]
@@ -431,6 +446,8 @@ fn symlink_loops_and_links_to_a_parent_load_nothing_twice() {
     std::os::unix::fs::symlink("..", g.join("national/up")).expect("symlink");
     std::os::unix::fs::symlink("example-national.ron", g.join("forces/again.ron"))
         .expect("symlink");
+    // A link to a folder, sorting before it: its files keep their own paths.
+    std::os::unix::fs::symlink("national", g.join("aaa")).expect("symlink");
     let r = run(&["lint", &s(&g)]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.took < HANG_GUARD, "took {:?}", r.took);
