@@ -6,7 +6,10 @@
 //! 3. `victim-first assess CASE` as a whole process, start to exit, as an
 //!    audit script would call it.
 //!
-//! Targets (issue 2): (1) under 5 ms; (3) within a few milliseconds.
+//! 4. Hostile inputs (issue 6): a 4 MB case of 250,000 unknown names, 20,000
+//!    decisions citing a missing rule, a 120,000-term condition; each refused.
+//!
+//! Targets (issue 2): (1) under 5 ms; (3) within a few milliseconds. (4) under a second.
 
 #![allow(
     clippy::expect_used,
@@ -112,4 +115,66 @@ fn main() {
             assert!(out.status.success());
         }),
     );
+    hostile(bin);
+}
+
+/// Hostile inputs (issue 6), each answered with an error: how long a refusal takes.
+fn hostile(bin: &str) {
+    let dir = std::env::temp_dir().join(format!("vf-bench-{}", std::process::id()));
+    let g = dir.join("guidance");
+    std::fs::create_dir_all(&dir).expect("temp");
+    let _ = Command::new("cp").args(["-r", "guidance"]).arg(&g).status();
+    let mut big = String::from("(pack: \"safe-to-share-2020\", facts: {\n");
+    big.extend((0..250_000).map(|i| format!("\"u{i:06}\":\"\",\n")));
+    big.push_str("})\n");
+    let case = dir.join("big.ron");
+    std::fs::write(&case, big).expect("write");
+    let case = case.display().to_string();
+    report(
+        "assess a 4 MB case, 250,000 unknown names",
+        time(10, || {
+            let out = Command::new(bin)
+                .args(["assess", &case, "--guidance", "guidance"])
+                .output()
+                .expect("runs");
+            assert_eq!(out.status.code(), Some(1));
+        }),
+    );
+    let profile = |decisions: &str| {
+        format!(
+            "Profile(id: \"crafted\", force: \"C\", version: \"1\", effective: \"2025-01-01\", review_by: \"2026-01-01\", requires: \"safe-to-share-2020\", adopts: [], risk_tool: Dash, contacts: [], ie_referral_route: \"x\", summary: \"x\", sources: [], guidance: [], decisions: [{decisions}])"
+        )
+    };
+    let crafted = g.join("forces/crafted.ron");
+    let missing = |n: usize| {
+        (0..n)
+            .map(|i| format!("(id: \"d{i}\", applies_to: Check, when: Is(\"role\", \"victim\"), then: [Refuse], because: [\"NO-SUCH-RULE\"], says: \"x\")"))
+            .collect::<Vec<_>>()
+            .join(",\n")
+    };
+    std::fs::write(&crafted, profile(&missing(1000))).expect("write");
+    let lint = |name: &str| {
+        let shown = g.display().to_string();
+        report(
+            name,
+            time(10, || {
+                let out = Command::new(bin)
+                    .args(["lint", &shown])
+                    .output()
+                    .expect("runs");
+                assert_eq!(out.status.code(), Some(1));
+            }),
+        );
+    };
+    lint("lint 1,000 decisions citing a missing rule");
+    std::fs::write(&crafted, profile(&missing(20_000))).expect("write");
+    lint("lint 20,000 decisions citing a missing rule");
+    let terms = vec!["Is(\"role\", \"victim\")"; 120_000].join(",");
+    std::fs::write(
+        &crafted,
+        profile(&format!("(id: \"huge\", applies_to: Check, when: Any([{terms}]), then: [Refuse], because: [\"NPCC18-03\"], says: \"x\")")),
+    )
+    .expect("write");
+    lint("lint a 120,000-term condition");
+    let _ = std::fs::remove_dir_all(&dir);
 }

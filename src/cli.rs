@@ -10,8 +10,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::core::case::CaseFacts;
-use crate::core::diagnostic::Diagnostics;
-use crate::core::{engine, report};
+use crate::core::diagnostic::{Diagnostic, Diagnostics};
+use crate::core::{engine, report, text};
 use crate::store;
 
 /// Decision support for officers dealing with a victim or witness who may have no leave to remain.
@@ -66,13 +66,18 @@ pub enum Command {
     },
 }
 
-/// Writes to stdout, ignoring a closed pipe (as `head` causes).
+/// Writes to stdout, ignoring a closed pipe (as `head` causes). Any control
+/// character a file smuggled into the text is escaped; newlines are kept.
 fn out(text: &str) {
-    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    let _ = std::io::stdout()
+        .lock()
+        .write_all(text::escape_lines(text).as_bytes());
 }
 
 fn err(text: &str) {
-    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+    let _ = std::io::stderr()
+        .lock()
+        .write_all(text::escape_lines(text).as_bytes());
 }
 
 fn fail(problems: &Diagnostics) -> ExitCode {
@@ -80,38 +85,77 @@ fn fail(problems: &Diagnostics) -> ExitCode {
     ExitCode::from(1)
 }
 
+/// A mistake in the command: exit 2.
+fn usage(message: &str) -> ExitCode {
+    err(&format!("victim-first: {}\n", text::escape(message)));
+    ExitCode::from(2)
+}
+
+fn warn_modified(modified: &[String]) {
+    for m in modified {
+        err(&format!(
+            "{}: warning: national guidance modified locally (not byte for byte a published national file; see guidance/README.md)\n",
+            text::escape(m)
+        ));
+    }
+}
+
 /// `victim-first lint [PATH]`.
-pub fn lint(path: Option<PathBuf>, guidance: Option<PathBuf>) -> ExitCode {
-    let path = path.unwrap_or_else(store::default_guidance_dir);
-    let single = path.is_file();
-    let (lib, mut problems) = if single {
+pub fn lint(path: Option<PathBuf>, guidance: Option<&std::path::Path>) -> ExitCode {
+    let path = match path {
+        Some(p) => p,
+        None => match store::find_guidance(guidance) {
+            Ok((dir, _)) => dir,
+            Err(d) => return fail(&Diagnostics(vec![d])),
+        },
+    };
+    let shown = path.display().to_string();
+    if let Some(kind) = store::not_a_file_or_folder(&path) {
+        return fail(&Diagnostics(vec![Diagnostic::new(
+            &shown,
+            None,
+            format!("cannot lint: this is {kind}, not a guidance file or folder"),
+        )]));
+    }
+    let single = std::fs::metadata(&path).is_ok_and(|m| m.is_file());
+    let (loaded, mut problems) = if single {
         // A single file is checked against the packs it builds on; only its own
         // problems are reported.
-        let context = guidance.unwrap_or_else(store::default_guidance_dir);
-        let (lib, mut problems) = store::load_library_with(&path, &context);
-        let shown = path.display().to_string();
-        problems.0.append(&mut lib.lint().0);
+        let context = match store::find_guidance(guidance) {
+            Ok((dir, _)) => dir,
+            Err(d) => return fail(&Diagnostics(vec![d])),
+        };
+        let mut loaded = store::load_guidance_with(&path, &context);
+        let mut problems = std::mem::take(&mut loaded.problems);
+        problems.0.append(&mut loaded.library.lint().0);
         problems.0.retain(|d| d.path == shown);
-        (lib, problems)
+        loaded.modified.retain(|m| m == &shown);
+        (loaded, problems)
     } else {
-        let (lib, mut problems) = store::load_library(&path);
-        problems.0.append(&mut lib.lint().0);
-        (lib, problems)
+        let mut loaded = store::load_guidance(&path);
+        let mut problems = std::mem::take(&mut loaded.problems);
+        problems.0.append(&mut loaded.library.lint().0);
+        (loaded, problems)
     };
-    if problems.is_empty() && lib.files().next().is_none() {
-        problems.0.push(crate::core::diagnostic::Diagnostic::new(
-            &path.display().to_string(),
+    if problems.is_empty() && loaded.library.files().next().is_none() {
+        problems.0.push(Diagnostic::new(
+            &shown,
             None,
             "no guidance files (*.ron) found here",
         ));
     }
     problems.normalise();
+    warn_modified(&loaded.modified);
     if problems.is_empty() {
-        let n = if single { 1 } else { lib.files().count() };
+        let n = if single {
+            1
+        } else {
+            loaded.library.files().count()
+        };
         let files = if n == 1 { "file" } else { "files" };
         out(&format!(
             "{}: {n} guidance {files}, no problems\n",
-            path.display()
+            text::escape(&shown)
         ));
         ExitCode::SUCCESS
     } else {
@@ -125,7 +169,6 @@ pub fn lint(path: Option<PathBuf>, guidance: Option<PathBuf>) -> ExitCode {
     }
 }
 
-/// `victim-first assess CASE`.
 /// What `assess` was asked, beyond the case file.
 pub struct AssessOptions {
     /// A profile named on the command line, replacing the case's.
@@ -139,23 +182,56 @@ pub struct AssessOptions {
 }
 
 /// `victim-first assess CASE`.
+///
+/// The guidance must be exactly what `lint` accepts: any problem in any file
+/// (a duplicate id above all, which could otherwise swap a file for another)
+/// stops here with exit 1, before the case is read, and no verdict is given.
 pub fn assess(case_path: &std::path::Path, opts: &AssessOptions) -> ExitCode {
-    let dir = opts
-        .guidance
-        .clone()
-        .unwrap_or_else(store::default_guidance_dir);
-    let (lib, load_problems) = store::load_library(&dir);
-    if lib.files().next().is_none() {
+    let dir = match store::find_guidance(opts.guidance.as_deref()) {
+        Ok((dir, _)) => dir,
+        Err(d) => return fail(&Diagnostics(vec![d])),
+    };
+    let loaded = store::load_guidance(&dir);
+    let lib = &loaded.library;
+    let mut problems = loaded.problems.clone();
+    if lib.files().next().is_none() && problems.is_empty() {
         // Nothing to assess against: say why, rather than that the pack is unknown.
-        let mut d = load_problems;
-        if d.is_empty() {
-            d.0.push(crate::core::diagnostic::Diagnostic::new(
-                &dir.display().to_string(),
-                None,
-                "no guidance files (*.ron) found here",
-            ));
-        }
-        return fail(&d);
+        problems.0.push(Diagnostic::new(
+            &dir.display().to_string(),
+            None,
+            "no guidance files (*.ron) found here",
+        ));
+    }
+    if problems.is_empty() {
+        problems = lib.lint();
+    }
+    if !problems.is_empty() {
+        problems.normalise();
+        err(&problems.to_string());
+        err(&format!(
+            "victim-first: no verdict: the guidance in {} has {} problem{}; run `victim-first lint`\n",
+            text::escape(&dir.display().to_string()),
+            problems.len(),
+            if problems.len() == 1 { "" } else { "s" }
+        ));
+        return ExitCode::from(1);
+    }
+    // A pack or profile named on the command line is a command mistake when it does not exist.
+    if let Some(p) = &opts.pack
+        && !lib.pack_ids().contains(&p.as_str())
+    {
+        return usage(&format!(
+            "--pack: no national pack \"{p}\" (the guidance has: {})",
+            lib.pack_ids().join(", ")
+        ));
+    }
+    if let Some(p) = &opts.profile
+        && !lib.profile_ids().contains(&p.as_str())
+    {
+        return usage(&format!(
+            "--profile: no force profile \"{p}\" (the guidance has: {})",
+            lib.profile_ids().join(", ")
+        ));
     }
     let (src, case) = match store::read_case(case_path) {
         Ok(x) => x,
@@ -167,42 +243,43 @@ pub fn assess(case_path: &std::path::Path, opts: &AssessOptions) -> ExitCode {
     } else {
         opts.profile.as_deref().or(case.profile.as_deref())
     };
-    let mut refs = lib.check_case_refs(&src, pack, profile);
-    if !load_problems.is_empty() && !refs.is_empty() {
-        refs.0.extend(load_problems.0.iter().cloned());
-    }
+    let refs = lib.check_case_refs(&src, pack, profile);
     if !refs.is_empty() {
         return fail(&refs);
     }
     if let Some(why) = lib.incompatibility(pack, profile) {
         let fix = "name another with --profile, or use --no-profile for national guidance only";
         if opts.pack.is_some() || opts.profile.is_some() {
-            err(&format!("victim-first: {why}; {fix}\n"));
-            return ExitCode::from(2);
+            return usage(&format!("{why}; {fix}"));
         }
-        let at = crate::core::diagnostic::locate_quoted(&src.text, profile.unwrap_or_default());
-        return fail(&Diagnostics(vec![
-            crate::core::diagnostic::Diagnostic::new(&src.path, at, format!("profile: {why}")),
-        ]));
+        let at = src.locate_quoted(profile.unwrap_or_default());
+        return fail(&Diagnostics(vec![Diagnostic::new(
+            &src.path,
+            at,
+            format!("profile: {why}"),
+        )]));
     }
     let g = match lib.resolve(pack, profile) {
         Ok(g) => g,
         Err(mut d) => {
-            d.0.extend(load_problems.0);
             d.normalise();
             return fail(&d);
         }
     };
-    if !load_problems.is_empty() {
-        err(&format!(
-            "warning: some guidance files could not be read and were left out (run `victim-first lint`):\n{load_problems}"
-        ));
-    }
     let facts = match CaseFacts::from_raw(&g, &src, &case) {
         Ok(f) => f,
         Err(d) => return fail(&d),
     };
-    let a = engine::assess(&g, &facts);
+    let mut a = engine::assess(&g, &facts);
+    a.guidance.folder = Some(dir.display().to_string());
+    a.guidance.modified_files = g
+        .layers
+        .iter()
+        .filter(|l| loaded.modified.contains(&l.path))
+        .map(|l| l.path.clone())
+        .collect();
+    a.guidance.national_modified_locally = !a.guidance.modified_files.is_empty();
+    warn_modified(&a.guidance.modified_files);
     if opts.json {
         out(&report::to_json(&a));
     } else {

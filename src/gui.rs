@@ -55,6 +55,10 @@ pub struct GuiState {
     /// The merged guidance for the chosen pack and profile, or why there is none.
     pub guidance: Result<Guidance, Diagnostics>,
     pub case: Option<OpenCase>,
+    /// The guidance folder the files were read from, when known.
+    pub folder: Option<String>,
+    /// National packs and overlays that differ from the published manifest.
+    pub modified: Vec<String>,
     /// The last case file's bytes, kept so a change of pack or profile re-assesses it.
     case_bytes: Option<(String, Vec<u8>)>,
 }
@@ -68,20 +72,33 @@ impl GuiState {
             .last()
             .map(|s| (*s).to_owned())
             .unwrap_or_default();
-        let guidance = library.resolve(&pack, None);
-        Self {
+        let mut state = Self {
             library,
             problems,
             pack,
             profile: None,
-            guidance,
+            guidance: Err(Diagnostics::default()),
             case: None,
+            folder: None,
+            modified: Vec::new(),
             case_bytes: None,
+        };
+        state.guidance = state.usable();
+        state
+    }
+
+    /// The guidance for the chosen pack and profile, only when every guidance
+    /// file is sound: guidance that `lint` rejects never gives a verdict.
+    fn usable(&self) -> Result<Guidance, Diagnostics> {
+        if self.problems.is_empty() {
+            self.library.resolve(&self.pack, self.profile.as_deref())
+        } else {
+            Err(self.problems.clone())
         }
     }
 
     fn reresolve(&mut self) {
-        self.guidance = self.library.resolve(&self.pack, self.profile.as_deref());
+        self.guidance = self.usable();
         if let Some((name, bytes)) = self.case_bytes.clone() {
             self.case = Some(self.assess(&name, &bytes));
         }
@@ -123,7 +140,7 @@ impl GuiState {
                 {
                     self.pack = case.pack;
                     self.profile = case.profile;
-                    self.guidance = self.library.resolve(&self.pack, self.profile.as_deref());
+                    self.guidance = self.usable();
                 }
                 self.case = Some(self.assess(&name, &bytes));
                 self.case_bytes = Some((name, bytes));
@@ -164,8 +181,15 @@ fn certainty_word(c: Certainty) -> &'static str {
 }
 
 fn problems_ui(ui: &mut egui::Ui, problems: &Diagnostics) {
-    for d in &problems.0 {
+    let most = crate::core::limits::MAX_REPORTED_ERRORS;
+    for d in problems.0.iter().take(most) {
         ui.label(RichText::new(d.to_string()).color(Color32::from_rgb(180, 0, 0)));
+    }
+    if problems.len() > most {
+        ui.label(format!(
+            "... and {} more problems not shown",
+            problems.len() - most
+        ));
     }
 }
 
@@ -397,6 +421,19 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut GuiState) -> Vec<Effect> {
     egui::Panel::top("top").show(ui, |ui| {
         ui.heading("Victim First");
         selectors_ui(ui, state, &mut actions);
+        if let Some(folder) = &state.folder {
+            ui.label(format!("Guidance folder: {folder}"));
+        }
+        if !state.modified.is_empty() {
+            ui.label(
+                RichText::new(format!(
+                    "National guidance modified locally: {} differ from the published national guidance",
+                    state.modified.join(", ")
+                ))
+                .strong()
+                .color(Color32::from_rgb(180, 0, 0)),
+            );
+        }
         if !state.problems.is_empty() {
             ui.label(RichText::new("Problems in the guidance files:").strong());
             problems_ui(ui, &state.problems);
@@ -404,6 +441,15 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut GuiState) -> Vec<Effect> {
     });
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| match (&state.guidance, &state.case) {
+            (Err(_), _) if !state.problems.is_empty() => {
+                ui.label(
+                    RichText::new(
+                        "No verdict can be given: the guidance files have the problems listed above. \
+                         Fix them (run `victim-first lint`) and restart.",
+                    )
+                    .strong(),
+                );
+            }
             (Err(d), _) => {
                 ui.label("This national pack and force profile cannot be used together:");
                 let fresh = Diagnostics(
@@ -464,10 +510,11 @@ pub struct App {
 
 impl App {
     pub fn new(dir: &std::path::Path) -> Self {
-        let (library, problems) = crate::store::load_library(dir);
-        Self {
-            state: GuiState::new(library, problems),
-        }
+        let loaded = crate::store::load_guidance(dir);
+        let mut state = GuiState::new(loaded.library, loaded.problems);
+        state.folder = Some(dir.display().to_string());
+        state.modified = loaded.modified;
+        Self { state }
     }
 
     fn pick_case(&mut self) {
@@ -483,17 +530,13 @@ impl App {
     /// Reads a case file and shows its verdicts, or why it cannot be read.
     pub fn open_case(&mut self, path: &std::path::Path) {
         let name = path.display().to_string();
-        match std::fs::read(path) {
+        match crate::store::read_file(path) {
             Ok(bytes) => {
                 self.state.update(Action::CaseRead(name, bytes));
             }
             Err(e) => {
                 self.state.case = Some(OpenCase {
-                    result: Err(Diagnostics(vec![Diagnostic::new(
-                        &name,
-                        None,
-                        format!("cannot read: {e}"),
-                    )])),
+                    result: Err(Diagnostics(vec![Diagnostic::new(&name, None, e)])),
                     name,
                 });
             }

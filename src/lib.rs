@@ -4,6 +4,7 @@
 //! `core` is pure (no IO, no clock, no egui); `store` reads files; `cli` and
 //! `gui` are the two faces of the one binary. See ARCHITECTURE.md.
 
+pub mod bus;
 pub mod cli;
 pub mod core;
 pub mod gui;

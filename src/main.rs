@@ -10,7 +10,7 @@ fn main() -> ExitCode {
     match cli.command {
         None => gui(None, None),
         Some(Command::Gui { guidance, case }) => gui(guidance, case.as_deref()),
-        Some(Command::Lint { path, guidance }) => cli::lint(path, guidance),
+        Some(Command::Lint { path, guidance }) => cli::lint(path, guidance.as_deref()),
         Some(Command::Assess {
             case,
             profile,
@@ -32,6 +32,10 @@ fn main() -> ExitCode {
 }
 
 fn gui(dir: Option<std::path::PathBuf>, case: Option<&std::path::Path>) -> ExitCode {
+    if let Err(why) = victim_first::bus::check_environment() {
+        eprintln!("victim-first: not opening the window: {why}");
+        return ExitCode::from(1);
+    }
     let dir = dir.unwrap_or_else(victim_first::store::default_guidance_dir);
     match victim_first::gui::run(&dir, case) {
         Ok(()) => ExitCode::SUCCESS,

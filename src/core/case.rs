@@ -5,7 +5,7 @@
 //! catalogue and reports every problem at once, located in the case file.
 
 use super::condition::{Answer, Answers};
-use super::diagnostic::{Diagnostic, Diagnostics, locate_quoted};
+use super::diagnostic::{Diagnostic, Diagnostics};
 use super::guidance::{Guidance, check_fact, ie_fact};
 use super::parse::SourceText;
 use super::raw::{self, FactKind, Scope};
@@ -62,17 +62,22 @@ struct Checker<'a> {
     g: &'a Guidance,
     src: &'a SourceText,
     problems: Diagnostics,
+    /// Problems found past the most that are listed: counted, not located.
+    unlisted: usize,
 }
 
 impl Checker<'_> {
     fn err(&mut self, near: &str, message: String) {
-        let pos = locate_quoted(&self.src.text, near).or_else(|| {
+        // Enough to act on: the rest are counted (a crafted file may hold
+        // hundreds of thousands), leaving room for the line that counts them.
+        if self.problems.len() + 1 >= super::limits::MAX_REPORTED_ERRORS {
+            self.unlisted += 1;
+            return;
+        }
+        let pos = self.src.locate_quoted(near).or_else(|| {
             // A field name such as `checks:` is not quoted in RON.
             let field = format!("{near}:");
-            self.src
-                .text
-                .find(&field)
-                .map(|at| super::diagnostic::position_of(&self.src.text, at))
+            self.src.text.find(&field).map(|at| self.src.position(at))
         });
         self.problems
             .0
@@ -153,7 +158,7 @@ impl Checker<'_> {
                 }
             }
             Answer::Text(t) if t.chars().count() > MAX_TEXT_CHARS => {
-                let near = if locate_quoted(&self.src.text, t).is_some() {
+                let near = if self.src.locate_quoted(t).is_some() {
                     t.as_str()
                 } else {
                     fact.id.as_str()
@@ -343,6 +348,7 @@ impl CaseFacts {
             g,
             src,
             problems: Diagnostics::default(),
+            unlisted: 0,
         };
         let mut out = Self::default();
         for (id, value) in &case.facts {
@@ -371,6 +377,16 @@ impl CaseFacts {
             Ok(out)
         } else {
             c.problems.normalise();
+            if c.unlisted > 0 {
+                c.problems.0.push(Diagnostic::new(
+                    &src.path,
+                    None,
+                    format!(
+                        "... and {} more problems of the same kinds, not listed",
+                        c.unlisted
+                    ),
+                ));
+            }
             Err(c.problems)
         }
     }

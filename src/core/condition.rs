@@ -156,7 +156,9 @@ pub struct FactShape<'a> {
 }
 
 /// How many assignments [`satisfiable`] tries before it gives the benefit of the doubt.
-const SEARCH_LIMIT: usize = 20_000;
+/// Past this many combinations of answers, [`satisfiable`] stops at once and answers
+/// `true`, so a proof never tries more than this many.
+pub const SEARCH_LIMIT: usize = 20_000;
 
 /// Whether some answers to the facts make `cond` true.
 ///

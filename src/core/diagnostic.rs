@@ -6,6 +6,9 @@
 
 use std::fmt;
 
+use super::limits::MAX_REPORTED_ERRORS;
+use super::text::escape;
+
 /// A line and column, both counted from 1.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Position {
@@ -34,11 +37,15 @@ impl Diagnostic {
     }
 }
 
+/// Always one line: control characters in the path or message (which may quote
+/// a file) are escaped, so a file cannot forge another line or drive the terminal.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = escape(&self.path);
+        let message = escape(&self.message);
         match self.pos {
-            Some(p) => write!(f, "{}:{}:{}: {}", self.path, p.line, p.col, self.message),
-            None => write!(f, "{}: {}", self.path, self.message),
+            Some(p) => write!(f, "{path}:{}:{}: {message}", p.line, p.col),
+            None => write!(f, "{path}: {message}"),
         }
     }
 }
@@ -63,10 +70,19 @@ impl Diagnostics {
     }
 }
 
+/// At most [`MAX_REPORTED_ERRORS`] lines, then a count of the rest.
 impl fmt::Display for Diagnostics {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for d in &self.0 {
+        for d in self.0.iter().take(MAX_REPORTED_ERRORS) {
             writeln!(f, "{d}")?;
+        }
+        let rest = self.0.len().saturating_sub(MAX_REPORTED_ERRORS);
+        if rest > 0 {
+            writeln!(
+                f,
+                "... and {rest} more problem{} not shown",
+                if rest == 1 { "" } else { "s" }
+            )?;
         }
         Ok(())
     }
@@ -122,5 +138,22 @@ mod tests {
         assert_eq!(d.to_string(), "g/x.ron:3:7: bad");
         let d = Diagnostic::new("g/x.ron", None, "bad");
         assert_eq!(d.to_string(), "g/x.ron: bad");
+        let d = Diagnostic::new("g/x\n.ron", None, "no fact \"a\u{1b}[2J\nb\"");
+        assert_eq!(d.to_string(), "g/x\\n.ron: no fact \"a\\e[2J\\nb\"");
+    }
+
+    #[test]
+    fn long_lists_are_cut_with_a_count() {
+        let many = Diagnostics(
+            (0..MAX_REPORTED_ERRORS + 5)
+                .map(|i| Diagnostic::new("c.ron", None, format!("e{i}")))
+                .collect(),
+        );
+        let shown = many.to_string();
+        assert_eq!(shown.lines().count(), MAX_REPORTED_ERRORS + 1);
+        assert!(
+            shown.ends_with("... and 5 more problems not shown\n"),
+            "{shown}"
+        );
     }
 }

@@ -73,6 +73,13 @@ pub struct GuidanceUsed {
     pub profile: Option<String>,
     /// Every file that went into the guidance, baseline first.
     pub layers: Vec<LayerUsed>,
+    /// The guidance folder the files were read from, when read from one.
+    pub folder: Option<String>,
+    /// True when a national pack or overlay used differs from the published
+    /// manifest: "national guidance modified locally".
+    pub national_modified_locally: bool,
+    /// The national files used that differ from the manifest.
+    pub modified_files: Vec<String>,
 }
 
 /// One file that went into the guidance.
@@ -524,6 +531,9 @@ pub fn assess(g: &Guidance, facts: &CaseFacts) -> Assessment {
                     digest: l.digest.clone(),
                 })
                 .collect(),
+            folder: None,
+            national_modified_locally: false,
+            modified_files: Vec::new(),
         },
         facts: case,
         checks,

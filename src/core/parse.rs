@@ -7,6 +7,7 @@ use ron::extensions::Extensions;
 use serde::de::DeserializeOwned;
 
 use super::diagnostic::{Diagnostic, Position, position_of};
+use super::lines::TextIndex;
 use super::raw;
 
 /// The largest file the app will read: far above any real guidance or case file.
@@ -19,6 +20,39 @@ pub struct SourceText {
     pub text: String,
     /// Lower-case hex SHA-256 of the bytes as read.
     pub digest: String,
+    /// Line starts and quoted strings, built when the first error needs a place.
+    index: std::sync::OnceLock<TextIndex>,
+}
+
+impl SourceText {
+    /// A text as given, for tests and callers that have already checked it.
+    pub fn new(path: &str, text: &str, digest: &str) -> Self {
+        Self {
+            path: path.to_owned(),
+            text: text.to_owned(),
+            digest: digest.to_owned(),
+            index: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn index(&self) -> &TextIndex {
+        self.index.get_or_init(|| TextIndex::new(&self.text))
+    }
+
+    /// The line and column of byte `offset`, in logarithmic time.
+    pub fn position(&self, offset: usize) -> Position {
+        self.index().position(&self.text, offset)
+    }
+
+    /// Where `"needle"` is first written, if it is.
+    pub fn locate_quoted(&self, needle: &str) -> Option<Position> {
+        self.find_quoted(needle, 0).map(|at| self.position(at))
+    }
+
+    /// The byte offset of the first `"needle"` at or after byte `from`.
+    pub fn find_quoted(&self, needle: &str, from: usize) -> Option<usize> {
+        self.index().find_quoted(&self.text, needle, from)
+    }
 }
 
 /// Checks that the bytes are a non-empty UTF-8 text file of sensible size.
@@ -57,33 +91,87 @@ pub fn source_text(path: &str, bytes: &[u8]) -> Result<SourceText, Diagnostic> {
             "this is not a text file: it contains a NUL byte",
         ));
     }
-    if is_blank_ron(text) {
-        return Err(Diagnostic::new(
-            path,
-            Some(Position { line: 1, col: 1 }),
-            "the file is empty",
-        ));
+    // Old Mac files end lines with a lone carriage return, which ron does not
+    // take as the end of a `//` comment. Read each as a newline: same length, so
+    // every position is unchanged.
+    // Only a file with no newline at all is taken to be one: a carriage return
+    // inside a value of an ordinary file is kept as it is.
+    let text: std::borrow::Cow<'_, str> = if !text.contains('\n') && has_lone_cr(text) {
+        std::borrow::Cow::Owned(lone_cr_to_lf(text))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    match blank_ron(&text) {
+        Blank::Yes => {
+            return Err(Diagnostic::new(
+                path,
+                Some(Position { line: 1, col: 1 }),
+                "the file is empty",
+            ));
+        }
+        Blank::UnclosedComment(at) => {
+            return Err(Diagnostic::new(
+                path,
+                Some(position_of(&text, at)),
+                "a comment opened here with /* is never closed with */",
+            ));
+        }
+        Blank::No => {}
     }
-    Ok(SourceText {
-        path: path.to_owned(),
-        text: text.to_owned(),
-        digest: super::digest::sha256_hex(bytes),
-    })
+    Ok(SourceText::new(
+        path,
+        &text,
+        &super::digest::sha256_hex(bytes),
+    ))
 }
 
-/// True when the text holds nothing but white space and comments.
-fn is_blank_ron(text: &str) -> bool {
+fn has_lone_cr(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter()
+        .enumerate()
+        .any(|(i, &c)| c == b'\r' && b.get(i + 1) != Some(&b'\n'))
+}
+
+fn lone_cr_to_lf(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' && chars.peek() != Some(&'\n') {
+            out.push('\n');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// What the start of a file holds when it is only white space and comments.
+#[derive(Debug, PartialEq, Eq)]
+enum Blank {
+    /// Nothing but white space and comments.
+    Yes,
+    /// A block comment, opened at this byte, that is never closed.
+    UnclosedComment(usize),
+    /// Something else.
+    No,
+}
+
+/// Whether the text holds nothing but white space and comments.
+fn blank_ron(text: &str) -> Blank {
     let mut rest = text.trim_start();
     loop {
         if rest.is_empty() {
-            return true;
+            return Blank::Yes;
         }
         if let Some(after) = rest.strip_prefix("//") {
             rest = after.split_once('\n').map_or("", |(_, r)| r).trim_start();
         } else if let Some(after) = rest.strip_prefix("/*") {
-            rest = after.split_once("*/").map_or("", |(_, r)| r).trim_start();
+            match after.split_once("*/") {
+                Some((_, r)) => rest = r.trim_start(),
+                None => return Blank::UnclosedComment(text.len() - rest.len()),
+            }
         } else {
-            return false;
+            return Blank::No;
         }
     }
 }
@@ -108,6 +196,36 @@ pub fn parse_ron<T: DeserializeOwned>(src: &SourceText) -> Result<T, Diagnostic>
     })
 }
 
+/// A plain-English line beside ron's own words for a syntax error, where they
+/// speak of tokens rather than of what to change.
+fn plain(code: &ron::Error) -> Option<&'static str> {
+    use ron::Error as E;
+    Some(match code {
+        E::ExpectedMapColon => "a `:` is missing between a name and its value",
+        E::ExpectedComma => "a `,` is missing between two items",
+        E::ExpectedArrayEnd => "a list is not closed: a `]` or a `,` is missing",
+        E::ExpectedMapEnd => "a map is not closed: a `}` or a `,` is missing",
+        E::ExpectedStructLikeEnd | E::ExpectedOptionEnd => {
+            "the brackets do not match here: a `)` or a `,` is missing, or there is one too many"
+        }
+        E::ExpectedString | E::ExpectedStringEnd => {
+            "text must be written in double quotes, \"like this\""
+        }
+        E::ExpectedArray => "a list in square brackets, [like, this], is expected here",
+        E::ExpectedMap => "a map in curly brackets, {\"key\": value}, is expected here",
+        E::ExpectedIdentifier => "a field name or a name such as `Case` is expected here",
+        E::Eof => "the file ends too early: something is not closed",
+        E::TrailingCharacters => "there is more after the end of the file's one value",
+        E::UnclosedBlockComment => "a comment opened with /* is never closed with */",
+        E::UnexpectedChar(_) => "this character cannot start a value here",
+        E::InvalidEscape(_) => "a `\\` in text must start an escape such as \\n or \\\"",
+        E::ExpectedOption | E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => {
+            "the value here is not the kind this field takes"
+        }
+        _ => return None,
+    })
+}
+
 /// ron's message, reworded where it speaks to a programmer rather than a policy owner.
 fn describe(code: &ron::Error) -> String {
     let within = |outer: &Option<String>| {
@@ -122,10 +240,29 @@ fn describe(code: &ron::Error) -> String {
         ron::Error::DuplicateStructField { field, outer } => {
             format!("the field `{field}` is given twice{}", within(outer))
         }
+        ron::Error::InvalidValueForType { expected, found } => {
+            // A string found where something else belongs may be free text (a
+            // name, an address): say it is text, not what it says.
+            let found = if found.starts_with("the string") {
+                "text".into()
+            } else {
+                super::text::clip(found, 40)
+            };
+            super::text::escape(&format!("expected {expected} here, but found {found}"))
+                .into_owned()
+        }
         ron::Error::ExceededRecursionLimit => {
             "brackets are nested too deeply to be a guidance or case file".to_owned()
         }
-        other => other.to_string(),
+        other => {
+            // ron's words may quote the file (a name, a value): escape and clip them.
+            let own = super::text::escape(&other.to_string()).into_owned();
+            let own = super::text::clip(&own, 300).into_owned();
+            match plain(other) {
+                Some(p) => format!("{p} (ron: {own})"),
+                None => own,
+            }
+        }
     }
 }
 
@@ -136,6 +273,18 @@ pub fn guidance_file(
 ) -> Result<(SourceText, raw::GuidanceFile), Diagnostic> {
     let src = source_text(path, bytes)?;
     let file = parse_ron(&src)?;
+    let mut too_big = super::limits::check_guidance(&src, &file).into_iter();
+    if let Some(mut first) = too_big.next() {
+        let more = too_big.count();
+        if more > 0 {
+            first.message = format!(
+                "{} (and {more} more condition{} too large)",
+                first.message,
+                if more == 1 { "" } else { "s" }
+            );
+        }
+        return Err(first);
+    }
     Ok((src, file))
 }
 
@@ -152,9 +301,26 @@ mod tests {
 
     #[test]
     fn blank_detection_skips_comments() {
-        assert!(is_blank_ron(""));
-        assert!(is_blank_ron("  \n// only a comment\n/* and a block */  "));
-        assert!(!is_blank_ron("// c\nPack()"));
+        assert_eq!(blank_ron(""), Blank::Yes);
+        assert_eq!(
+            blank_ron("  \n// only a comment\n/* and a block */  "),
+            Blank::Yes
+        );
+        assert_eq!(blank_ron("// c\nPack()"), Blank::No);
+        assert_eq!(blank_ron("\n /* open"), Blank::UnclosedComment(2));
+    }
+
+    #[test]
+    fn old_mac_line_endings_and_unclosed_comments_are_not_empty_files() {
+        let src = source_text("c.ron", b"// a case\r(pack: \"p\")\r").expect("text");
+        assert!(parse_ron::<raw::Case>(&src).is_ok());
+        let e = source_text("c.ron", b"\n/* never closed\n(pack: \"p\")")
+            .err()
+            .map(|d| d.to_string());
+        assert_eq!(
+            e.as_deref(),
+            Some("c.ron:2:1: a comment opened here with /* is never closed with */")
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 
 use super::engine::{Assessment, Notice, Reason, Timing, Verdict};
 use super::guidance::{Guidance, check_fact, ie_fact};
+use super::text::escape;
 
 /// The assessment as pretty-printed JSON, ending with a newline.
 pub fn to_json(a: &Assessment) -> String {
@@ -67,7 +68,12 @@ fn reasons(out: &mut String, rs: &[Reason]) {
         let verdict = r
             .verdict
             .map_or_else(String::new, |v| format!("{}: ", v.as_str()));
-        let _ = writeln!(out, "    - {verdict}{}{}", r.message, cite(&r.rules));
+        let _ = writeln!(
+            out,
+            "    - {verdict}{}{}",
+            escape(&r.message),
+            cite(&r.rules)
+        );
     }
 }
 
@@ -91,7 +97,7 @@ fn notice(out: &mut String, n: &Notice, indent: &str) {
         out,
         "{indent}! {}: {}{}",
         notice_heading(&n.kind),
-        n.message,
+        escape(&n.message),
         cite(&n.rules)
     );
 }
@@ -118,6 +124,16 @@ pub fn to_text(g: &Guidance, a: &Assessment) -> String {
         "Guidance: {} version {}{profile}\nDigest:   sha256:{}",
         a.guidance.pack, a.guidance.version, a.guidance.digest
     );
+    if let Some(folder) = &a.guidance.folder {
+        let _ = writeln!(out, "Folder:   {}", escape(folder));
+    }
+    if a.guidance.national_modified_locally {
+        let _ = writeln!(
+            out,
+            "WARNING:  national guidance modified locally: {} differ from the published digests",
+            escape(&a.guidance.modified_files.join(", "))
+        );
+    }
 
     let _ = writeln!(out, "\nDatabase checks");
     if a.checks.is_empty() {
@@ -204,6 +220,11 @@ pub fn to_text(g: &Guidance, a: &Assessment) -> String {
     out
 }
 
-fn or_none(s: &str) -> &str {
-    if s.is_empty() { "(none)" } else { s }
+/// A value on one line, with any control characters escaped.
+fn or_none(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.is_empty() {
+        "(none)".into()
+    } else {
+        escape(s)
+    }
 }

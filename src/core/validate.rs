@@ -15,7 +15,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::condition::{FactShape, satisfiable};
-use super::diagnostic::{Diagnostic, Diagnostics, Position, locate_quoted};
+use super::diagnostic::{Diagnostic, Diagnostics, Position};
 use super::guidance::{
     DecisionEntry, Guidance, Layer, LayerKind, ProfileSettings, RuleEntry, check_fact, ie_fact,
 };
@@ -39,21 +39,18 @@ impl LoadedFile {
     }
 
     fn at(&self, needle: &str) -> Option<Position> {
-        locate_quoted(&self.src.text, needle)
+        self.src.locate_quoted(needle)
     }
 
     /// A diagnostic located at the first mention of `anchor`, or of `detail` after it.
+    /// Both are found through the file's index, so locating is not a search of the file.
     fn err(&self, anchor: &str, detail: Option<&str>, message: String) -> Diagnostic {
-        let text = &self.src.text;
         let pos = detail
             .and_then(|d| {
-                let quoted_anchor = format!("\"{anchor}\"");
-                let start = text.find(&quoted_anchor).unwrap_or(0);
-                let quoted = format!("\"{d}\"");
-                text.get(start..)
-                    .and_then(|rest| rest.find(&quoted))
-                    .map(|off| super::diagnostic::position_of(text, start + off))
+                let start = self.src.find_quoted(anchor, 0).unwrap_or(0);
+                self.src.find_quoted(d, start)
             })
+            .map(|at| self.src.position(at))
             .or_else(|| self.at(anchor));
         Diagnostic::new(&self.src.path, pos, message)
     }
@@ -277,7 +274,7 @@ impl Library {
         profile: Option<&str>,
     ) -> Diagnostics {
         let mut problems = Diagnostics::default();
-        let here = |id: &str| locate_quoted(&src.text, id);
+        let here = |id: &str| src.locate_quoted(id);
         if !matches!(
             self.get(pack).map(|f| &f.file),
             Some(raw::GuidanceFile::Pack(_))
@@ -499,6 +496,8 @@ struct Builder {
     thorough: bool,
     /// Facts of the pack being added that are declared further down, for clearer errors.
     later_facts: Vec<String>,
+    /// Work spent on satisfiability proofs so far (see `limits::MAX_TOTAL_PROOF_WORK`).
+    proof_work: u128,
 }
 
 /// The parts of a layer every kind of layer has.
@@ -803,15 +802,13 @@ impl Builder {
         if let Some(given) = &fact.relevant {
             let allowed = scopes_for_fact(fact.scope);
             let before = self.problems.len();
-            self.check_condition(
-                file,
-                &fact.id,
-                &format!("{ctx} → relevant"),
-                given,
-                &allowed,
-            );
+            let ctx_relevant = format!("{ctx} → relevant");
+            self.check_condition(file, &fact.id, &ctx_relevant, given, &allowed);
             let cond = self.expand(given);
-            if self.thorough && self.problems.len() == before {
+            if self.thorough
+                && self.problems.len() == before
+                && self.within_budget(file, &fact.id, &ctx_relevant, &cond)
+            {
                 reachable = satisfiable(&cond, &|f| self.shape(f));
                 if !reachable {
                     self.problems.0.push(file.err(
@@ -880,6 +877,31 @@ impl Builder {
             values: f.values.iter().map(|v| v.id.as_str()).collect(),
             can_be_answered: self.reachable.contains(id),
         })
+    }
+
+    /// Whether proving `cond` satisfiable fits the budget; if not, says so, so a
+    /// crafted condition cannot stall `lint` (or the window, which lints at start).
+    fn within_budget(
+        &mut self,
+        file: &LoadedFile,
+        anchor: &str,
+        ctx: &str,
+        cond: &Condition,
+    ) -> bool {
+        use super::limits::{MAX_PROOF_WORK, MAX_TOTAL_PROOF_WORK};
+        let work = super::limits::proof_work(cond, &|f| self.shape(f));
+        self.proof_work = self.proof_work.saturating_add(work);
+        let why = if work > MAX_PROOF_WORK {
+            "the condition is too complex to check (it combines too many answers); split it or test fewer facts together"
+        } else if self.proof_work > MAX_TOTAL_PROOF_WORK {
+            "the guidance is too large to check: its conditions together need more work than lint allows"
+        } else {
+            return true;
+        };
+        self.problems
+            .0
+            .push(file.err(anchor, None, format!("{ctx}: {why}")));
+        false
     }
 
     fn check_fixed_facts(&mut self, file: &LoadedFile) {
@@ -960,6 +982,7 @@ impl Builder {
         d.when = self.expand(&d.when);
         if self.thorough
             && self.problems.len() == before
+            && self.within_budget(file, &d.id, &format!("{ctx} → when"), &d.when)
             && !satisfiable(&d.when, &|f| self.shape(f))
         {
             self.problems.0.push(file.err(
