@@ -159,6 +159,35 @@ pub fn to_text(g: &Guidance, a: &Assessment) -> String {
         notices_about(&mut out, a, &format!("check {}", i + 1), &c.reasons, "    ");
     }
 
+    ie_contact_text(&mut out, g, a);
+
+    for (heading, list) in [("Never do this", &a.prohibited), ("You must", &a.required)] {
+        let _ = writeln!(out, "\n{heading}");
+        if list.is_empty() {
+            let _ = writeln!(out, "  (nothing)");
+        }
+        for act in list {
+            let _ = writeln!(out, "  - {}{}", act.label, cite(&act.rules));
+        }
+    }
+    let mut first = true;
+    for n in a
+        .warnings
+        .iter()
+        .chain(&a.notes)
+        .filter(|n| n.about == "case")
+    {
+        if first {
+            let _ = writeln!(out, "\nAbout the whole case");
+            first = false;
+        }
+        notice(&mut out, n, "  ");
+    }
+    out
+}
+
+/// The IE contact: its verdict, what was proposed, the timing verdict, and why.
+fn ie_contact_text(out: &mut String, g: &Guidance, a: &Assessment) {
     let ie = &a.ie_contact;
     let _ = writeln!(
         out,
@@ -192,32 +221,8 @@ pub fn to_text(g: &Guidance, a: &Assessment) -> String {
             cite(&rules_of(&ie.timing_reasons))
         );
     }
-    reasons(&mut out, &ie.reasons);
-    notices_about(&mut out, a, "ie_contact", &ie.reasons, "    ");
-
-    for (heading, list) in [("Never do this", &a.prohibited), ("You must", &a.required)] {
-        let _ = writeln!(out, "\n{heading}");
-        if list.is_empty() {
-            let _ = writeln!(out, "  (nothing)");
-        }
-        for act in list {
-            let _ = writeln!(out, "  - {}{}", act.label, cite(&act.rules));
-        }
-    }
-    let mut first = true;
-    for n in a
-        .warnings
-        .iter()
-        .chain(&a.notes)
-        .filter(|n| n.about == "case")
-    {
-        if first {
-            let _ = writeln!(out, "\nAbout the whole case");
-            first = false;
-        }
-        notice(&mut out, n, "  ");
-    }
-    out
+    reasons(out, &ie.reasons);
+    notices_about(out, a, "ie_contact", &ie.reasons, "    ");
 }
 
 /// A value on one line, with any control characters escaped.
