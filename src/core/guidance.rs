@@ -93,6 +93,8 @@ pub struct Guidance {
     pub actions: Vec<raw::ActionDef>,
     /// Decisions in layer order, without any a revision superseded.
     pub decisions: Vec<DecisionEntry>,
+    /// The wizard's steps, from the latest national pack that declares them (may be empty).
+    pub steps: Vec<raw::Step>,
     /// SHA-256 over the layers' own SHA-256 digests, in layer order: it changes
     /// when any byte of any file changes, or when a layer is added, removed or moved.
     pub digest: String,

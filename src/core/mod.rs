@@ -11,5 +11,8 @@ pub mod engine;
 pub mod guidance;
 pub mod parse;
 pub mod raw;
+pub mod record;
 pub mod report;
+pub mod steps;
 pub mod validate;
+pub mod wizard;

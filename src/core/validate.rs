@@ -363,6 +363,14 @@ impl Library {
                 None => (fresh(), Vec::new()),
             };
             b.add_pack(file, pack);
+            // Steps: a revision without its own keeps its base's (see `steps.rs`).
+            if !pack.steps.is_empty() {
+                b.steps.clone_from(&pack.steps);
+            }
+            if !pack.steps.is_empty() || !pack.facts.is_empty() {
+                let found = super::steps::check(&file.src, &b.facts, &b.steps);
+                b.problems.0.extend(found);
+            }
             if parents.is_empty() {
                 b.check_fixed_facts(file);
             }
@@ -458,6 +466,8 @@ struct Builder {
     thorough: bool,
     /// Facts of the pack being added that are declared further down, for clearer errors.
     later_facts: Vec<String>,
+    /// The wizard's steps, from the latest pack in the chain that declares them.
+    steps: Vec<raw::Step>,
 }
 
 /// The parts of a layer every kind of layer has.
@@ -1065,6 +1075,7 @@ impl Builder {
             facts: self.facts,
             actions: self.actions,
             decisions: self.decisions,
+            steps: self.steps,
             digest,
         })
     }
