@@ -64,6 +64,8 @@ pub struct ProfileSettings {
     pub contacts: Vec<raw::Contact>,
     pub ie_referral_route: String,
     pub adopts: Vec<String>,
+    /// The shape of a crime reference (`A` a letter, `9` a digit); empty for any.
+    pub crime_reference_format: String,
 }
 
 /// A guidance rule and the layer that defines it.

@@ -18,6 +18,10 @@ use super::parse::SourceText;
 use super::raw::{Fact, Scope, Stage, Step};
 
 /// Problems with `steps` over the merged `facts`, located in `src` (the pack being added).
+#[allow(
+    clippy::too_many_lines,
+    reason = "one list of checks, read top to bottom"
+)]
 pub fn check(src: &SourceText, facts: &[Fact], steps: &[Step]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     if steps.is_empty() {
@@ -30,7 +34,10 @@ pub fn check(src: &SourceText, facts: &[Fact], steps: &[Step]) -> Vec<Diagnostic
     let mut asked_on: Vec<(&str, usize)> = Vec::new();
     for (i, step) in steps.iter().enumerate() {
         if steps[..i].iter().any(|s| s.id == step.id) {
-            out.push(err(&step.id, format!("step \"{}\" is declared twice", step.id)));
+            out.push(err(
+                &step.id,
+                format!("step \"{}\" is declared twice", step.id),
+            ));
         }
         if step.heading.trim().is_empty() {
             out.push(err(
@@ -210,8 +217,14 @@ mod tests {
         assert!(messages(&facts, &[step("one", &["a", "b"])]).is_empty());
         let m = messages(&facts, &[step("one", &["a", "zz"]), step("two", &["a"])]);
         assert!(m.iter().any(|x| x.contains("no fact \"zz\"")), "{m:?}");
-        assert!(m.iter().any(|x| x.contains("already asked on step \"one\"")));
-        assert!(m.iter().any(|x| x.contains("\"b\" is not asked on any step")));
+        assert!(
+            m.iter()
+                .any(|x| x.contains("already asked on step \"one\""))
+        );
+        assert!(
+            m.iter()
+                .any(|x| x.contains("\"b\" is not asked on any step"))
+        );
     }
 
     #[test]
@@ -222,7 +235,11 @@ mod tests {
         ];
         assert!(messages(&facts, &[step("one", &["a"]), step("two", &["b"])]).is_empty());
         let m = messages(&facts, &[step("one", &["b"]), step("two", &["a"])]);
-        assert!(m.iter().any(|x| x.contains("depends on \"a\", asked later")), "{m:?}");
+        assert!(
+            m.iter()
+                .any(|x| x.contains("depends on \"a\", asked later")),
+            "{m:?}"
+        );
     }
 
     #[test]
@@ -234,7 +251,10 @@ mod tests {
         ];
         let m = messages(&facts, &[step("x", &["c1", "i1"]), step("y", &["c2"])]);
         assert!(m.iter().any(|x| x.contains("must be on one step")), "{m:?}");
-        assert!(m.iter().any(|x| x.contains("give each its own step")), "{m:?}");
+        assert!(
+            m.iter().any(|x| x.contains("give each its own step")),
+            "{m:?}"
+        );
     }
 
     #[test]

@@ -582,6 +582,7 @@ impl Builder {
             contacts: p.contacts.clone(),
             ie_referral_route: p.ie_referral_route.clone(),
             adopts: p.adopts.clone(),
+            crime_reference_format: p.crime_reference_format.clone(),
         });
         self.add_common(
             file,
