@@ -15,7 +15,7 @@
 use super::engine::{Assessment, Verdict};
 use super::guidance::Guidance;
 use super::raw::{self, Choice};
-use super::wizard::{ACTIONS_STEP, REVIEW_STEP, step_of_scope};
+use super::wizard::{ACTIONS_STEP, About, REVIEW_STEP, StepKind, Wizard, step_of_scope, steps};
 
 /// The required action that asks for a supervisor's review.
 pub const SUPERVISOR_REVIEW_ACTION: &str = "supervisor_review";
@@ -221,6 +221,63 @@ pub fn blockers(case: &raw::Case, g: &Guidance, a: &Assessment) -> Vec<Blocker> 
         );
     }
     out
+}
+
+/// A step's status in the task list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StepStatus {
+    NotStarted,
+    InProgress,
+    Completed,
+}
+
+impl StepStatus {
+    pub fn words(self) -> &'static str {
+        match self {
+            Self::NotStarted => "not started",
+            Self::InProgress => "in progress",
+            Self::Completed => "completed",
+        }
+    }
+}
+
+/// The status of step `i`: completed when every question that applies is
+/// answered and nothing on it blocks completion.
+pub fn step_status(g: &Guidance, w: &Wizard, blockers: &[Blocker], i: usize) -> StepStatus {
+    let all = steps(g);
+    let Some(step) = all.get(i) else {
+        return StepStatus::NotStarted;
+    };
+    let blocked = blockers.iter().any(|b| b.step == step.id());
+    let (asked, answered) = match step {
+        StepKind::Questions(s) => {
+            let mut abouts = vec![About::Case];
+            abouts.extend((0..w.case.checks.len()).map(About::Check));
+            if w.case.ie_contact.is_some() {
+                abouts.push(About::IeContact);
+            }
+            let mut asked = 0;
+            let mut answered = 0;
+            for about in abouts {
+                for f in w.visible(g, s, about) {
+                    asked += 1;
+                    if w.answer(g, about, &f.id).is_some_and(|a| a.is_answered()) {
+                        answered += 1;
+                    }
+                }
+            }
+            (asked, answered)
+        }
+        StepKind::Actions => (1, usize::from(w.step > i || !blocked)),
+        StepKind::Review => (1, usize::from(w.case.completed.is_some())),
+    };
+    if answered == 0 && asked > 0 {
+        StepStatus::NotStarted
+    } else if answered < asked || blocked {
+        StepStatus::InProgress
+    } else {
+        StepStatus::Completed
+    }
 }
 
 #[cfg(test)]

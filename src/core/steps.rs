@@ -13,7 +13,7 @@
 //! one step per scope ([`steps_or_default`]).
 
 use super::condition::facts_read;
-use super::diagnostic::{Diagnostic, locate_quoted};
+use super::diagnostic::{Diagnostic, locate_quoted, position_of};
 use super::parse::SourceText;
 use super::raw::{Fact, Scope, Stage, Step};
 
@@ -30,6 +30,18 @@ pub fn check(src: &SourceText, facts: &[Fact], steps: &[Step]) -> Vec<Diagnostic
     let err = |near: &str, message: String| {
         Diagnostic::new(&src.path, locate_quoted(&src.text, near), message)
     };
+    // Problems with a step are located in the `steps:` list, not at a fact's definition.
+    let steps_at = src.text.find("steps:").unwrap_or(0);
+    let in_steps = |near: &str, message: String| {
+        let quoted = format!("\"{near}\"");
+        let pos = src
+            .text
+            .get(steps_at..)
+            .and_then(|rest| rest.find(&quoted))
+            .map(|off| position_of(&src.text, steps_at + off))
+            .or_else(|| locate_quoted(&src.text, near));
+        Diagnostic::new(&src.path, pos, message)
+    };
     // Where each fact is asked: (step index).
     let mut asked_on: Vec<(&str, usize)> = Vec::new();
     for (i, step) in steps.iter().enumerate() {
@@ -40,20 +52,20 @@ pub fn check(src: &SourceText, facts: &[Fact], steps: &[Step]) -> Vec<Diagnostic
             ));
         }
         if step.heading.trim().is_empty() {
-            out.push(err(
+            out.push(in_steps(
                 &step.id,
                 format!("step \"{}\" → heading: must not be empty", step.id),
             ));
         }
         for f in &step.facts {
             if !facts.iter().any(|x| &x.id == f) {
-                out.push(err(
+                out.push(in_steps(
                     f,
                     format!("step \"{}\" → facts: no fact \"{f}\" is declared", step.id),
                 ));
             } else if let Some((_, first)) = asked_on.iter().find(|(id, _)| id == f) {
-                out.push(err(
-                    f,
+                out.push(in_steps(
+                    &step.id,
                     format!(
                         "step \"{}\" → facts: fact \"{f}\" is already asked on step \"{}\"",
                         step.id, steps[*first].id
@@ -80,8 +92,8 @@ pub fn check(src: &SourceText, facts: &[Fact], steps: &[Step]) -> Vec<Diagnostic
             if let Some(&(_, there)) = asked_on.iter().find(|(id, _)| id == r)
                 && there > here
             {
-                out.push(err(
-                    &fact.id,
+                out.push(in_steps(
+                    &steps[here].id,
                     format!(
                         "fact \"{}\" is asked on step \"{}\" but depends on \"{r}\", asked later on step \"{}\"",
                         fact.id, steps[here].id, steps[there].id
@@ -103,7 +115,7 @@ pub fn check(src: &SourceText, facts: &[Fact], steps: &[Step]) -> Vec<Diagnostic
         on.dedup();
         if on.len() > 1 {
             let names: Vec<&str> = on.iter().map(|i| steps[*i].id.as_str()).collect();
-            out.push(err(
+            out.push(in_steps(
                 names[1],
                 format!(
                     "the questions about {what} must be on one step; they are on steps {}",
@@ -121,7 +133,7 @@ pub fn check(src: &SourceText, facts: &[Fact], steps: &[Step]) -> Vec<Diagnostic
     if let (Some(c), Some(i)) = (step_of(Scope::Check), step_of(Scope::IeContact))
         && c == i
     {
-        out.push(err(
+        out.push(in_steps(
             &steps[c].id,
             format!(
                 "step \"{}\" asks about both the checks and the contact with Immigration Enforcement; give each its own step",

@@ -22,7 +22,7 @@ use super::raw::{self, FactKind, Scope};
 use super::steps::steps_or_default;
 
 /// What a question is about: the case, one proposed check, or the IE contact.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum About {
     Case,
     /// The check at this index (0-based).
