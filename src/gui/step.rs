@@ -59,12 +59,9 @@ pub fn show(
                         actions.push(Action::RemoveCheck(i));
                     }
                 });
-                for fact in w.visible(g, step, about) {
-                    questions::question(ui, g, w, about, fact, actions);
-                }
-                questions::set_aside(ui, g, w, about, &w.set_aside(g, step, about));
-                ui.separator();
-                if let Some(o) = open.assessment.checks.get(i) {
+                // The answer first: the verdict as it stands, then the questions behind it.
+                let outcome = open.assessment.checks.get(i);
+                if let Some(o) = outcome {
                     verdict::verdict(
                         ui,
                         theme,
@@ -74,6 +71,14 @@ pub fn show(
                         &o.reasons,
                         actions,
                     );
+                }
+                ui.separator();
+                for fact in w.visible(g, step, about) {
+                    questions::question(ui, g, w, about, fact, actions);
+                }
+                questions::set_aside(ui, g, w, about, &w.set_aside(g, step, about));
+                ui.separator();
+                if let Some(o) = outcome {
                     verdict::facts_behind(ui, g, w, about);
                     verdict::decision(
                         ui,
@@ -106,11 +111,6 @@ pub fn show(
             if ui.button("Withdraw the proposed contact").clicked() {
                 actions.push(Action::ProposeIe(false));
             }
-            for fact in w.visible(g, step, about) {
-                questions::question(ui, g, w, about, fact, actions);
-            }
-            questions::set_aside(ui, g, w, about, &w.set_aside(g, step, about));
-            ui.separator();
             let ie = &open.assessment.ie_contact;
             verdict::verdict(
                 ui,
@@ -121,6 +121,12 @@ pub fn show(
                 &ie.reasons,
                 actions,
             );
+            ui.separator();
+            for fact in w.visible(g, step, about) {
+                questions::question(ui, g, w, about, fact, actions);
+            }
+            questions::set_aside(ui, g, w, about, &w.set_aside(g, step, about));
+            ui.separator();
             verdict::facts_behind(ui, g, w, about);
             if ie.verdict != Verdict::NotProposed {
                 verdict::decision(
