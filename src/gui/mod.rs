@@ -73,7 +73,11 @@ fn shortcuts(ctx: &egui::Context, state: &GuiState, actions: &mut Vec<Action>) {
 /// Draws the whole window and applies what the officer did. Returns effects for the shell.
 pub fn root_ui(ui: &mut egui::Ui, state: &mut GuiState) -> Vec<Effect> {
     let ctx = ui.ctx().clone();
-    theme::apply(&ctx, state.theme(), state.settings.text_scale);
+    let wanted = (state.theme(), state.settings.text_scale);
+    if state.applied != Some(wanted) {
+        theme::apply(&ctx, wanted.0, wanted.1);
+        state.applied = Some(wanted);
+    }
     let mut actions = Vec::new();
     shortcuts(&ctx, state, &mut actions);
     let theme = state.theme();

@@ -158,6 +158,8 @@ pub struct GuiState {
     pub chooser: Option<Chooser>,
     /// Today's date and time, RFC 3339 in UTC, supplied by the shell (the core has no clock).
     pub clock: Box<dyn Fn() -> String>,
+    /// The theme and text scale last applied to the context: applied again only on a change.
+    pub(crate) applied: Option<(ThemeChoice, f32)>,
 }
 
 impl GuiState {
@@ -201,6 +203,7 @@ impl GuiState {
             settings,
             chooser: None,
             clock: Box::new(String::new),
+            applied: None,
         }
     }
 
