@@ -747,3 +747,42 @@ fn the_about_box_shows_the_version_and_the_digest() {
     assert!(shows_part(&h, "Guidance digest sha256:"));
     assert!(h.query_all_by_label_contains("licence").count() >= 1);
 }
+
+#[test]
+fn without_a_native_dialog_the_in_window_chooser_opens_a_case() {
+    let (mut h, effects) = harness();
+    h.run();
+    let folder = std::path::PathBuf::from("tests/data/cases");
+    let first = h
+        .state_mut()
+        .open_chooser(gui::ChooserMode::Open, folder.clone(), String::new());
+    assert_eq!(first, Effect::ListFolder(folder.clone()));
+    h.state_mut()
+        .update(Action::Chooser(gui::ChooserAction::Listed(
+            folder.clone(),
+            vec![],
+            vec!["status-only-check.ron".to_owned()],
+        )));
+    h.run();
+    assert!(shows(&h, "Open a case file"), "the chooser is shown");
+    press(&mut h, "File status-only-check.ron");
+    press(&mut h, "Open");
+    assert_eq!(
+        effects.borrow().last(),
+        Some(&Effect::ReadCase(folder.join("status-only-check.ron")))
+    );
+    assert!(h.state().chooser.is_none());
+}
+
+#[test]
+fn unsaved_changes_are_not_lost_by_closing_without_a_warning() {
+    let (mut h, _) = harness();
+    h.run();
+    press(&mut h, "New case");
+    answer(&mut h, "role", "victim");
+    press(&mut h, "Close case");
+    assert!(h.state().case.is_some(), "the first press only warns");
+    assert!(shows_part(&h, "unsaved changes"));
+    press(&mut h, "Close case");
+    assert!(h.state().case.is_none(), "asked again, it closes");
+}

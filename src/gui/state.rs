@@ -160,6 +160,8 @@ pub struct GuiState {
     pub clock: Box<dyn Fn() -> String>,
     /// The theme and text scale last applied to the context: applied again only on a change.
     pub(crate) applied: Option<(ThemeChoice, f32)>,
+    /// The officer was warned that the case has unsaved changes; doing it again discards them.
+    warned_unsaved: bool,
 }
 
 impl GuiState {
@@ -204,6 +206,7 @@ impl GuiState {
             chooser: None,
             clock: Box::new(String::new),
             applied: None,
+            warned_unsaved: false,
         }
     }
 
@@ -304,6 +307,21 @@ impl GuiState {
         }
     }
 
+    /// Whether leaving the case now would lose changes: the first time, says so
+    /// and returns true; asked again, lets the officer go on.
+    fn would_lose_changes(&mut self) -> bool {
+        let dirty = self.case.as_ref().is_some_and(|o| o.dirty);
+        if dirty && !self.warned_unsaved {
+            self.warned_unsaved = true;
+            self.message = Some(
+                "The case has unsaved changes. Save it first (Ctrl+S), or do that again to discard them.".to_owned(),
+            );
+            return true;
+        }
+        self.warned_unsaved = false;
+        false
+    }
+
     /// Applies one action; returns what the shell must do, if anything.
     #[allow(
         clippy::too_many_lines,
@@ -311,6 +329,13 @@ impl GuiState {
     )]
     pub fn update(&mut self, action: Action) -> Option<Effect> {
         let now = self.now();
+        if matches!(
+            action,
+            Action::NewCase | Action::OpenCase | Action::CloseCase
+        ) && self.would_lose_changes()
+        {
+            return None;
+        }
         match action {
             Action::SelectPack(p) => {
                 self.pack = p;
