@@ -21,6 +21,11 @@ use super::guidance::{Guidance, check_fact, ie_fact};
 use super::raw::{self, FactKind, Scope};
 use super::steps::steps_or_default;
 
+/// The fact kept in a case file's `ie_contact.timing:` field, for guidance that still
+/// declares a single timing question (see [`raw::CaseIeContact::timing`]). Any other
+/// contact question is kept in `ie_contact.answers`.
+const TIMING_FIELD: &str = "ie_timing";
+
 /// What a question is about: the case, one proposed check, or the IE contact.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum About {
@@ -216,7 +221,7 @@ impl Wizard {
                 let ie = c.ie_contact.as_ref()?;
                 match fact {
                     ie_fact::PURPOSE => ie.purpose.clone().map(Answer::One),
-                    ie_fact::TIMING => ie.timing.clone().map(Answer::One),
+                    TIMING_FIELD => ie.timing.clone().map(Answer::One),
                     ie_fact::DATA => Some(Answer::Many(ie.data.clone())),
                     ie_fact::REASON => Some(Answer::Text(ie.reason.clone())),
                     _ => ie.answers.get(fact).and_then(|v| from_value(def, v)),
@@ -403,7 +408,7 @@ impl Wizard {
                 };
                 match fact {
                     ie_fact::PURPOSE => ie.purpose = Some(one()).filter(|s| !s.is_empty()),
-                    ie_fact::TIMING => ie.timing = Some(one()).filter(|s| !s.is_empty()),
+                    TIMING_FIELD => ie.timing = Some(one()).filter(|s| !s.is_empty()),
                     ie_fact::DATA => ie.data = many(),
                     ie_fact::REASON => ie.reason = one(),
                     _ => {

@@ -186,6 +186,8 @@ impl Palette {
         // A thick focus outline that survives every theme (the GOV.UK focus style).
         v.widgets.hovered.bg_stroke = Stroke::new(1.5, p.focus);
         v.widgets.active.bg_stroke = Stroke::new(2.0, p.focus);
+        // Every control and field has a visible edge (text fields share the window's fill).
+        v.widgets.inactive.bg_stroke = Stroke::new(1.0, p.weak_text);
         if theme == ThemeChoice::HighContrast {
             v.widgets.inactive.bg_stroke = Stroke::new(1.0, Color32::WHITE);
             v.widgets.noninteractive.bg_stroke = Stroke::new(1.0, Color32::WHITE);
