@@ -18,3 +18,5 @@ $SUDO apt-get install -y --no-install-recommends \
 # screenshots and run the window benchmark headless.
 $SUDO apt-get install -y --no-install-recommends \
     zenity xvfb xauth imagemagick xdotool x11-utils
+# scripts/a11y-tree.sh reads the window over AT-SPI, as a screen reader does.
+$SUDO apt-get install -y --no-install-recommends dbus at-spi2-core python3-pyatspi
