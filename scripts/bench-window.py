@@ -75,6 +75,9 @@ ev_base = ctypes.c_int()
 err_base = ctypes.c_int()
 if not XD.XDamageQueryExtension(dpy, ctypes.byref(ev_base), ctypes.byref(err_base)):
     sys.exit("bench-window: the X server has no DAMAGE extension")
+XD.XDamageQueryVersion.argtypes = [ctypes.c_void_p, ctypes.POINTER(ctypes.c_int), ctypes.POINTER(ctypes.c_int)]
+major, minor = ctypes.c_int(1), ctypes.c_int(1)
+XD.XDamageQueryVersion(dpy, ctypes.byref(major), ctypes.byref(minor))
 
 
 def patch_nonblack(x, y, w, h):
@@ -173,6 +176,8 @@ def measure(cmd, busy_keys, moves):
     cpu = cpu_seconds(proc.pid) - before
     mem = peak_mib(proc.pid)
     XD.XDamageDestroy(dpy, damage)
+    # Sent now: once the window is gone the server frees the damage itself.
+    X.XSync(dpy, 0)
     proc.terminate()
     proc.wait(timeout=10)
     return {"first_ms": first * 1000, "idle_frames": idle, "frames": frames,
