@@ -6,8 +6,7 @@ use egui::RichText;
 use super::review::heading_of;
 use super::state::{Action, ChooserAction, ChooserMode, GuiState, Screen};
 use super::widgets;
-use crate::core::guidance::Guidance;
-use crate::core::record::step_status;
+use crate::core::record::StepStatus;
 
 /// The bar along the top: the case's file, and the file and help commands.
 pub fn top_bar(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) {
@@ -54,13 +53,17 @@ pub fn top_bar(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) {
 }
 
 /// The task list: every step with its status in words, each a way to jump there.
-pub fn task_list(ui: &mut egui::Ui, state: &GuiState, g: &Guidance, actions: &mut Vec<Action>) {
+pub fn task_list(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) {
     let Some(open) = &state.case else {
         return;
     };
     widgets::subheading(ui, "Steps");
     for (i, s) in state.steps().iter().enumerate() {
-        let status = step_status(g, &open.wizard, &open.blockers, i);
+        let status = open
+            .statuses
+            .get(i)
+            .copied()
+            .unwrap_or(StepStatus::NotStarted);
         let here = open.wizard.step == i && state.screen == super::state::Screen::Wizard;
         let text = format!("{}. {}", i + 1, heading_of(s));
         let r = ui.selectable_label(here, text.as_str());

@@ -86,13 +86,13 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut GuiState) -> Vec<Effect> {
     egui::Panel::bottom("problems").show(ui, |ui| chrome::error_panel(ui, state));
 
     let in_wizard = state.screen == Screen::Wizard && state.case.is_some();
-    if in_wizard && let Ok(g) = &state.guidance {
+    if in_wizard {
         egui::Panel::left("tasks")
             .resizable(true)
             .default_size(230.0)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical()
-                    .show(ui, |ui| chrome::task_list(ui, state, g, &mut actions));
+                    .show(ui, |ui| chrome::task_list(ui, state, &mut actions));
             });
     }
     egui::CentralPanel::default().show(ui, |ui| {

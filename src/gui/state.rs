@@ -14,7 +14,7 @@ use crate::core::engine::Assessment;
 use crate::core::guidance::Guidance;
 use crate::core::parse;
 use crate::core::raw;
-use crate::core::record::{self, Blocker};
+use crate::core::record::{self, Blocker, StepStatus};
 use crate::core::validate::Library;
 use crate::core::wizard::{self, About, StepKind, Wizard};
 
@@ -31,6 +31,13 @@ pub enum Screen {
     Browser,
     /// The case is complete: what happens next.
     Finished,
+}
+
+/// Every step's status, in order.
+fn statuses(g: &Guidance, w: &Wizard, blockers: &[Blocker]) -> Vec<StepStatus> {
+    (0..wizard::steps(g).len())
+        .map(|i| record::step_status(g, w, blockers, i))
+        .collect()
 }
 
 /// Something the officer did.
@@ -134,6 +141,8 @@ pub struct Open {
     /// The verdicts as they stand, recomputed after every change (never per frame).
     pub assessment: Assessment,
     pub blockers: Vec<Blocker>,
+    /// Each step's status for the task list, recomputed with the verdicts.
+    pub statuses: Vec<StepStatus>,
     /// Problems found in the file when it was opened.
     pub file_problems: Diagnostics,
 }
@@ -228,6 +237,7 @@ impl GuiState {
         };
         open.assessment = open.wizard.assess(g);
         open.blockers = record::blockers(&open.wizard.case, g, &open.assessment);
+        open.statuses = statuses(g, &open.wizard, &open.blockers);
     }
 
     fn open(&mut self, wizard: Wizard, path: Option<PathBuf>, file_problems: Diagnostics) {
@@ -236,12 +246,14 @@ impl GuiState {
         };
         let assessment = wizard.assess(g);
         let blockers = record::blockers(&wizard.case, g, &assessment);
+        let statuses = statuses(g, &wizard, &blockers);
         self.case = Some(Open {
             wizard,
             path,
             dirty: false,
             assessment,
             blockers,
+            statuses,
             file_problems,
         });
         self.screen = Screen::Wizard;
@@ -454,6 +466,7 @@ impl GuiState {
     fn go_to(&mut self, i: usize) {
         if let (Ok(g), Some(open)) = (&self.guidance, &mut self.case) {
             open.wizard.go_to(g, i);
+            open.statuses = statuses(g, &open.wizard, &open.blockers);
             self.screen = Screen::Wizard;
         }
     }
