@@ -162,9 +162,13 @@ pub fn show(
         ui.label("None.");
     }
     for c in &w.case.changes {
-        let what = g
-            .fact(&c.fact)
-            .map_or(c.fact.as_str(), |f| f.question.as_str());
+        // An empty fact is the proposal itself (a check removed, the contact withdrawn).
+        let what = if c.fact.is_empty() {
+            "the proposal"
+        } else {
+            g.fact(&c.fact)
+                .map_or(c.fact.as_str(), |f| f.question.as_str())
+        };
         let whom = if c.about == "case" {
             String::new()
         } else if c.about == "ie_contact" {
