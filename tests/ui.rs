@@ -786,3 +786,21 @@ fn unsaved_changes_are_not_lost_by_closing_without_a_warning() {
     press(&mut h, "Close case");
     assert!(h.state().case.is_none(), "asked again, it closes");
 }
+
+#[test]
+fn arrow_keys_move_between_the_options_of_a_question() {
+    let (mut h, _) = harness();
+    h.run();
+    press(&mut h, "New case");
+    let (q, victim) = wording(&h, "role", "victim");
+    let (_, witness) = wording(&h, "role", "witness");
+    tab_to(&mut h, &gui::option_name(&q, &victim));
+    h.key_press(egui::Key::ArrowDown);
+    h.run();
+    let witness_name = gui::option_name(&q, &witness);
+    assert!(h.get_by_label(&witness_name).is_focused());
+    h.key_press(egui::Key::Space);
+    h.run();
+    let chosen = open(&h).wizard.case.facts.get("role").cloned();
+    assert_eq!(chosen, Some(ron::Value::String("witness".to_owned())));
+}
