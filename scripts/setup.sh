@@ -13,3 +13,10 @@ $SUDO apt-get install -y --no-install-recommends \
     gcc libc6-dev \
     libgl1 libglx-mesa0 libgl1-mesa-dri libegl1 libegl-mesa0 \
     libx11-xcb1 libxcursor1 libxi6 libxrandr2 libxkbcommon-x11-0 libwayland-client0 libwayland-egl1
+# The wizard (issue 7): zenity gives the native file dialog where no desktop portal
+# runs; Xvfb, xauth, imagemagick, xdotool and x11-utils take the README's
+# screenshots and run the window benchmark headless.
+$SUDO apt-get install -y --no-install-recommends \
+    zenity xvfb xauth imagemagick xdotool x11-utils
+# scripts/a11y-tree.sh reads the window over AT-SPI, as a screen reader does.
+$SUDO apt-get install -y --no-install-recommends dbus at-spi2-core python3-pyatspi

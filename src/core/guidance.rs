@@ -64,6 +64,8 @@ pub struct ProfileSettings {
     pub contacts: Vec<raw::Contact>,
     pub ie_referral_route: String,
     pub adopts: Vec<String>,
+    /// The shape of a crime reference (`A` a letter, `9` a digit); empty for any.
+    pub crime_reference_format: String,
 }
 
 /// A guidance rule and the layer that defines it.
@@ -93,6 +95,8 @@ pub struct Guidance {
     pub actions: Vec<raw::ActionDef>,
     /// Decisions in layer order, without any a revision superseded.
     pub decisions: Vec<DecisionEntry>,
+    /// The wizard's steps, from the latest national pack that declares them (may be empty).
+    pub steps: Vec<raw::Step>,
     /// SHA-256 over the layers' own SHA-256 digests, in layer order: it changes
     /// when any byte of any file changes, or when a layer is added, removed or moved.
     pub digest: String,

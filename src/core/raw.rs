@@ -55,6 +55,38 @@ pub struct Pack {
     pub definitions: Vec<Definition>,
     #[serde(default)]
     pub decisions: Vec<Decision>,
+    /// The wizard's steps, in order. A revision without steps keeps its base's;
+    /// a revision with steps replaces them all.
+    #[serde(default)]
+    pub steps: Vec<Step>,
+}
+
+/// One step of the officer's wizard: a heading, help, and the facts it asks.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub id: String,
+    /// A short heading, shown in the task list and above the questions.
+    pub heading: String,
+    /// What the step is about, in plain words, shown under the heading.
+    #[serde(default)]
+    pub help: String,
+    /// The National Decision Model stage the step belongs to.
+    pub stage: Stage,
+    /// The facts asked on this step, in the order asked.
+    #[serde(default)]
+    pub facts: Vec<String>,
+}
+
+/// The stages of the College of Policing's National Decision Model.
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(deny_unknown_fields)]
+pub enum Stage {
+    Information,
+    ThreatAndRisk,
+    PowersAndPolicy,
+    Options,
+    ActionAndReview,
 }
 
 /// Guidance a force may adopt on top of a national pack.

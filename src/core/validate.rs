@@ -102,6 +102,25 @@ impl Library {
             .collect()
     }
 
+    /// The current national pack: one that no other pack revises, the latest
+    /// effective if there are several.
+    pub fn current_pack(&self) -> Option<&str> {
+        let revised: Vec<&str> = self
+            .files()
+            .filter_map(|f| match &f.file {
+                raw::GuidanceFile::Pack(p) => p.extends.as_deref(),
+                _ => None,
+            })
+            .collect();
+        self.files()
+            .filter_map(|f| match &f.file {
+                raw::GuidanceFile::Pack(p) if !revised.contains(&p.id.as_str()) => Some(p),
+                _ => None,
+            })
+            .max_by(|a, b| a.effective.cmp(&b.effective).then(a.id.cmp(&b.id)))
+            .map(|p| p.id.as_str())
+    }
+
     /// Ids of the force profiles.
     pub fn profile_ids(&self) -> Vec<&str> {
         self.files()
@@ -372,6 +391,14 @@ impl Library {
                 None => (fresh(), Vec::new()),
             };
             b.add_pack(file, pack);
+            // Steps: a revision without its own keeps its base's (see `steps.rs`).
+            if !pack.steps.is_empty() {
+                b.steps.clone_from(&pack.steps);
+            }
+            if !pack.steps.is_empty() || !pack.facts.is_empty() {
+                let found = super::steps::check(&file.src, &b.facts, &b.steps);
+                b.problems.0.extend(found);
+            }
             if parents.is_empty() {
                 b.check_fixed_facts(file);
             }
@@ -498,6 +525,8 @@ struct Builder {
     later_facts: Vec<String>,
     /// Work spent on satisfiability proofs so far (see `limits::MAX_TOTAL_PROOF_WORK`).
     proof_work: u128,
+    /// The wizard's steps, from the latest pack in the chain that declares them.
+    steps: Vec<raw::Step>,
 }
 
 /// The parts of a layer every kind of layer has.
@@ -615,6 +644,7 @@ impl Builder {
             contacts: p.contacts.clone(),
             ie_referral_route: p.ie_referral_route.clone(),
             adopts: p.adopts.clone(),
+            crime_reference_format: p.crime_reference_format.clone(),
         });
         self.add_common(
             file,
@@ -1215,6 +1245,7 @@ impl Builder {
             facts: self.facts,
             actions: self.actions,
             decisions: self.decisions,
+            steps: self.steps,
             digest,
         })
     }

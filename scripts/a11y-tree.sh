@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Reads the window as a screen reader does: starts the app under Xvfb with an
+# accessibility bus, and prints the first few headings, buttons, radio buttons
+# and check boxes over AT-SPI with their names and whether they are checked,
+# then a count of every role. Needs xvfb, dbus, at-spi2-core, python3-pyatspi.
+# Usage: scripts/a11y-tree.sh [CASE_FILE]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+case_file=${1:-docs/screenshots/example-case.ron}
+cargo build --quiet
+work=$(mktemp -d)
+chmod 700 "$work"
+display=":$((70 + RANDOM % 9))"
+Xvfb "$display" -screen 0 1280x900x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb_pid=$!
+export XDG_RUNTIME_DIR="$work" DISPLAY="$display" VICTIM_FIRST_SETTINGS="$work/settings.ron"
+unset WAYLAND_DISPLAY
+dbus-daemon --session --address="unix:path=$work/bus" --nofork --nopidfile 2>/dev/null &
+dbus_pid=$!
+app_pid=""
+trap 'kill $app_pid $dbus_pid $xvfb_pid 2>/dev/null || true; rm -rf "$work"' EXIT
+export DBUS_SESSION_BUS_ADDRESS="unix:path=$work/bus"
+sleep 0.5
+dbus-send --session --print-reply --dest=org.a11y.Bus /org/a11y/bus \
+    org.freedesktop.DBus.Properties.Set string:org.a11y.Status string:IsEnabled variant:boolean:true >/dev/null
+target/debug/victim-first gui --case "$case_file" >/dev/null 2>&1 &
+app_pid=$!
+sleep 4
+/usr/bin/python3 - <<'PY'
+import time
+import pyatspi
+
+desk = pyatspi.Registry.getDesktop(0)
+app = None
+for _ in range(50):
+    app = next((a for a in desk if a is not None and a.name == "victim-first"), None)
+    if app is not None and app.childCount:
+        break
+    time.sleep(0.2)
+if app is None:
+    raise SystemExit("the app did not appear on the accessibility bus")
+counts = {}
+
+def walk(node):
+    for c in node:
+        if c is None:
+            continue
+        role = c.getRoleName()
+        counts[role] = counts.get(role, 0) + 1
+        if role in ("heading", "push button", "radio button", "check box") and counts[role] <= 5:
+            checked = pyatspi.STATE_CHECKED in c.getState().getStates()
+            print(f"{role}: {c.name!r}{' (checked)' if checked else ''}")
+        walk(c)
+
+walk(app)
+print(counts)
+PY

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Takes the README's screenshots from the real window under Xvfb: the start
+# screen, every wizard step of docs/screenshots/example-case.ron (moving on
+# with the keyboard, Alt+Right, as an officer would), and the checks step in
+# the dark and high-contrast themes. Writes docs/screenshots/*.png.
+#
+# Needs: xvfb, xauth, imagemagick (import), xdotool (scripts/setup.sh installs them).
+# Usage: scripts/screenshots.sh [--release]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+profile=debug
+if [ "${1:-}" = "--release" ]; then profile=release; fi
+cargo build --quiet $([ "$profile" = release ] && echo --release)
+bin="target/$profile/victim-first"
+out=docs/screenshots
+case_file="$out/example-case.ron"
+
+work=$(mktemp -d)
+display=":$((90 + RANDOM % 9))"
+Xvfb "$display" -screen 0 1280x900x24 -nolisten tcp -br >/dev/null 2>&1 &
+xvfb_pid=$!
+app_pid=""
+cleanup() {
+    if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null || true; fi
+    kill "$xvfb_pid" 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+export DISPLAY="$display"
+unset WAYLAND_DISPLAY
+# Settings go to a scratch file: the officer's own are never touched.
+export VICTIM_FIRST_SETTINGS="$work/settings.ron"
+sleep 1
+
+# Starts the app with the given theme and arguments; sets $wid.
+start() {
+    local theme=$1
+    shift
+    printf '(theme: %s, window: Some((1100.0, 800.0)))\n' "$theme" >"$VICTIM_FIRST_SETTINGS"
+    "$bin" gui "$@" >"$work/app.log" 2>&1 &
+    app_pid=$!
+    wid=$(xdotool search --sync --onlyvisible --name "Victim First" | head -1)
+    xdotool windowfocus --sync "$wid"
+    sleep 1.5
+}
+
+stop() {
+    kill "$app_pid" 2>/dev/null || true
+    wait "$app_pid" 2>/dev/null || true
+    app_pid=""
+}
+
+shot() {
+    import -window "$wid" "$out/$1.png"
+    echo "wrote $out/$1.png"
+}
+
+next() {
+    xdotool key --window "$wid" alt+Right
+    sleep 0.8
+}
+
+start Light
+shot start
+stop
+
+start Light --case "$case_file"
+for i in 1 2 3 4 5 6 7; do
+    shot "step-$i"
+    if [ "$i" -lt 7 ]; then next; fi
+done
+stop
+
+for theme in Dark HighContrast; do
+    start "$theme" --case "$case_file"
+    next; next; next
+    shot "step-4-$(echo "$theme" | tr '[:upper:]' '[:lower:]')"
+    stop
+done

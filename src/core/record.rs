@@ -1,0 +1,302 @@
+//! The officer's record: which decisions may be recorded against a verdict, and
+//! what still blocks completing the case.
+//!
+//! Rules (from the issue and the guidance's own verdict meanings):
+//! - a refused check or contact can only be recorded as not done (or the
+//!   proposal changed); it is never offered as "go ahead";
+//! - going ahead with something not recommended needs a further reason, and
+//!   then a supervisor's review;
+//! - a deferral records when it will be reconsidered;
+//! - every required action is done, or has a note why not; prohibited actions
+//!   are listed, never offered;
+//! - the officer's name, role and a crime reference in the force's format;
+//! - a supervisor's review when the guidance requires one.
+
+use super::engine::{Assessment, Verdict};
+use super::guidance::Guidance;
+use super::raw::{self, Choice};
+use super::wizard::{ACTIONS_STEP, About, REVIEW_STEP, StepKind, Wizard, step_of_scope, steps};
+
+/// The required action that asks for a supervisor's review.
+pub const SUPERVISOR_REVIEW_ACTION: &str = "supervisor_review";
+
+/// The choices an officer may record against a verdict, in the order offered.
+pub fn choices(verdict: Verdict) -> Vec<Choice> {
+    match verdict {
+        Verdict::Permitted => vec![Choice::Proceed, Choice::DoNotProceed, Choice::Defer],
+        Verdict::NotRecommended => vec![Choice::DoNotProceed, Choice::Defer, Choice::Proceed],
+        Verdict::Defer => vec![Choice::Defer, Choice::DoNotProceed],
+        Verdict::Refused | Verdict::Incomplete => vec![Choice::DoNotProceed],
+        Verdict::NotProposed => Vec::new(),
+    }
+}
+
+/// The choice in plain words.
+pub fn choice_words(c: Choice) -> &'static str {
+    match c {
+        Choice::Undecided => "Not decided yet",
+        Choice::Proceed => "Go ahead",
+        Choice::DoNotProceed => "Do not do it",
+        Choice::Defer => "Wait, and reconsider later",
+    }
+}
+
+/// Whether `text` fits a crime reference `format`: `A` a letter, `9` a digit,
+/// anything else itself. An empty format accepts any non-blank text.
+pub fn crime_reference_fits(format: &str, text: &str) -> bool {
+    let text = text.trim();
+    if format.is_empty() {
+        return !text.is_empty();
+    }
+    text.chars().count() == format.chars().count()
+        && format.chars().zip(text.chars()).all(|(f, t)| match f {
+            'A' => t.is_ascii_alphabetic(),
+            '9' => t.is_ascii_digit(),
+            other => other == t,
+        })
+}
+
+/// Something that stops the case being completed: where, what, and what to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Blocker {
+    /// The step to go to.
+    pub step: String,
+    /// What it is about, as the officer sees it: "Check 1", "Contact with Immigration Enforcement".
+    pub item: String,
+    pub message: String,
+}
+
+/// Whether the decisions recorded need a supervisor's review.
+pub fn needs_supervisor(case: &raw::Case, a: &Assessment) -> bool {
+    let proceeds_against_advice = |v: Verdict, d: Option<&raw::OfficerDecision>| {
+        v == Verdict::NotRecommended && d.is_some_and(|d| d.choice == Choice::Proceed)
+    };
+    a.required
+        .iter()
+        .any(|r| r.action == SUPERVISOR_REVIEW_ACTION)
+        || a.checks
+            .iter()
+            .zip(&case.checks)
+            .any(|(o, c)| proceeds_against_advice(o.verdict, c.decision.as_ref()))
+        || case
+            .ie_contact
+            .as_ref()
+            .is_some_and(|ie| proceeds_against_advice(a.ie_contact.verdict, ie.decision.as_ref()))
+}
+
+fn decision_blockers(
+    out: &mut Vec<Blocker>,
+    step: &str,
+    item: &str,
+    verdict: Verdict,
+    decision: Option<&raw::OfficerDecision>,
+) {
+    let mut push = |message: String| {
+        out.push(Blocker {
+            step: step.to_owned(),
+            item: item.to_owned(),
+            message,
+        });
+    };
+    if verdict == Verdict::Incomplete {
+        push("Answer the questions still open: the guidance cannot give a verdict yet.".to_owned());
+    }
+    let Some(d) = decision.filter(|d| d.choice != Choice::Undecided) else {
+        push("Record what you will do, and why.".to_owned());
+        return;
+    };
+    if !choices(verdict).contains(&d.choice) {
+        push(format!(
+            "\"{}\" cannot be recorded when the verdict is {}: record that you will not do it, or change what is proposed.",
+            choice_words(d.choice),
+            verdict_words(verdict)
+        ));
+    }
+    if d.reason.trim().is_empty() {
+        let what = if verdict == Verdict::NotRecommended && d.choice == Choice::Proceed {
+            "Record the further reason for going ahead although it is not recommended."
+        } else {
+            "Record why you decided this."
+        };
+        push(what.to_owned());
+    }
+    if d.choice == Choice::Defer && d.reconsider.trim().is_empty() {
+        push("Record the juncture or date at which it will be reconsidered.".to_owned());
+    }
+}
+
+/// A verdict in plain words, lower case, for messages.
+pub fn verdict_words(v: Verdict) -> &'static str {
+    match v {
+        Verdict::NotProposed => "not proposed",
+        Verdict::Permitted => "permitted",
+        Verdict::Incomplete => "incomplete",
+        Verdict::Defer => "defer",
+        Verdict::NotRecommended => "not recommended",
+        Verdict::Refused => "refused",
+    }
+}
+
+/// Everything that stops the case being completed, in step order.
+pub fn blockers(case: &raw::Case, g: &Guidance, a: &Assessment) -> Vec<Blocker> {
+    let mut out = Vec::new();
+    let checks_step = step_of_scope(g, raw::Scope::Check).unwrap_or_default();
+    for (i, (o, c)) in a.checks.iter().zip(&case.checks).enumerate() {
+        let item = format!("Check {}", i + 1);
+        if c.reason.trim().is_empty() {
+            out.push(Blocker {
+                step: checks_step.clone(),
+                item: item.clone(),
+                message: "Record why this check is needed.".to_owned(),
+            });
+        }
+        decision_blockers(
+            &mut out,
+            &checks_step,
+            &item,
+            o.verdict,
+            c.decision.as_ref(),
+        );
+    }
+    if let Some(ie) = &case.ie_contact {
+        let step = step_of_scope(g, raw::Scope::IeContact).unwrap_or_default();
+        decision_blockers(
+            &mut out,
+            &step,
+            "Contact with Immigration Enforcement",
+            a.ie_contact.verdict,
+            ie.decision.as_ref(),
+        );
+    }
+    for r in &a.required {
+        let rec = case.actions.get(&r.action);
+        if !rec.is_some_and(|x| x.done || !x.note.trim().is_empty()) {
+            out.push(Blocker {
+                step: ACTIONS_STEP.to_owned(),
+                item: r.label.clone(),
+                message: "Tick it as done, or record why not.".to_owned(),
+            });
+        }
+    }
+    let officer = case.officer.clone().unwrap_or_default();
+    let mut review = |item: &str, message: String| {
+        out.push(Blocker {
+            step: REVIEW_STEP.to_owned(),
+            item: item.to_owned(),
+            message,
+        });
+    };
+    if officer.name.trim().is_empty() {
+        review(
+            "Your name or collar number",
+            "Record your name or collar number.".to_owned(),
+        );
+    }
+    if officer.role.trim().is_empty() {
+        review("Your role", "Record your role.".to_owned());
+    }
+    let format = g
+        .profile
+        .as_ref()
+        .map(|p| p.crime_reference_format.as_str())
+        .unwrap_or_default();
+    if !crime_reference_fits(format, &officer.crime_reference) {
+        let message = if format.is_empty() {
+            "Record the crime reference.".to_owned()
+        } else {
+            format!("Record the crime reference in the form {format} (A a letter, 9 a digit).")
+        };
+        review("Crime reference", message);
+    }
+    if needs_supervisor(case, a)
+        && case
+            .supervisor
+            .as_ref()
+            .is_none_or(|s| s.name.trim().is_empty())
+    {
+        review(
+            "Supervisor's review",
+            "A supervisor must review this decision: record their name or collar number."
+                .to_owned(),
+        );
+    }
+    out
+}
+
+/// A step's status in the task list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StepStatus {
+    NotStarted,
+    InProgress,
+    Completed,
+}
+
+impl StepStatus {
+    pub fn words(self) -> &'static str {
+        match self {
+            Self::NotStarted => "not started",
+            Self::InProgress => "in progress",
+            Self::Completed => "completed",
+        }
+    }
+}
+
+/// The status of step `i`: completed when every question that applies is
+/// answered and nothing on it blocks completion.
+pub fn step_status(g: &Guidance, w: &Wizard, blockers: &[Blocker], i: usize) -> StepStatus {
+    let all = steps(g);
+    let Some(step) = all.get(i) else {
+        return StepStatus::NotStarted;
+    };
+    let blocked = blockers.iter().any(|b| b.step == step.id());
+    let (asked, answered) = match step {
+        StepKind::Questions(s) => {
+            let mut abouts = vec![About::Case];
+            abouts.extend((0..w.case.checks.len()).map(About::Check));
+            if w.case.ie_contact.is_some() {
+                abouts.push(About::IeContact);
+            }
+            let mut asked = 0;
+            let mut answered = 0;
+            for about in abouts {
+                for f in w.visible(g, s, about) {
+                    asked += 1;
+                    if w.answer(g, about, &f.id).is_some_and(|a| a.is_answered()) {
+                        answered += 1;
+                    }
+                }
+            }
+            (asked, answered)
+        }
+        StepKind::Actions => (1, usize::from(w.step > i || !blocked)),
+        StepKind::Review => (1, usize::from(w.case.completed.is_some())),
+    };
+    if answered == 0 && asked > 0 {
+        StepStatus::NotStarted
+    } else if answered < asked || blocked {
+        StepStatus::InProgress
+    } else {
+        StepStatus::Completed
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refused_is_never_offered_as_go_ahead() {
+        assert_eq!(choices(Verdict::Refused), [Choice::DoNotProceed]);
+        assert!(!choices(Verdict::Incomplete).contains(&Choice::Proceed));
+        assert!(choices(Verdict::NotRecommended).contains(&Choice::Proceed));
+    }
+
+    #[test]
+    fn crime_reference_format() {
+        assert!(crime_reference_fits("CR/99999/99", "CR/12345/26"));
+        assert!(!crime_reference_fits("CR/99999/99", "CR/1234/26"));
+        assert!(!crime_reference_fits("AA99", "1A99"));
+        assert!(crime_reference_fits("", "anything"));
+        assert!(!crime_reference_fits("", "  "));
+    }
+}

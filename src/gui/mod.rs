@@ -1,0 +1,173 @@
+//! The window: a thin egui view over the core.
+//!
+//! - `state.rs`: [`GuiState`] (what is shown), [`Action`] (what the officer did),
+//!   [`Effect`] (what only the shell can do). No drawing.
+//! - one file per screen or step view: `start.rs`, `step.rs` (a step of
+//!   questions: the case's, the checks', the contact's), `verdict.rs` (a verdict
+//!   and the officer's decision), `actions_step.rs`, `review.rs`, `finished.rs`,
+//!   `browser.rs` (the guidance); `chrome.rs` draws what is around them.
+//! - `questions.rs` draws any fact as a control, generic over its kind: no
+//!   question wording, option or verdict logic lives in this folder.
+//! - `theme.rs`, `settings.rs`, `widgets.rs`; `files.rs` and `shell.rs` are the
+//!   only files here that touch the file system or the clock.
+//!
+//! Flow per frame: the views read [`GuiState`] and push [`Action`]s;
+//! [`GuiState::update`] applies them after drawing and may return an
+//! [`Effect`] that the shell carries out.
+
+mod actions_step;
+mod browser;
+mod chrome;
+pub mod files;
+mod finished;
+mod questions;
+mod review;
+pub mod settings;
+mod shell;
+mod start;
+pub mod state;
+mod step;
+pub mod theme;
+mod verdict;
+mod widgets;
+
+pub use questions::option_name;
+pub use shell::{App, run};
+pub use state::{Action, ChooserAction, ChooserMode, Effect, GuiState, Screen};
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::core::wizard::StepKind;
+
+/// Keyboard shortcuts: Ctrl+S save, Ctrl+O open, Ctrl+N new case,
+/// Alt+→ next step, Alt+← previous step, Ctrl+= / Ctrl+− text size.
+fn shortcuts(ctx: &egui::Context, state: &GuiState, actions: &mut Vec<Action>) {
+    let press =
+        |m: Modifiers, k: Key| ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(m, k)));
+    if press(Modifiers::COMMAND, Key::S) {
+        actions.push(Action::Save);
+    }
+    if press(Modifiers::COMMAND, Key::O) {
+        actions.push(Action::OpenCase);
+    }
+    if press(Modifiers::COMMAND, Key::N) {
+        actions.push(Action::NewCase);
+    }
+    if state.case.is_some() && state.screen == Screen::Wizard {
+        if press(Modifiers::ALT, Key::ArrowRight) {
+            actions.push(Action::Next);
+        }
+        if press(Modifiers::ALT, Key::ArrowLeft) {
+            actions.push(Action::Back);
+        }
+    }
+    let scale = state.settings.text_scale;
+    if press(Modifiers::COMMAND, Key::Plus) || press(Modifiers::COMMAND, Key::Equals) {
+        actions.push(Action::SetTextScale(scale + 0.25));
+    }
+    if press(Modifiers::COMMAND, Key::Minus) {
+        actions.push(Action::SetTextScale(scale - 0.25));
+    }
+}
+
+/// Draws the whole window and applies what the officer did. Returns effects for the shell.
+pub fn root_ui(ui: &mut egui::Ui, state: &mut GuiState) -> Vec<Effect> {
+    let ctx = ui.ctx().clone();
+    let wanted = (state.theme(), state.settings.text_scale);
+    if state.applied != Some(wanted) {
+        theme::apply(&ctx, wanted.0, wanted.1);
+        state.applied = Some(wanted);
+    }
+    let mut actions = Vec::new();
+    shortcuts(&ctx, state, &mut actions);
+    let theme = state.theme();
+
+    egui::Panel::top("top").show(ui, |ui| chrome::top_bar(ui, state, &mut actions));
+    egui::Panel::bottom("problems").show(ui, |ui| chrome::error_panel(ui, state));
+
+    let in_wizard = state.screen == Screen::Wizard && state.case.is_some();
+    if in_wizard {
+        egui::Panel::left("tasks")
+            .resizable(true)
+            .default_size(230.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .show(ui, |ui| chrome::task_list(ui, state, &mut actions));
+            });
+    }
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                match (state.screen, &state.guidance, &state.case) {
+                    (Screen::Browser, _, _) => browser::show(ui, state, &mut actions),
+                    (Screen::Wizard, Ok(g), Some(open)) => {
+                        let steps = wizard_steps(g);
+                        let i = open.wizard.step.min(steps.len().saturating_sub(1));
+                        match steps.get(i) {
+                            Some(StepKind::Questions(s)) => {
+                                step::show(ui, theme, g, open, s, &mut actions);
+                            }
+                            Some(StepKind::Actions) => {
+                                actions_step::show(ui, theme, open, &mut actions);
+                            }
+                            Some(StepKind::Review) => {
+                                review::show(ui, theme, g, open, &steps, &mut actions);
+                            }
+                            None => {}
+                        }
+                        ui.add_space(12.0);
+                        ui.horizontal(|ui| {
+                            if i > 0 && ui.button("Back (Alt+←)").clicked() {
+                                actions.push(Action::Back);
+                            }
+                            if i + 1 < steps.len() && ui.button("Next (Alt+→)").clicked() {
+                                actions.push(Action::Next);
+                            }
+                        });
+                    }
+                    (Screen::Finished, Ok(_), Some(open)) => finished::show(ui, open, &mut actions),
+                    _ => start::show(ui, state, &mut actions),
+                }
+            });
+    });
+    chrome::rule_window(&ctx, state, &mut actions);
+    chrome::about_window(&ctx, state, &mut actions);
+    chrome::chooser_window(&ctx, state, &mut actions);
+
+    let mut effects = Vec::new();
+    for a in actions {
+        if let Action::Tell(m) = &a
+            && m.is_empty()
+        {
+            state.message = None;
+            continue;
+        }
+        effects.extend(state.update(a));
+    }
+    effects
+}
+
+fn wizard_steps(g: &crate::core::guidance::Guidance) -> Vec<StepKind> {
+    crate::core::wizard::steps(g)
+}
+
+/// Adds `DejaVu Sans` (shipped in `assets/fonts`) behind egui's own fonts, so that
+/// arrows, accented names and most scripts an officer may type are drawn.
+pub fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    fonts.font_data.insert(
+        "dejavu-sans".to_owned(),
+        std::sync::Arc::new(egui::FontData::from_static(include_bytes!(
+            "../../assets/fonts/DejaVuSans.ttf"
+        ))),
+    );
+    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+        fonts
+            .families
+            .entry(family)
+            .or_default()
+            .push("dejavu-sans".to_owned());
+    }
+    ctx.set_fonts(fonts);
+}

@@ -1,0 +1,138 @@
+//! Questions drawn from the guidance: one control per fact, generic over its
+//! kind. The wording, help, options and relevance are all the guidance's.
+
+use egui::RichText;
+
+use super::state::Action;
+use super::widgets;
+use crate::core::condition::Answer;
+use crate::core::guidance::Guidance;
+use crate::core::raw::{Fact, FactKind};
+use crate::core::wizard::{About, Wizard, answer_words};
+
+/// The accessible name of an option: the question, then the option.
+pub fn option_name(question: &str, option: &str) -> String {
+    format!("{question} {option}")
+}
+
+/// Draws one question and pushes the officer's answer.
+pub fn question(
+    ui: &mut egui::Ui,
+    g: &Guidance,
+    w: &Wizard,
+    about: About,
+    fact: &Fact,
+    actions: &mut Vec<Action>,
+) {
+    let current = w.answer(g, about, &fact.id);
+    let salt = (about, fact.id.as_str());
+    ui.add_space(4.0);
+    let q = widgets::subheading(ui, &fact.question);
+    if !fact.help.is_empty() {
+        ui.label(RichText::new(&fact.help).weak());
+    }
+    let set = |a: Option<Answer>, actions: &mut Vec<Action>| {
+        actions.push(Action::SetAnswer(about, fact.id.clone(), a));
+    };
+    match fact.kind {
+        FactKind::One => {
+            let chosen = match &current {
+                Some(Answer::One(v)) => v.clone(),
+                _ => String::new(),
+            };
+            ui.push_id(salt, |ui| {
+                for v in &fact.values {
+                    let r = ui.radio(chosen == v.id, &v.label);
+                    widgets::name(ui, &r, &option_name(&fact.question, &v.label));
+                    if r.clicked() && chosen != v.id {
+                        set(Some(Answer::One(v.id.clone())), actions);
+                    }
+                    if !v.help.is_empty() {
+                        ui.label(RichText::new(&v.help).weak());
+                    }
+                }
+                if !chosen.is_empty() {
+                    let r = ui.small_button("Clear answer");
+                    widgets::name(ui, &r, &format!("Clear the answer to: {}", fact.question));
+                    if r.clicked() {
+                        set(None, actions);
+                    }
+                }
+            });
+        }
+        FactKind::Many => {
+            let chosen = match &current {
+                Some(Answer::Many(v)) => v.clone(),
+                _ => Vec::new(),
+            };
+            ui.push_id(salt, |ui| {
+                for v in &fact.values {
+                    let mut on = chosen.contains(&v.id);
+                    let r = ui.checkbox(&mut on, &v.label);
+                    widgets::name(ui, &r, &option_name(&fact.question, &v.label));
+                    if r.changed() {
+                        // Keep the guidance's order of values.
+                        let next: Vec<String> = fact
+                            .values
+                            .iter()
+                            .filter(|x| {
+                                if x.id == v.id {
+                                    on
+                                } else {
+                                    chosen.contains(&x.id)
+                                }
+                            })
+                            .map(|x| x.id.clone())
+                            .collect();
+                        set(Some(Answer::Many(next)), actions);
+                    }
+                    if !v.help.is_empty() {
+                        ui.label(RichText::new(&v.help).weak());
+                    }
+                }
+            });
+        }
+        FactKind::Text => {
+            let mut text = match &current {
+                Some(Answer::Text(t)) => t.clone(),
+                _ => String::new(),
+            };
+            let r = ui
+                .push_id(salt, |ui| {
+                    ui.add(
+                        egui::TextEdit::multiline(&mut text)
+                            .desired_rows(2)
+                            .desired_width(f32::INFINITY),
+                    )
+                })
+                .inner
+                .labelled_by(q.id);
+            widgets::name(ui, &r, &fact.question);
+            if r.changed() {
+                set(Some(Answer::Text(text)), actions);
+            }
+        }
+    }
+}
+
+/// Answers kept but set aside, each with the answer given.
+pub fn set_aside(ui: &mut egui::Ui, g: &Guidance, w: &Wizard, about: About, facts: &[&Fact]) {
+    if facts.is_empty() {
+        return;
+    }
+    egui::CollapsingHeader::new(format!("Set aside: {} answer(s) that no longer apply", facts.len()))
+        .id_salt(("aside", about))
+        .show(ui, |ui| {
+            ui.label(
+                RichText::new("Kept, but not used in any verdict or in the record, because of a later change to an earlier answer.")
+                    .weak(),
+            );
+            for f in facts {
+                let a = w
+                    .answer(g, about, &f.id)
+                    .map(|a| answer_words(g, &f.id, &a))
+                    .unwrap_or_default();
+                ui.label(format!("{}: {a}", f.question));
+            }
+        });
+}

@@ -1,0 +1,179 @@
+//! The eframe shell: owns the state, carries out effects (dialogs, files,
+//! settings), supplies the clock, and remembers the window size.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use super::files;
+use super::settings::{self, Settings};
+use super::state::{Action, ChooserMode, Effect, GuiState};
+
+/// A native dialog that returns "nothing chosen" faster than this could not have
+/// been shown to anyone: there is no portal and no zenity. Fall back to the chooser.
+const NO_DIALOG: Duration = Duration::from_millis(250);
+
+/// The app as eframe runs it.
+pub struct App {
+    pub state: GuiState,
+    /// The last window size saved, to write settings only on a real change.
+    saved_size: Option<[f32; 2]>,
+}
+
+impl App {
+    pub fn new(dir: &Path, settings: Settings) -> Self {
+        let loaded = crate::store::load_guidance(dir);
+        let mut state = GuiState::with_settings(loaded.library, loaded.problems, settings);
+        state.folder = Some(dir.display().to_string());
+        state.modified = loaded.modified;
+        state.clock = Box::new(files::now_utc);
+        let saved_size = state.settings.window;
+        Self { state, saved_size }
+    }
+
+    /// Reads a case file and opens it in the wizard, or says why not.
+    pub fn open_case(&mut self, path: &Path) {
+        match crate::store::read_file(path) {
+            Ok(bytes) => {
+                self.state
+                    .update(Action::CaseRead(path.display().to_string(), bytes));
+            }
+            Err(e) => self.state.cannot_read(path, &e),
+        }
+    }
+
+    /// Carries out one effect, and any that follow from it.
+    pub fn effect(&mut self, effect: Effect) {
+        let next = match effect {
+            Effect::PickCaseFile => self.pick_open(),
+            Effect::PickSaveFile(name) => self.pick_save(name),
+            Effect::ReadCase(path) => {
+                self.open_case(&path);
+                None
+            }
+            Effect::WriteCase(path, text) => match files::write_atomically(&path, text.as_bytes()) {
+                Ok(()) => self.state.update(Action::Saved(path)),
+                Err(e) => self.state.update(Action::Failed(format!(
+                    "The case could not be saved to {}: {e}. It is still open here; try another folder.",
+                    path.display()
+                ))),
+            },
+            Effect::ListFolder(dir) => match files::list_folder(&dir) {
+                Ok((folders, names)) => self.state.update(Action::Chooser(
+                    super::state::ChooserAction::Listed(dir, folders, names),
+                )),
+                Err(e) => self.state.update(Action::Failed(format!(
+                    "The folder {} cannot be read: {e}",
+                    dir.display()
+                ))),
+            },
+            Effect::SaveSettings(s) => {
+                settings::save(&s);
+                None
+            }
+        };
+        if let Some(e) = next {
+            self.effect(e);
+        }
+    }
+
+    fn case_path(&self) -> Option<PathBuf> {
+        self.state.case.as_ref().and_then(|o| o.path.clone())
+    }
+
+    fn pick_open(&mut self) -> Option<Effect> {
+        let start = Instant::now();
+        let picked = rfd::FileDialog::new()
+            .set_title("Open a case file")
+            .add_filter("Case file", &["ron"])
+            .set_directory(files::start_folder(self.case_path().as_deref()))
+            .pick_file();
+        match picked {
+            Some(p) => Some(Effect::ReadCase(p)),
+            None if start.elapsed() < NO_DIALOG => {
+                self.state.update(Action::Tell(
+                    "No file dialog is available on this desktop (no desktop portal or zenity), so the app's own chooser is shown.".to_owned(),
+                ));
+                let folder = files::start_folder(self.case_path().as_deref());
+                Some(
+                    self.state
+                        .open_chooser(ChooserMode::Open, folder, String::new()),
+                )
+            }
+            None => None,
+        }
+    }
+
+    fn pick_save(&mut self, name: String) -> Option<Effect> {
+        let start = Instant::now();
+        let folder = files::start_folder(self.case_path().as_deref());
+        let picked = rfd::FileDialog::new()
+            .set_title("Save the case")
+            .add_filter("Case file", &["ron"])
+            .set_directory(&folder)
+            .set_file_name(&name)
+            .save_file();
+        match picked {
+            Some(p) => {
+                let text =
+                    crate::core::wizard::case_text(&self.state.case.as_ref()?.wizard.case).ok()?;
+                Some(Effect::WriteCase(p, text))
+            }
+            None if start.elapsed() < NO_DIALOG => {
+                self.state.update(Action::Tell(
+                    "No file dialog is available on this desktop (no desktop portal or zenity), so the app's own chooser is shown.".to_owned(),
+                ));
+                Some(self.state.open_chooser(ChooserMode::Save, folder, name))
+            }
+            None => None,
+        }
+    }
+
+    fn remember_size(&mut self, ctx: &egui::Context) {
+        let size = ctx.input(|i| i.viewport().inner_rect.map(|r| [r.width(), r.height()]));
+        let Some(size) = size else {
+            return;
+        };
+        if self.saved_size != Some(size) && !ctx.input(|i| i.pointer.any_down()) {
+            self.saved_size = Some(size);
+            self.state.settings.window = Some(size);
+        }
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        for effect in super::root_ui(ui, &mut self.state) {
+            self.effect(effect);
+        }
+        self.remember_size(ui.ctx());
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        settings::save(&self.state.settings);
+    }
+}
+
+/// Opens the window and runs until it is closed.
+pub fn run(dir: &Path, case: Option<&Path>) -> Result<(), eframe::Error> {
+    let settings = settings::load();
+    let size = settings.window.unwrap_or([1100.0, 800.0]);
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Victim First")
+            .with_inner_size(size)
+            .with_min_inner_size([480.0, 360.0]),
+        ..Default::default()
+    };
+    let mut app = App::new(dir, settings);
+    if let Some(path) = case {
+        app.open_case(path);
+    }
+    eframe::run_native(
+        "Victim First",
+        options,
+        Box::new(|cc| {
+            super::install_fonts(&cc.egui_ctx);
+            Ok(Box::new(app))
+        }),
+    )
+}

@@ -1,0 +1,164 @@
+//! The start screen: new case, open a case file, and the guidance in force
+//! (pack title, version, dates, force profile, digest), with a clear warning
+//! when a pack is past its review-by date. The pack and profile are settings.
+
+use egui::RichText;
+
+use super::settings::ThemeChoice;
+use super::state::{Action, GuiState, Screen};
+use super::widgets;
+use crate::core::guidance::LayerKind;
+
+pub fn show(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) {
+    let theme = state.theme();
+    widgets::heading(ui, "Victim First");
+    ui.label("A report where the victim or a witness may have no leave to remain: the checks, any contact with Immigration Enforcement, and the victim's safety, with the guidance each verdict rests on.");
+    ui.add_space(10.0);
+    ui.horizontal_wrapped(|ui| {
+        let new = ui.add_enabled(
+            state.guidance.is_ok(),
+            egui::Button::new(RichText::new("New case").size(18.0)),
+        );
+        if new.clicked() {
+            actions.push(Action::NewCase);
+        }
+        if ui
+            .button(RichText::new("Open a case file…").size(18.0))
+            .clicked()
+        {
+            actions.push(Action::OpenCase);
+        }
+        if state.case.is_some() && ui.button("Back to the case in progress").clicked() {
+            actions.push(Action::Show(Screen::Wizard));
+        }
+    });
+    ui.add_space(12.0);
+    widgets::subheading(ui, "The guidance in force");
+    selectors(ui, state, actions);
+    match &state.guidance {
+        Ok(g) => {
+            let today: String = (state.clock)().chars().take(10).collect();
+            for layer in &g.layers {
+                let what = match layer.kind {
+                    LayerKind::Baseline => "National guidance",
+                    LayerKind::Revision => "National guidance (revision)",
+                    LayerKind::Overlay => "Adopted by the force",
+                    LayerKind::Profile => "Force profile",
+                };
+                ui.label(format!(
+                    "{what}: {}, version {}, in effect from {}, to be reviewed by {}",
+                    layer.title, layer.version, layer.effective, layer.review_by
+                ));
+                if !today.is_empty() && layer.review_by.as_str() < today.as_str() {
+                    widgets::alert(
+                        ui,
+                        theme,
+                        &format!(
+                            "\"{}\" was due for review by {}. It may be out of date: check with your force's policy owner before relying on it.",
+                            layer.title, layer.review_by
+                        ),
+                    );
+                }
+            }
+            if let Some(p) = &g.profile {
+                ui.label(format!("Force: {}", p.force));
+            }
+            egui::CollapsingHeader::new("Guidance digest (for supervisors)")
+                .id_salt("digest")
+                .show(ui, |ui| {
+                    ui.label(RichText::new(format!("sha256:{}", g.digest)).monospace());
+                });
+        }
+        Err(_) if !state.problems.is_empty() => {
+            widgets::alert(
+                ui,
+                theme,
+                "No verdict can be given: the guidance files have the problems listed below. Fix them (run `victim-first lint`) and restart.",
+            );
+        }
+        Err(_) => {
+            widgets::alert(
+                ui,
+                theme,
+                "This national pack and force profile cannot be used together; see the problems listed below.",
+            );
+        }
+    }
+    ui.add_space(8.0);
+    if ui
+        .button("Read the guidance: every rule and its source")
+        .clicked()
+    {
+        actions.push(Action::Show(Screen::Browser));
+    }
+    ui.add_space(12.0);
+    settings(ui, theme, state.settings.text_scale, actions);
+}
+
+/// The national pack and force profile choosers (remembered as settings).
+pub fn selectors(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) {
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label("National pack");
+        egui::ComboBox::from_id_salt("pack")
+            .selected_text(state.pack.as_str())
+            .show_ui(ui, |ui| {
+                for id in state.library.pack_ids() {
+                    if ui.selectable_label(state.pack == id, id).clicked() {
+                        actions.push(Action::SelectPack(id.to_owned()));
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        let label = ui.label("Force profile");
+        egui::ComboBox::from_id_salt("profile")
+            .selected_text(
+                state
+                    .profile
+                    .as_deref()
+                    .unwrap_or("None (national guidance only)"),
+            )
+            .show_ui(ui, |ui| {
+                if ui
+                    .selectable_label(state.profile.is_none(), "None (national guidance only)")
+                    .clicked()
+                {
+                    actions.push(Action::SelectProfile(None));
+                }
+                for id in state.library.profile_ids() {
+                    if ui
+                        .selectable_label(state.profile.as_deref() == Some(id), id)
+                        .clicked()
+                    {
+                        actions.push(Action::SelectProfile(Some(id.to_owned())));
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+}
+
+/// Theme and text size.
+pub fn settings(ui: &mut egui::Ui, theme: ThemeChoice, scale: f32, actions: &mut Vec<Action>) {
+    widgets::subheading(ui, "Display");
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Theme:");
+        for t in ThemeChoice::ALL {
+            let r = ui.radio(theme == t, t.words());
+            widgets::name(ui, &r, &format!("Theme {}", t.words()));
+            if r.clicked() {
+                actions.push(Action::SetTheme(t));
+            }
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!("Text size: {:.0}%", scale * 100.0));
+        if ui.button("Smaller (Ctrl −)").clicked() {
+            actions.push(Action::SetTextScale(scale - 0.25));
+        }
+        if ui.button("Larger (Ctrl +)").clicked() {
+            actions.push(Action::SetTextScale(scale + 0.25));
+        }
+    });
+}

@@ -1,0 +1,629 @@
+//! What the window shows, and what the officer can do: state and actions, no drawing.
+//!
+//! The views read [`GuiState`] and push [`Action`]s; [`GuiState::update`]
+//! applies them after drawing and may return an [`Effect`] (a file dialog, a
+//! write) that only the shell in `shell.rs` can carry out. Every verdict, the
+//! blockers and the change log come from the core (`core::wizard`, `core::record`).
+
+use std::path::PathBuf;
+
+use crate::core::case::CaseFacts;
+use crate::core::condition::Answer;
+use crate::core::diagnostic::{Diagnostic, Diagnostics};
+use crate::core::engine::Assessment;
+use crate::core::guidance::Guidance;
+use crate::core::parse;
+use crate::core::raw;
+use crate::core::record::{self, Blocker, StepStatus};
+use crate::core::validate::Library;
+use crate::core::wizard::{self, About, StepKind, Wizard};
+
+use super::settings::{Settings, ThemeChoice};
+
+/// Which screen is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    /// New case, open a case, the guidance in force.
+    Start,
+    /// The wizard's steps.
+    Wizard,
+    /// Every rule with its source, for supervisors and policy owners.
+    Browser,
+    /// The case is complete: what happens next.
+    Finished,
+}
+
+/// Every step's status, in order.
+fn statuses(g: &Guidance, w: &Wizard, blockers: &[Blocker]) -> Vec<StepStatus> {
+    (0..wizard::steps(g).len())
+        .map(|i| record::step_status(g, w, blockers, i))
+        .collect()
+}
+
+/// Something the officer did.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    SelectPack(String),
+    SelectProfile(Option<String>),
+    Show(Screen),
+    NewCase,
+    /// Ask the shell to let the officer choose a case file.
+    OpenCase,
+    /// A case file's name and bytes, read by the shell.
+    CaseRead(String, Vec<u8>),
+    /// Save to the file the case came from, or ask where.
+    Save,
+    SaveAs,
+    /// The shell wrote the case to this file.
+    Saved(PathBuf),
+    /// The shell could not do something: say so, never silently.
+    Failed(String),
+    /// Tell the officer something (for instance that no native dialog could open).
+    Tell(String),
+    CloseCase,
+    GoTo(usize),
+    Next,
+    Back,
+    SetAnswer(About, String, Option<Answer>),
+    AddCheck,
+    RemoveCheck(usize),
+    ProposeIe(bool),
+    /// The officer's decision on a check (`About::Check`) or the contact.
+    Decide(About, raw::OfficerDecision),
+    SetAction(String, raw::ActionRecord),
+    SetOfficer(raw::Officer),
+    SetSupervisor(raw::SupervisorReview),
+    SetReviewWhen(String),
+    Finish,
+    /// Show a guidance rule's explanation, source and certainty (or close it).
+    ShowRule(Option<String>),
+    ShowAbout(bool),
+    SetTheme(ThemeChoice),
+    SetTextScale(f32),
+    /// The in-window file chooser (used when no native dialog can open).
+    Chooser(ChooserAction),
+}
+
+/// What the in-window chooser is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChooserMode {
+    Open,
+    Save,
+}
+
+/// The in-window file chooser, used when no native dialog is available.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Chooser {
+    pub mode: ChooserMode,
+    pub folder: PathBuf,
+    /// Sub-folders and `.ron` files in the folder, as listed by the shell.
+    pub folders: Vec<String>,
+    pub files: Vec<String>,
+    pub name: String,
+}
+
+/// What the officer did in the in-window chooser.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ChooserAction {
+    /// The shell listed a folder.
+    Listed(PathBuf, Vec<String>, Vec<String>),
+    Enter(String),
+    Up,
+    SetName(String),
+    Confirm,
+    Cancel,
+}
+
+/// Something only the shell can do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Effect {
+    /// Let the officer choose a case file to open (a native dialog, else the chooser).
+    PickCaseFile,
+    /// Let the officer choose where to save; the suggested file name.
+    PickSaveFile(String),
+    /// Read and open this case file.
+    ReadCase(PathBuf),
+    /// Write the case file's text to this path, atomically.
+    WriteCase(PathBuf, String),
+    /// List a folder for the in-window chooser.
+    ListFolder(PathBuf),
+    /// Persist the settings (never case data).
+    SaveSettings(Settings),
+}
+
+/// The case being worked on, with what the core concluded about it.
+pub struct Open {
+    pub wizard: Wizard,
+    /// Where it was read from or last saved to.
+    pub path: Option<PathBuf>,
+    /// Changed since last saved.
+    pub dirty: bool,
+    /// The verdicts as they stand, recomputed after every change (never per frame).
+    pub assessment: Assessment,
+    pub blockers: Vec<Blocker>,
+    /// Each step's status for the task list, recomputed with the verdicts.
+    pub statuses: Vec<StepStatus>,
+    /// Problems found in the file when it was opened.
+    pub file_problems: Diagnostics,
+}
+
+/// Everything the window shows.
+pub struct GuiState {
+    pub library: Library,
+    /// Problems found loading or checking the guidance: shown in the error panel.
+    pub problems: Diagnostics,
+    pub pack: String,
+    pub profile: Option<String>,
+    /// The merged guidance for the chosen pack and profile, or why there is none.
+    /// Guidance that `lint` rejects never gives a verdict: any problem leaves this an error.
+    pub guidance: Result<Guidance, Diagnostics>,
+    /// The guidance folder the files were read from, when known.
+    pub folder: Option<String>,
+    /// National packs and overlays that differ from the published manifest.
+    pub modified: Vec<String>,
+    pub screen: Screen,
+    pub case: Option<Open>,
+    /// A message for the officer: a failure, or a confirmation.
+    pub message: Option<String>,
+    /// The rule whose explanation is open.
+    pub rule: Option<String>,
+    pub about_open: bool,
+    pub settings: Settings,
+    pub chooser: Option<Chooser>,
+    /// Today's date and time, RFC 3339 in UTC, supplied by the shell (the core has no clock).
+    pub clock: Box<dyn Fn() -> String>,
+    /// The theme and text scale last applied to the context: applied again only on a change.
+    pub(crate) applied: Option<(ThemeChoice, f32)>,
+    /// The officer was warned that the case has unsaved changes; doing it again discards them.
+    warned_unsaved: bool,
+}
+
+/// The guidance for a pack and profile, only when every guidance file is sound.
+fn usable(
+    library: &Library,
+    problems: &Diagnostics,
+    pack: &str,
+    profile: Option<&str>,
+) -> Result<Guidance, Diagnostics> {
+    if problems.is_empty() {
+        library.resolve(pack, profile)
+    } else {
+        Err(problems.clone())
+    }
+}
+
+impl GuiState {
+    pub fn new(library: Library, problems: Diagnostics) -> Self {
+        Self::with_settings(library, problems, Settings::default())
+    }
+
+    /// Starts with saved settings: the force profile and pack chosen last time, where they still exist.
+    pub fn with_settings(library: Library, mut problems: Diagnostics, settings: Settings) -> Self {
+        problems.0.extend(library.lint().0);
+        problems.normalise();
+        let packs = library.pack_ids();
+        let pack = settings
+            .pack
+            .clone()
+            .filter(|p| packs.contains(&p.as_str()))
+            .or_else(|| library.current_pack().map(str::to_owned))
+            .unwrap_or_default();
+        let profile = settings
+            .profile
+            .clone()
+            .filter(|p| library.profile_ids().contains(&p.as_str()));
+        let mut guidance = usable(&library, &problems, &pack, profile.as_deref());
+        let profile = if guidance.is_err() && profile.is_some() && problems.is_empty() {
+            guidance = usable(&library, &problems, &pack, None);
+            None
+        } else {
+            profile
+        };
+        Self {
+            library,
+            problems,
+            pack,
+            profile,
+            guidance,
+            folder: None,
+            modified: Vec::new(),
+            screen: Screen::Start,
+            case: None,
+            message: None,
+            rule: None,
+            about_open: false,
+            settings,
+            chooser: None,
+            clock: Box::new(String::new),
+            applied: None,
+            warned_unsaved: false,
+        }
+    }
+
+    fn now(&self) -> String {
+        (self.clock)()
+    }
+
+    /// The wizard's steps under the guidance in force (empty without guidance).
+    pub fn steps(&self) -> Vec<StepKind> {
+        self.guidance
+            .as_ref()
+            .map(wizard::steps)
+            .unwrap_or_default()
+    }
+
+    fn reassess(&mut self) {
+        let (Ok(g), Some(open)) = (&self.guidance, &mut self.case) else {
+            return;
+        };
+        open.assessment = open.wizard.assess(g);
+        open.blockers = record::blockers(&open.wizard.case, g, &open.assessment);
+        open.statuses = statuses(g, &open.wizard, &open.blockers);
+    }
+
+    fn open(&mut self, wizard: Wizard, path: Option<PathBuf>, file_problems: Diagnostics) {
+        let Ok(g) = &self.guidance else {
+            return;
+        };
+        let assessment = wizard.assess(g);
+        let blockers = record::blockers(&wizard.case, g, &assessment);
+        let statuses = statuses(g, &wizard, &blockers);
+        self.case = Some(Open {
+            wizard,
+            path,
+            dirty: false,
+            assessment,
+            blockers,
+            statuses,
+            file_problems,
+        });
+        self.screen = Screen::Wizard;
+    }
+
+    fn resolve(&mut self) {
+        self.guidance = usable(
+            &self.library,
+            &self.problems,
+            &self.pack,
+            self.profile.as_deref(),
+        );
+        if let Some(open) = &mut self.case {
+            open.wizard.case.pack.clone_from(&self.pack);
+            open.wizard.case.profile.clone_from(&self.profile);
+        }
+        self.reassess();
+    }
+
+    #[allow(clippy::unnecessary_wraps, reason = "returned as `update`'s effect")]
+    fn remember(&mut self) -> Option<Effect> {
+        self.settings.pack = Some(self.pack.clone());
+        self.settings.profile.clone_from(&self.profile);
+        Some(Effect::SaveSettings(self.settings.clone()))
+    }
+
+    /// A file name for a new save: the crime reference and the date, made safe.
+    pub fn default_file_name(&self) -> String {
+        let Some(open) = &self.case else {
+            return "case.ron".to_owned();
+        };
+        let reference = open
+            .wizard
+            .case
+            .officer
+            .as_ref()
+            .map(|o| o.crime_reference.trim().to_owned())
+            .unwrap_or_default();
+        let date: String = open
+            .wizard
+            .case
+            .started
+            .clone()
+            .or_else(|| Some(self.now()))
+            .unwrap_or_default()
+            .chars()
+            .take(10)
+            .collect();
+        let safe: String = reference
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' {
+                    c
+                } else {
+                    '-'
+                }
+            })
+            .collect();
+        let stem = [safe.trim_matches('-'), date.as_str()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join("-");
+        if stem.is_empty() {
+            "case.ron".to_owned()
+        } else {
+            format!("case-{stem}.ron")
+        }
+    }
+
+    /// Whether leaving the case now would lose changes: the first time, says so
+    /// and returns true; asked again, lets the officer go on.
+    fn would_lose_changes(&mut self) -> bool {
+        let dirty = self.case.as_ref().is_some_and(|o| o.dirty);
+        if dirty && !self.warned_unsaved {
+            self.warned_unsaved = true;
+            self.message = Some(
+                "The case has unsaved changes. Save it first (Ctrl+S), or do that again to discard them.".to_owned(),
+            );
+            return true;
+        }
+        self.warned_unsaved = false;
+        false
+    }
+
+    /// Applies one action; returns what the shell must do, if anything.
+    #[allow(
+        clippy::too_many_lines,
+        reason = "one arm per action, read top to bottom"
+    )]
+    pub fn update(&mut self, action: Action) -> Option<Effect> {
+        let now = self.now();
+        if matches!(
+            action,
+            Action::NewCase | Action::OpenCase | Action::CloseCase
+        ) && self.would_lose_changes()
+        {
+            return None;
+        }
+        match action {
+            Action::SelectPack(p) => {
+                self.pack = p;
+                self.resolve();
+                return self.remember();
+            }
+            Action::SelectProfile(p) => {
+                self.profile = p;
+                self.resolve();
+                return self.remember();
+            }
+            Action::Show(screen) => self.screen = screen,
+            Action::NewCase => {
+                if self.guidance.is_ok() {
+                    let w = Wizard::new(&self.pack, self.profile.as_deref(), &now);
+                    self.open(w, None, Diagnostics::default());
+                    self.message = None;
+                }
+            }
+            Action::OpenCase => return Some(Effect::PickCaseFile),
+            Action::CaseRead(name, bytes) => self.case_read(&name, &bytes),
+            Action::Save => {
+                let open = self.case.as_ref()?;
+                let text = match wizard::case_text(&open.wizard.case) {
+                    Ok(t) => t,
+                    Err(e) => {
+                        self.message = Some(format!("The case could not be written: {e}"));
+                        return None;
+                    }
+                };
+                return Some(match &open.path {
+                    Some(p) => Effect::WriteCase(p.clone(), text),
+                    None => Effect::PickSaveFile(self.default_file_name()),
+                });
+            }
+            Action::SaveAs => {
+                self.case.as_ref()?;
+                return Some(Effect::PickSaveFile(self.default_file_name()));
+            }
+            Action::Saved(path) => {
+                if let Some(open) = &mut self.case {
+                    self.message = Some(format!("Saved to {}.", path.display()));
+                    open.path = Some(path);
+                    open.dirty = false;
+                }
+            }
+            Action::Failed(m) | Action::Tell(m) => self.message = Some(m),
+            Action::CloseCase => {
+                self.case = None;
+                self.screen = Screen::Start;
+            }
+            Action::GoTo(i) => self.go_to(i),
+            Action::Next => {
+                let i = self.case.as_ref().map_or(0, |o| o.wizard.step);
+                self.go_to(i + 1);
+            }
+            Action::Back => {
+                let i = self.case.as_ref().map_or(0, |o| o.wizard.step);
+                self.go_to(i.saturating_sub(1));
+            }
+            Action::SetAnswer(about, fact, answer) => {
+                self.edit(|w, g| w.set_answer(g, about, &fact, answer, &now));
+            }
+            Action::AddCheck => self.edit(|w, _| {
+                w.add_check();
+            }),
+            Action::RemoveCheck(i) => self.edit(|w, g| w.remove_check(g, i, &now)),
+            Action::ProposeIe(yes) => self.edit(|w, _| w.set_ie_proposed(yes, &now)),
+            Action::Decide(about, d) => self.edit(|w, _| match about {
+                About::Check(i) => {
+                    if let Some(c) = w.case.checks.get_mut(i) {
+                        c.decision = Some(d);
+                    }
+                }
+                About::IeContact => {
+                    if let Some(ie) = &mut w.case.ie_contact {
+                        ie.decision = Some(d);
+                    }
+                }
+                About::Case => {}
+            }),
+            Action::SetAction(id, rec) => self.edit(|w, _| {
+                w.case.actions.insert(id, rec);
+            }),
+            Action::SetOfficer(o) => self.edit(|w, _| w.case.officer = Some(o)),
+            Action::SetSupervisor(s) => self.edit(|w, _| w.case.supervisor = Some(s)),
+            Action::SetReviewWhen(t) => self.edit(|w, _| w.case.review = t),
+            Action::Finish => {
+                let open = self.case.as_mut()?;
+                if open.blockers.is_empty() {
+                    open.wizard.case.completed = Some(now);
+                    open.dirty = true;
+                    self.screen = Screen::Finished;
+                    return self.update(Action::Save);
+                }
+                self.message = Some(format!(
+                    "The case cannot be finished yet: {} thing(s) still to record, listed on the review step.",
+                    open.blockers.len()
+                ));
+            }
+            Action::ShowRule(r) => self.rule = r,
+            Action::ShowAbout(b) => self.about_open = b,
+            Action::SetTheme(t) => {
+                self.settings.theme = t;
+                return Some(Effect::SaveSettings(self.settings.clone()));
+            }
+            Action::SetTextScale(s) => {
+                self.settings.text_scale = s.clamp(1.0, 2.0);
+                return Some(Effect::SaveSettings(self.settings.clone()));
+            }
+            Action::Chooser(c) => return self.chooser_action(c),
+        }
+        None
+    }
+
+    fn go_to(&mut self, i: usize) {
+        if let (Ok(g), Some(open)) = (&self.guidance, &mut self.case) {
+            open.wizard.go_to(g, i);
+            open.statuses = statuses(g, &open.wizard, &open.blockers);
+            self.screen = Screen::Wizard;
+        }
+    }
+
+    fn edit(&mut self, f: impl FnOnce(&mut Wizard, &Guidance)) {
+        if let (Ok(g), Some(open)) = (&self.guidance, &mut self.case) {
+            if open.wizard.case.completed.is_some() {
+                // A change after finishing reopens the record.
+                open.wizard.case.completed = None;
+            }
+            f(&mut open.wizard, g);
+            open.dirty = true;
+        }
+        self.reassess();
+    }
+
+    fn case_read(&mut self, name: &str, bytes: &[u8]) {
+        let (src, case) = match parse::case_file(name, bytes) {
+            Ok(x) => x,
+            Err(d) => {
+                self.message = Some(format!("The case file could not be opened: {d}"));
+                return;
+            }
+        };
+        // Use the pack and profile the case names, when the guidance has them.
+        let refs = self
+            .library
+            .check_case_refs(&src, &case.pack, case.profile.as_deref());
+        if refs.is_empty() {
+            self.pack.clone_from(&case.pack);
+            self.profile.clone_from(&case.profile);
+            self.guidance = usable(
+                &self.library,
+                &self.problems,
+                &self.pack,
+                self.profile.as_deref(),
+            );
+        }
+        let Ok(g) = &self.guidance else {
+            self.message = Some(
+                "The guidance this case needs cannot be used; see the problems listed.".to_owned(),
+            );
+            return;
+        };
+        let mut file_problems = refs;
+        if let Err(d) = CaseFacts::from_raw(g, &src, &case) {
+            file_problems.0.extend(d.0);
+        }
+        self.message = if file_problems.is_empty() {
+            None
+        } else {
+            Some(format!(
+                "{} problem(s) in the case file: answers that do not fit the guidance are left out. See below.",
+                file_problems.len()
+            ))
+        };
+        let w = Wizard::from_case(g, case);
+        let path = Some(PathBuf::from(name)).filter(|_| !name.is_empty());
+        self.open(w, path, file_problems);
+    }
+
+    fn chooser_action(&mut self, a: ChooserAction) -> Option<Effect> {
+        match a {
+            ChooserAction::Listed(folder, folders, files) => {
+                if let Some(c) = &mut self.chooser {
+                    c.folder = folder;
+                    c.folders = folders;
+                    c.files = files;
+                }
+                None
+            }
+            ChooserAction::Enter(name) => {
+                let c = self.chooser.as_mut()?;
+                Some(Effect::ListFolder(c.folder.join(name)))
+            }
+            ChooserAction::Up => {
+                let c = self.chooser.as_mut()?;
+                let up = c.folder.parent()?.to_path_buf();
+                Some(Effect::ListFolder(up))
+            }
+            ChooserAction::SetName(n) => {
+                if let Some(c) = &mut self.chooser {
+                    c.name = n;
+                }
+                None
+            }
+            ChooserAction::Confirm => {
+                let c = self.chooser.take()?;
+                let name = c.name.trim();
+                if name.is_empty() {
+                    self.message = Some("Choose or type a file name.".to_owned());
+                    self.chooser = Some(c);
+                    return None;
+                }
+                let path = c.folder.join(name);
+                match c.mode {
+                    ChooserMode::Open => Some(Effect::ReadCase(path)),
+                    ChooserMode::Save => {
+                        let text = wizard::case_text(&self.case.as_ref()?.wizard.case).ok()?;
+                        Some(Effect::WriteCase(path, text))
+                    }
+                }
+            }
+            ChooserAction::Cancel => {
+                self.chooser = None;
+                None
+            }
+        }
+    }
+
+    /// Opens the in-window chooser in `folder` (the shell then lists it).
+    pub fn open_chooser(&mut self, mode: ChooserMode, folder: PathBuf, name: String) -> Effect {
+        self.chooser = Some(Chooser {
+            mode,
+            folder: folder.clone(),
+            folders: Vec::new(),
+            files: Vec::new(),
+            name,
+        });
+        Effect::ListFolder(folder)
+    }
+
+    /// Records that a file could not be read, with where.
+    /// Says why a file could not be read (`why` from [`crate::store::read_file`]).
+    pub fn cannot_read(&mut self, path: &std::path::Path, why: &str) {
+        let d = Diagnostic::new(&path.display().to_string(), None, why.to_owned());
+        self.message = Some(d.to_string());
+    }
+
+    /// The theme chosen in the settings.
+    pub fn theme(&self) -> ThemeChoice {
+        self.settings.theme
+    }
+}

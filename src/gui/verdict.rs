@@ -1,0 +1,145 @@
+//! The verdict beside a check or the contact, the facts behind it, and the
+//! officer's recorded decision: only the choices the verdict allows are offered.
+
+use egui::RichText;
+
+use super::settings::ThemeChoice;
+use super::state::Action;
+use super::widgets;
+use crate::core::engine::{Assessment, Reason, Verdict};
+use crate::core::guidance::Guidance;
+use crate::core::raw::{Choice, OfficerDecision, Scope};
+use crate::core::record::{choice_words, choices};
+use crate::core::wizard::{About, Wizard, answer_words};
+
+/// The verdict, its deciding reasons with rule ids, and grouped warnings.
+pub fn verdict(
+    ui: &mut egui::Ui,
+    theme: ThemeChoice,
+    a: &Assessment,
+    about: About,
+    v: Verdict,
+    reasons: &[Reason],
+    actions: &mut Vec<Action>,
+) {
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Verdict:").strong());
+        widgets::verdict_tag(ui, theme, v);
+    });
+    widgets::reasons(ui, v, reasons, actions);
+    widgets::notices(ui, a, &about.word(), reasons, actions);
+}
+
+/// The answers the verdict rests on, as the officer gave them.
+pub fn facts_behind(ui: &mut egui::Ui, g: &Guidance, w: &Wizard, about: About) {
+    let (relevant, _) = w.relevance(g, about);
+    let rows: Vec<(String, String)> = g
+        .facts
+        .iter()
+        .filter(|f| f.scope == about.scope() && relevant.contains(&f.id))
+        .map(|f| {
+            let a = w
+                .answer(g, about, &f.id)
+                .map(|a| answer_words(g, &f.id, &a))
+                .unwrap_or_default();
+            (f.question.clone(), a)
+        })
+        .collect();
+    egui::CollapsingHeader::new("The answers this verdict rests on")
+        .id_salt(("behind", about))
+        .show(ui, |ui| {
+            widgets::facts_grid(ui, ("behind-grid", about), &rows);
+            if about.scope() != Scope::Case {
+                ui.label(
+                    RichText::new("And the answers about the case on the earlier steps.").weak(),
+                );
+            }
+        });
+}
+
+/// What the officer decides, and why.
+pub fn decision(
+    ui: &mut egui::Ui,
+    about: About,
+    what: &str,
+    v: Verdict,
+    current: Option<&OfficerDecision>,
+    actions: &mut Vec<Action>,
+) {
+    let d = current.cloned().unwrap_or_default();
+    widgets::subheading(ui, &format!("Your decision on {what}"));
+    let offered = choices(v);
+    if v == Verdict::Refused {
+        ui.label("This is refused: it cannot be recorded as done. Record that you will not do it, or change what is proposed above.");
+    } else if v == Verdict::Incomplete {
+        ui.label("Answer the questions above to get a verdict; until then you can only record that you will not do it.");
+    } else if v == Verdict::NotRecommended {
+        ui.label("Not recommended: you may go ahead only with a further recorded reason, and a supervisor must then review the decision.");
+    }
+    ui.push_id(("decision", about), |ui| {
+        for c in offered {
+            let r = ui.radio(d.choice == c, choice_words(c));
+            widgets::name(ui, &r, &format!("{what}: {}", choice_words(c)));
+            if r.clicked() && d.choice != c {
+                actions.push(Action::Decide(
+                    about,
+                    OfficerDecision {
+                        choice: c,
+                        ..d.clone()
+                    },
+                ));
+            }
+        }
+        if d.choice != Choice::Undecided && !choices(v).contains(&d.choice) {
+            widgets::alert(
+                ui,
+                ThemeChoice::Light,
+                &format!(
+                    "You recorded \"{}\", which this verdict does not allow. Choose again.",
+                    choice_words(d.choice)
+                ),
+            );
+        }
+        let reason_label = if v == Verdict::NotRecommended && d.choice == Choice::Proceed {
+            "The further reason for going ahead"
+        } else {
+            "Why you decided this"
+        };
+        let l = ui.label(reason_label);
+        let mut reason = d.reason.clone();
+        let r = ui
+            .add(
+                egui::TextEdit::multiline(&mut reason)
+                    .desired_rows(2)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(l.id);
+        widgets::name(ui, &r, &format!("{what}: {reason_label}"));
+        if r.changed() {
+            actions.push(Action::Decide(
+                about,
+                OfficerDecision {
+                    reason,
+                    ..d.clone()
+                },
+            ));
+        }
+        if d.choice == Choice::Defer {
+            let l = ui.label("When it will be reconsidered (a juncture or a date)");
+            let mut when = d.reconsider.clone();
+            let r = ui
+                .add(egui::TextEdit::singleline(&mut when).desired_width(f32::INFINITY))
+                .labelled_by(l.id);
+            widgets::name(ui, &r, &format!("{what}: when it will be reconsidered"));
+            if r.changed() {
+                actions.push(Action::Decide(
+                    about,
+                    OfficerDecision {
+                        reconsider: when,
+                        ..d
+                    },
+                ));
+            }
+        }
+    });
+}

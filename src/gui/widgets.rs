@@ -1,0 +1,184 @@
+//! Small drawing helpers shared by the views: verdict tags, rule links,
+//! grouped warnings, and accessible names for controls.
+
+use egui::accesskit::Role;
+use egui::{Color32, RichText};
+
+use super::settings::ThemeChoice;
+use super::state::Action;
+use super::theme::Palette;
+use crate::core::engine::{Assessment, Reason, Verdict};
+use crate::core::report;
+
+/// A verdict as an officer reads it.
+pub fn verdict_word(v: Verdict) -> &'static str {
+    match v {
+        Verdict::NotProposed => "Not proposed",
+        Verdict::Permitted => "Permitted",
+        Verdict::Incomplete => "Incomplete",
+        Verdict::Defer => "Defer",
+        Verdict::NotRecommended => "Not recommended",
+        Verdict::Refused => "Refused",
+    }
+}
+
+/// A verdict as a word in a coloured box (the word carries the meaning).
+pub fn verdict_tag(ui: &mut egui::Ui, theme: ThemeChoice, v: Verdict) {
+    let tag = Palette::tag(theme, v);
+    egui::Frame::new()
+        .fill(tag.fill)
+        .stroke(egui::Stroke::new(1.0, tag.text))
+        .inner_margin(egui::Margin::symmetric(6, 2))
+        .corner_radius(3.0)
+        .show(ui, |ui| {
+            ui.label(
+                RichText::new(verdict_word(v).to_uppercase())
+                    .strong()
+                    .color(tag.text),
+            );
+        });
+}
+
+/// Gives a widget an accessible name other than its visible text.
+pub fn name(ui: &egui::Ui, resp: &egui::Response, label: &str) {
+    ui.ctx().accesskit_node_builder(resp.id, |node| {
+        node.set_label(label.to_owned());
+    });
+}
+
+/// A heading that screen readers announce as a heading.
+pub fn heading(ui: &mut egui::Ui, text: &str) -> egui::Response {
+    let r = ui.heading(text);
+    ui.ctx().accesskit_node_builder(r.id, |node| {
+        node.set_role(Role::Heading);
+        node.set_label(text.to_owned());
+    });
+    r
+}
+
+/// A smaller heading.
+pub fn subheading(ui: &mut egui::Ui, text: &str) -> egui::Response {
+    let r = ui.label(RichText::new(text).strong().size(16.0));
+    ui.ctx().accesskit_node_builder(r.id, |node| {
+        node.set_role(Role::Heading);
+        node.set_label(text.to_owned());
+    });
+    r
+}
+
+/// Rule ids as buttons: one click opens the rule's explanation, source and certainty.
+pub fn rule_links(ui: &mut egui::Ui, rules: &[String], actions: &mut Vec<Action>) {
+    for r in rules {
+        let b = ui.small_button(r.as_str());
+        name(ui, &b, &format!("Rule {r}"));
+        if b.on_hover_text("Show what this rule says and where it comes from")
+            .clicked()
+        {
+            actions.push(Action::ShowRule(Some(r.clone())));
+        }
+    }
+}
+
+/// The decisions behind a verdict, each with its rule ids; outweighed ones marked.
+pub fn reasons(ui: &mut egui::Ui, verdict: Verdict, reasons: &[Reason], actions: &mut Vec<Action>) {
+    for r in reasons {
+        let outweighed = r.verdict.is_some_and(|v| v < verdict);
+        ui.horizontal_wrapped(|ui| {
+            if outweighed {
+                ui.label(RichText::new(format!("{} (outweighed)", r.message)).weak());
+            } else {
+                ui.label(&r.message);
+            }
+            rule_links(ui, &r.rules, actions);
+        });
+    }
+}
+
+/// Warnings and notes about one thing, grouped and counted by kind, each group
+/// one click from its full text. Nothing is left out; set-aside notes are shown elsewhere.
+pub fn notices(
+    ui: &mut egui::Ui,
+    a: &Assessment,
+    about: &str,
+    shown: &[Reason],
+    actions: &mut Vec<Action>,
+) {
+    let list: Vec<_> = a
+        .warnings
+        .iter()
+        .chain(&a.notes)
+        .filter(|n| n.about == about && n.kind != "set_aside")
+        .filter(|n| {
+            !shown
+                .iter()
+                .any(|r| r.decision == n.decision && !n.decision.is_empty())
+        })
+        .collect();
+    if list.is_empty() {
+        return;
+    }
+    let mut kinds: Vec<&str> = list.iter().map(|n| n.kind.as_str()).collect();
+    kinds.dedup();
+    kinds.sort_unstable();
+    kinds.dedup();
+    for kind in kinds {
+        let of_kind: Vec<_> = list.iter().filter(|n| n.kind == kind).collect();
+        let head = format!("{} ({})", report::notice_heading(kind), of_kind.len());
+        egui::CollapsingHeader::new(RichText::new(head).strong())
+            .id_salt(("notices", about, kind))
+            .show(ui, |ui| {
+                for n in of_kind {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(&n.message);
+                        rule_links(ui, &n.rules, actions);
+                    });
+                }
+            });
+    }
+}
+
+/// A row of label and value in a two-column grid, "(none)" when empty.
+pub fn facts_grid(
+    ui: &mut egui::Ui,
+    id: impl std::hash::Hash + std::fmt::Debug,
+    rows: &[(String, String)],
+) {
+    egui::Grid::new(id).num_columns(2).show(ui, |ui| {
+        for (name, value) in rows {
+            ui.label(RichText::new(name).weak());
+            ui.label(if value.is_empty() {
+                "(none)"
+            } else {
+                value.as_str()
+            });
+            ui.end_row();
+        }
+    });
+}
+
+/// A message box in the error colour.
+pub fn alert(ui: &mut egui::Ui, theme: ThemeChoice, text: &str) {
+    let p = Palette::of(theme);
+    egui::Frame::new()
+        .stroke(egui::Stroke::new(2.0, p.error))
+        .inner_margin(8)
+        .show(ui, |ui| {
+            ui.label(RichText::new(text).color(p.error));
+        });
+}
+
+/// A bordered box.
+pub fn card<R>(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    let stroke = ui.visuals().widgets.noninteractive.bg_stroke;
+    egui::Frame::new()
+        .stroke(egui::Stroke::new(1.0, stroke.color))
+        .inner_margin(10)
+        .corner_radius(4.0)
+        .show(ui, add)
+        .inner
+}
+
+/// The colour for text about problems in the theme.
+pub fn error_colour(theme: ThemeChoice) -> Color32 {
+    Palette::of(theme).error
+}
