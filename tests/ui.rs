@@ -813,3 +813,20 @@ fn arrow_keys_move_between_the_options_of_a_question() {
     let chosen = open(&h).wizard.case.facts.get("role").cloned();
     assert_eq!(chosen, Some(ron::Value::String("witness".to_owned())));
 }
+
+/// A deferral is shown beside the contact even when a stricter verdict wins.
+#[test]
+fn the_contact_shows_its_timing_verdict_beside_a_stricter_verdict() {
+    let (mut h, _) = harness();
+    h.run();
+    open_case(&mut h, "tests/data/cases/juncture-account-not-secured.ron");
+    go_to(&mut h, "ie_contact");
+    let ie = &open(&h).assessment.ie_contact;
+    assert_eq!(ie.verdict.as_str(), "not_recommended");
+    assert!(shows_part(&h, "Timing:"), "the timing verdict is on screen");
+    assert!(shows_part(&h, "not now, whatever the verdict above"));
+    assert!(shows_part(
+        &h,
+        "Not yet: contact waits until the person's account and the key evidence are secured."
+    ));
+}

@@ -121,6 +121,7 @@ pub fn show(
                 &ie.reasons,
                 actions,
             );
+            verdict::timing(ui, theme, ie);
             ui.separator();
             for fact in w.visible(g, step, about) {
                 questions::question(ui, g, w, about, fact, actions);

@@ -6,7 +6,7 @@ use egui::RichText;
 use super::settings::ThemeChoice;
 use super::state::Action;
 use super::widgets;
-use crate::core::engine::{Assessment, Reason, Verdict};
+use crate::core::engine::{Assessment, IeOutcome, Reason, Timing, Verdict};
 use crate::core::guidance::Guidance;
 use crate::core::raw::{Choice, OfficerDecision, Scope};
 use crate::core::record::{choice_words, choices};
@@ -28,6 +28,29 @@ pub fn verdict(
     });
     widgets::reasons(ui, v, reasons, actions);
     widgets::notices(ui, a, &about.word(), reasons, actions);
+}
+
+/// The contact's timing verdict, shown apart from its verdict so that a deferral
+/// is never hidden behind a stricter verdict.
+pub fn timing(ui: &mut egui::Ui, theme: ThemeChoice, ie: &IeOutcome) {
+    match ie.timing_verdict {
+        Timing::Defer => {
+            ui.horizontal(|ui| {
+                ui.label(RichText::new("Timing:").strong());
+                widgets::verdict_tag(ui, theme, Verdict::Defer);
+                ui.label("not now, whatever the verdict above");
+            });
+            for r in &ie.timing_reasons {
+                ui.label(format!("{} [{}]", r.message, r.rules.join(", ")));
+            }
+        }
+        Timing::NotDeferred => {
+            ui.label(
+                RichText::new("Timing: nothing in the guidance says the contact must wait.").weak(),
+            );
+        }
+        Timing::NotProposed => {}
+    }
 }
 
 /// The answers the verdict rests on, as the officer gave them.
