@@ -7,4 +7,6 @@
 pub mod cli;
 pub mod core;
 pub mod gui;
+pub mod note_cli;
+pub mod pdf;
 pub mod store;

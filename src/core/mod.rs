@@ -9,6 +9,7 @@ pub mod diagnostic;
 pub mod digest;
 pub mod engine;
 pub mod guidance;
+pub mod note;
 pub mod parse;
 pub mod raw;
 pub mod report;
