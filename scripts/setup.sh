@@ -13,3 +13,6 @@ $SUDO apt-get install -y --no-install-recommends \
     gcc libc6-dev \
     libgl1 libglx-mesa0 libgl1-mesa-dri libegl1 libegl-mesa0 \
     libx11-xcb1 libxcursor1 libxi6 libxrandr2 libxkbcommon-x11-0 libwayland-client0 libwayland-egl1
+# The decision note's tests check the PDF with real PDF tools (qpdf --check; pdftotext,
+# pdfinfo and pdfdetach from poppler-utils); pdftoppm renders the README's picture of it.
+$SUDO apt-get install -y --no-install-recommends poppler-utils qpdf

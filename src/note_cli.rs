@@ -227,13 +227,13 @@ pub fn report(file: &Path, v: &Verified, here: &str) -> String {
     use std::fmt::Write as _;
     let mut s = String::new();
     let kind = match v.format {
-        Format::Text => "text",
-        Format::Markdown => "Markdown",
-        Format::Json => "JSON",
-        Format::Pdf => "PDF (its embedded note)",
+        Format::Text => "a text note",
+        Format::Markdown => "a Markdown note",
+        Format::Json => "a JSON note",
+        Format::Pdf => "a PDF note, checked through the note embedded in it",
     };
     let state = if v.intact { "INTACT" } else { "ALTERED" };
-    let _ = writeln!(s, "{}: {state} ({kind} note)", file.display());
+    let _ = writeln!(s, "{}: {state} ({kind})", file.display());
     for c in &v.changes {
         let _ = writeln!(s, "  - {c}");
     }

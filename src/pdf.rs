@@ -246,7 +246,7 @@ pub fn render(n: &Note) -> Result<Vec<u8>, String> {
         .creator(wording::CREATOR.to_owned())
         .creation_date(when)
         .document_id(digest.clone())
-        .description(format!("{}: sha256:{digest}", wording::NOTE_DIGEST));
+        .description(format!("{}: sha256:{digest}", wording::PDF_SUBJECT));
     if !n.officer.is_empty() {
         meta = meta.authors(vec![n.officer.clone()]);
     }
@@ -276,7 +276,14 @@ pub fn embedded_json(pdf: &[u8]) -> Option<&[u8]> {
     let rest = pdf.get(start..)?;
     let mut stream = serde_json::Deserializer::from_slice(rest).into_iter::<serde_json::Value>();
     if let Some(Ok(_)) = stream.next() {
-        return rest.get(..stream.byte_offset());
+        // The note ends with a newline, which is part of it.
+        let end = stream.byte_offset();
+        let end = if rest.get(end) == Some(&b'\n') {
+            end + 1
+        } else {
+            end
+        };
+        return rest.get(..end);
     }
     // Damaged JSON: hand over up to the end of the stream, for verify to report.
     let end = rest

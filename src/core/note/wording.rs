@@ -168,3 +168,5 @@ pub const CHECK_CODE_SHORT: &str = "Check code";
 pub const CREATOR: &str = "Victim First";
 pub const ATTACHMENT_DESCRIPTION: &str =
     "The decision note as data (victim-first-note/1); verify it with victim-first verify";
+/// The PDF's subject, before the note digest.
+pub const PDF_SUBJECT: &str = "Decision note digest";
