@@ -66,12 +66,18 @@ fn main() {
         "build the note",
         time(2000, || note::build(&g, &case, &facts, &a)),
     );
-    report("text (with its digest)", time(2000, || note::render_text(&n)));
+    report(
+        "text (with its digest)",
+        time(2000, || note::render_text(&n)),
+    );
     report("Markdown", time(2000, || note::render_markdown(&n)));
     report("JSON", time(2000, || note::to_json(&n)));
     report("PDF", time(100, || pdf::render(&n).unwrap()));
     let text = note::render_text(&n);
-    report("verify a text note", time(2000, || note::verify(text.as_bytes())));
+    report(
+        "verify a text note",
+        time(2000, || note::verify(text.as_bytes())),
+    );
     let bytes = pdf::render(&n).unwrap();
     report("verify a PDF note", time(2000, || pdf::verify(&bytes)));
     println!("PDF size: {} bytes", bytes.len());

@@ -104,9 +104,32 @@ fn date(s: &str) -> Option<DateTime> {
     Some(d.utc_offset_hour(0).utc_offset_minute(0))
 }
 
+/// The text with every character the font cannot draw shown as `[U+XXXX]`:
+/// PDF/UA forbids drawing a missing glyph, and a typed name in a script the
+/// font lacks must not stop the note being written. The embedded note keeps
+/// the characters as typed.
+fn printable(font: &[u8], text: &str) -> String {
+    use skrifa::MetadataProvider as _;
+    use std::fmt::Write as _;
+    let Ok(f) = skrifa::FontRef::new(font) else {
+        return text.to_owned();
+    };
+    let map = f.charmap();
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c == ' ' || map.map(c).is_some() {
+            out.push(c);
+        } else {
+            let _ = write!(out, "[U+{:04X}]", u32::from(c));
+        }
+    }
+    out
+}
+
 fn artifact(s: &mut Surface<'_>, kind: ArtifactType, at: Point, font: &Font, text: &str) {
     s.start_tagged(ContentTag::Artifact(Artifact::new(kind, None)));
-    s.draw_text(at, font.clone(), 8.0, text, false, TextDirection::Auto);
+    let text = printable(REGULAR, text);
+    s.draw_text(at, font.clone(), 8.0, &text, false, TextDirection::Auto);
     s.end_tagged();
 }
 
@@ -186,13 +209,18 @@ pub fn render(n: &Note) -> Result<Vec<u8>, String> {
         );
         while let Some(p) = next.next_if(|p| p.page == page_index) {
             let (size, _, is_bold) = style(p.line.kind);
-            let font = if is_bold { &bold } else { &regular };
+            let (font, data) = if is_bold {
+                (&bold, BOLD)
+            } else {
+                (&regular, REGULAR)
+            };
+            let text = printable(data, &p.line.text);
             let id: Identifier = s.start_tagged(ContentTag::Span(SpanTag::empty()));
             s.draw_text(
                 Point::from_xy(MARGIN_X, p.y),
                 font.clone(),
                 size,
-                &p.line.text,
+                &text,
                 false,
                 TextDirection::Auto,
             );

@@ -216,3 +216,22 @@ fn the_command_line_writes_and_verifies_every_format() {
         .expect("runs");
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn characters_the_font_lacks_do_not_stop_the_pdf() {
+    let mut n = note_for(FIXTURES[0]);
+    n.officer = "PC 1 \u{674E}\u{4F1F} \u{1F642}".to_owned();
+    n.crime_reference = "CR/\u{4E00}/26".to_owned();
+    let bytes = pdf::render(&n).expect("written despite the missing glyphs");
+    let path = scratch("missing-glyphs.pdf");
+    std::fs::write(&path, &bytes).expect("written");
+    let p = path.to_str().expect("utf-8");
+    let (ok, out) = tool("qpdf", &["--check", p]);
+    assert!(ok, "{out}");
+    let (_, text) = tool("pdftotext", &[p, "-"]);
+    assert!(text.contains("[U+674E][U+4F1F]"), "{text}");
+    // The embedded note keeps the characters as typed, and verifies.
+    let v = pdf::verify(&bytes);
+    assert!(v.intact, "{:?}", v.changes);
+    assert_eq!(v.crime_reference, "CR/\u{4E00}/26");
+}
