@@ -266,3 +266,19 @@ fn a_changed_verdict_is_named_by_its_section() {
         v.changes
     );
 }
+
+#[test]
+fn export_file_names_are_sanitised() {
+    use victim_first::core::note::Format;
+    use victim_first::note_cli::file_name;
+    let mut n = note_for(Path::new("tests/data/notes/da-completed.ron"));
+    assert_eq!(
+        file_name(&n, Format::Pdf),
+        "decision-note-CR-12345-26-2026-11-29.pdf"
+    );
+    n.crime_reference = "../../etc/passwd \u{202E}x".to_owned();
+    n.completed = String::new();
+    n.draft = true;
+    let name = file_name(&n, Format::Text);
+    assert_eq!(name, "decision-note-etc-passwd-x-2026-11-29-draft.txt");
+}
