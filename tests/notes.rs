@@ -120,7 +120,13 @@ fn untouched_notes_verify_in_every_format() {
             assert_eq!(v.recorded, note::digest(&n));
             assert_eq!(v.guidance.digest, n.guidance.digest, "{name}");
             assert_eq!(v.guidance.layers.len(), n.guidance.layers.len(), "{name}");
-            assert_eq!(v.crime_reference.is_empty(), n.crime_reference.is_empty());
+            assert_eq!(v.crime_reference, n.crime_reference, "{name}");
+            let g = &n.guidance;
+            assert_eq!(
+                v.guidance.made_under,
+                format!("{} ({} version {})", g.title, g.pack, g.version),
+                "{name}"
+            );
         }
         // A records system that turns line ends into CRLF does not break it.
         let crlf = note::render_text(&n).replace('\n', "\r\n");

@@ -364,11 +364,29 @@ fn verify_lines(format: Format, lines: &[Numbered]) -> Verified {
 
 fn read_field(body: &[Numbered], label: &str) -> String {
     let prefix = format!("- {label}: ");
-    body.iter()
-        .find_map(|l| l.text.strip_prefix(&prefix))
-        .filter(|v| *v != w::NOT_RECORDED)
+    let Some(at) = body.iter().position(|l| l.text.starts_with(&prefix)) else {
+        return String::new();
+    };
+    // The value, with the continuation lines it was wrapped onto.
+    let mut value = body
+        .get(at)
+        .and_then(|l| l.text.strip_prefix(&prefix))
         .unwrap_or_default()
-        .to_owned()
+        .to_owned();
+    for l in body.iter().skip(at + 1) {
+        match l.text.strip_prefix("  ") {
+            Some(rest) if !rest.starts_with("- ") && !rest.starts_with(' ') => {
+                value.push(' ');
+                value.push_str(rest);
+            }
+            _ => break,
+        }
+    }
+    if value == w::NOT_RECORDED {
+        String::new()
+    } else {
+        value
+    }
 }
 
 fn guidance_seen(body: &[Numbered]) -> GuidanceSeen {

@@ -50,6 +50,19 @@ pub fn build(g: &Guidance, case: &raw::Case, facts: &CaseFacts, a: &Assessment) 
     build_with(g, case, facts, a, &stage_by_scope)
 }
 
+/// The note for a case as the wizard holds it: checks the answers against the
+/// guidance, assesses the case and builds the note. `src` names the case in
+/// any error (its text is only used to locate errors).
+pub fn from_case(
+    g: &Guidance,
+    src: &super::parse::SourceText,
+    case: &raw::Case,
+) -> Result<Note, super::diagnostic::Diagnostics> {
+    let facts = CaseFacts::from_raw(g, src, case)?;
+    let a = super::engine::assess(g, &facts);
+    Ok(build(g, case, &facts, &a))
+}
+
 /// Makes text safe to paste into a records system and to print: typographic
 /// quotes, dashes and ellipses become ASCII, line breaks become ` / `, tabs and
 /// unusual spaces a space, invisible characters are dropped and any other
