@@ -209,6 +209,25 @@ fn the_command_line_writes_and_verifies_every_format() {
             assert!(said.contains("ALTERED"), "{said}");
         }
     }
+    // Verified against a guidance folder without that guidance, it says so.
+    let out = scratch("elsewhere.txt");
+    let o = out.to_str().expect("utf-8");
+    let empty = scratch("no-guidance");
+    std::fs::create_dir_all(&empty).expect("made");
+    assert!(
+        Command::new(exe)
+            .args(["note", FIXTURES[0], "--out", o])
+            .status()
+            .expect("runs")
+            .success()
+    );
+    let v = Command::new(exe)
+        .args(["verify", o, "--guidance", empty.to_str().expect("utf-8")])
+        .output()
+        .expect("runs");
+    let said = String::from_utf8_lossy(&v.stdout);
+    assert!(v.status.success(), "{said}");
+    assert!(said.contains("NOT all here: 4 of the 4"), "{said}");
     // A PDF is never written to the terminal.
     let o = Command::new(exe)
         .args(["note", FIXTURES[0], "--format", "pdf"])
