@@ -20,3 +20,6 @@ $SUDO apt-get install -y --no-install-recommends \
     zenity xvfb xauth imagemagick xdotool x11-utils
 # scripts/a11y-tree.sh reads the window over AT-SPI, as a screen reader does.
 $SUDO apt-get install -y --no-install-recommends dbus at-spi2-core python3-pyatspi
+# The decision note's tests check the PDF with real PDF tools (qpdf --check; pdftotext,
+# pdfinfo and pdfdetach from poppler-utils); pdftoppm renders the README's picture of it.
+$SUDO apt-get install -y --no-install-recommends poppler-utils qpdf

@@ -64,6 +64,28 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         guidance: Option<PathBuf>,
     },
+    /// Write the decision note for a case file.
+    Note {
+        /// The case file (RON).
+        case: PathBuf,
+        /// The format.
+        #[arg(long, value_enum, default_value = "txt")]
+        format: crate::note_cli::NoteFormat,
+        /// Write to this file (standard output if absent, except for PDF).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// The guidance folder.
+        #[arg(long, value_name = "DIR")]
+        guidance: Option<PathBuf>,
+    },
+    /// Check that a decision note (text, Markdown, JSON or PDF) is unaltered.
+    Verify {
+        /// The note file.
+        file: PathBuf,
+        /// The guidance folder to look for the note's guidance in.
+        #[arg(long, value_name = "DIR")]
+        guidance: Option<PathBuf>,
+    },
 }
 
 /// Writes to stdout, ignoring a closed pipe (as `head` causes). Any control

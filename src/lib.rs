@@ -8,4 +8,6 @@ pub mod bus;
 pub mod cli;
 pub mod core;
 pub mod gui;
+pub mod note_cli;
+pub mod pdf;
 pub mod store;

@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use clap::Parser as _;
 use victim_first::cli::{self, Cli, Command};
+use victim_first::note_cli;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -28,6 +29,13 @@ fn main() -> ExitCode {
                 guidance,
             },
         ),
+        Some(Command::Note {
+            case,
+            format,
+            out,
+            guidance,
+        }) => note_cli::note_command(&case, format.into(), out.as_deref(), guidance),
+        Some(Command::Verify { file, guidance }) => note_cli::verify_command(&file, guidance),
     }
 }
 

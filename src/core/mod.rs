@@ -12,6 +12,7 @@ pub mod guidance;
 pub mod limits;
 pub mod lines;
 pub mod manifest;
+pub mod note;
 pub mod parse;
 pub mod raw;
 pub mod record;

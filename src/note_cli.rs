@@ -1,0 +1,282 @@
+//! `victim-first note` and `victim-first verify`: the decision note from the
+//! command line. The GUI calls [`make_note`] and [`verify_bytes`] too.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::core::case::CaseFacts;
+use crate::core::diagnostic::{Diagnostic, Diagnostics};
+use crate::core::guidance::Guidance;
+use crate::core::note::{self, Format, Note, Verified};
+use crate::core::{engine, validate::Library};
+use crate::{pdf, store};
+
+/// A note made from a case file, with the guidance it was made under.
+pub struct Made {
+    pub guidance: Guidance,
+    pub note: Note,
+}
+
+/// Reads a case file, assesses it under the guidance in `dir` and makes its note.
+pub fn make_note(case_path: &Path, dir: &Path) -> Result<Made, Diagnostics> {
+    let (lib, load_problems) = store::load_library(dir);
+    if lib.files().next().is_none() {
+        let mut d = load_problems;
+        if d.is_empty() {
+            d.0.push(Diagnostic::new(
+                &dir.display().to_string(),
+                None,
+                "no guidance files (*.ron) found here",
+            ));
+        }
+        return Err(d);
+    }
+    let (src, case) = store::read_case(case_path)?;
+    let refs = lib.check_case_refs(&src, &case.pack, case.profile.as_deref());
+    if !refs.is_empty() {
+        return Err(refs);
+    }
+    let g = lib.resolve(&case.pack, case.profile.as_deref())?;
+    let facts = CaseFacts::from_raw(&g, &src, &case)?;
+    let a = engine::assess(&g, &facts);
+    let note = note::build(&g, &case, &facts, &a);
+    Ok(Made { guidance: g, note })
+}
+
+/// The note in a format, as bytes.
+pub fn render(n: &Note, format: Format) -> Result<Vec<u8>, String> {
+    match format {
+        Format::Text => Ok(note::render_text(n).into_bytes()),
+        Format::Markdown => Ok(note::render_markdown(n).into_bytes()),
+        Format::Json => Ok(note::to_json(n).into_bytes()),
+        Format::Pdf => pdf::render(n),
+    }
+}
+
+/// A file name for a note: the crime reference and the date, with anything
+/// but letters, digits and `-` replaced, and the format's extension.
+pub fn file_name(n: &Note, format: Format) -> String {
+    let date = if n.completed.is_empty() {
+        &n.started
+    } else {
+        &n.completed
+    };
+    let date: String = date.chars().take(10).collect();
+    let mut stem = format!("decision-note-{}-{date}", n.crime_reference);
+    if n.draft {
+        stem.push_str("-draft");
+    }
+    let mut clean = String::new();
+    for c in stem.chars() {
+        let c = if c.is_ascii_alphanumeric() || c == '-' {
+            c
+        } else {
+            '-'
+        };
+        if !(c == '-' && clean.ends_with('-')) {
+            clean.push(c);
+        }
+    }
+    let clean: String = clean.trim_matches('-').chars().take(100).collect();
+    format!("{clean}.{}", format.extension())
+}
+
+/// Checks a note of any format (a PDF through its embedded JSON).
+pub fn verify_bytes(bytes: &[u8]) -> Verified {
+    if bytes.starts_with(b"%PDF") {
+        pdf::verify(bytes)
+    } else {
+        note::verify(bytes)
+    }
+}
+
+/// Whether the guidance a note names is here, by digest.
+pub fn guidance_here(v: &Verified, lib: &Library) -> String {
+    let here: Vec<&str> = lib.files().map(|f| f.src.digest.as_str()).collect();
+    let layers = &v.guidance.layers;
+    if layers.is_empty() {
+        return "the note names no guidance files".to_owned();
+    }
+    let missing = layers
+        .iter()
+        .filter(|d| !here.contains(&d.as_str()))
+        .count();
+    let combined = crate::core::digest::combined(layers.iter().map(String::as_str));
+    let consistent = if combined == v.guidance.digest {
+        ""
+    } else {
+        " (and the guidance digest does not match the files listed)"
+    };
+    if missing == 0 {
+        format!(
+            "present here: all {} guidance files it names are in the guidance folder, byte for byte{consistent}",
+            layers.len()
+        )
+    } else {
+        format!(
+            "NOT all here: {missing} of the {} guidance files it names are not in the guidance folder (another version, or missing){consistent}",
+            layers.len()
+        )
+    }
+}
+
+fn out(text: &str) {
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
+fn err(text: &str) {
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+}
+
+/// `victim-first note CASE [--format F] [--out FILE]`.
+pub fn note_command(
+    case: &Path,
+    format: Format,
+    out_path: Option<&Path>,
+    guidance: Option<PathBuf>,
+) -> ExitCode {
+    let dir = guidance.unwrap_or_else(store::default_guidance_dir);
+    let made = match make_note(case, &dir) {
+        Ok(m) => m,
+        Err(d) => {
+            err(&d.to_string());
+            return ExitCode::from(1);
+        }
+    };
+    let bytes = match render(&made.note, format) {
+        Ok(b) => b,
+        Err(e) => {
+            err(&format!("victim-first: {e}\n"));
+            return ExitCode::from(1);
+        }
+    };
+    match out_path {
+        Some(path) => {
+            if let Err(e) = write_atomic(path, &bytes) {
+                err(&format!(
+                    "victim-first: cannot write {}: {e}\n",
+                    path.display()
+                ));
+                return ExitCode::from(1);
+            }
+            err(&format!(
+                "{}: note digest sha256:{}\n",
+                path.display(),
+                note::digest(&made.note)
+            ));
+        }
+        None if format == Format::Pdf => {
+            err("victim-first: a PDF is not written to the terminal; name a file with --out\n");
+            return ExitCode::from(2);
+        }
+        None => {
+            let _ = std::io::stdout().lock().write_all(&bytes);
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// Writes through a temporary file beside `path`, then renames it into place.
+fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = path.with_file_name(format!(".{name}.tmp"));
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path)
+}
+
+/// `victim-first verify FILE`. Exit 0 intact, 1 altered or unreadable.
+pub fn verify_command(file: &Path, guidance: Option<PathBuf>) -> ExitCode {
+    let meta = match std::fs::metadata(file) {
+        Ok(m) => m,
+        Err(e) => {
+            err(&format!("{}: cannot read: {e}\n", file.display()));
+            return ExitCode::from(1);
+        }
+    };
+    if !meta.is_file() || meta.len() > 64 * 1024 * 1024 {
+        err(&format!(
+            "{}: not a note (not a file, or larger than 64 MiB)\n",
+            file.display()
+        ));
+        return ExitCode::from(1);
+    }
+    let bytes = match std::fs::read(file) {
+        Ok(b) => b,
+        Err(e) => {
+            err(&format!("{}: cannot read: {e}\n", file.display()));
+            return ExitCode::from(1);
+        }
+    };
+    let v = verify_bytes(&bytes);
+    let dir = guidance.unwrap_or_else(store::default_guidance_dir);
+    let (lib, _) = store::load_library(&dir);
+    out(&report(file, &v, &guidance_here(&v, &lib)));
+    if v.intact {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+/// What `verify` prints.
+pub fn report(file: &Path, v: &Verified, here: &str) -> String {
+    use std::fmt::Write as _;
+    let mut s = String::new();
+    let kind = match v.format {
+        Format::Text => "a text note",
+        Format::Markdown => "a Markdown note",
+        Format::Json => "a JSON note",
+        Format::Pdf => "a PDF note, checked through the note embedded in it",
+    };
+    let state = if v.intact { "INTACT" } else { "ALTERED" };
+    let _ = writeln!(s, "{}: {state} ({kind})", file.display());
+    for c in &v.changes {
+        let _ = writeln!(s, "  - {c}");
+    }
+    if !v.crime_reference.is_empty() {
+        let _ = writeln!(s, "Crime reference: {}", v.crime_reference);
+    }
+    if !v.recorded.is_empty() {
+        let _ = writeln!(s, "Note digest:     sha256:{}", v.recorded);
+        let _ = writeln!(s, "Check code:      {}", v.check_code);
+    }
+    if !v.intact && !v.computed.is_empty() && v.computed != v.recorded {
+        let _ = writeln!(s, "Digest now:      sha256:{}", v.computed);
+    }
+    if !v.guidance.made_under.is_empty() {
+        let _ = writeln!(s, "Made under:      {}", v.guidance.made_under);
+    }
+    if !v.guidance.digest.is_empty() {
+        let _ = writeln!(s, "Guidance digest: sha256:{}", v.guidance.digest);
+        let _ = writeln!(s, "That guidance:   {here}");
+    }
+    let _ = writeln!(
+        s,
+        "A digest shows the note is unchanged only when compared with one recorded elsewhere:\ncompare the check code with the one in the records system."
+    );
+    s
+}
+
+/// `--format` on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum NoteFormat {
+    Txt,
+    Md,
+    Json,
+    Pdf,
+}
+
+impl From<NoteFormat> for Format {
+    fn from(f: NoteFormat) -> Self {
+        match f {
+            NoteFormat::Txt => Self::Text,
+            NoteFormat::Md => Self::Markdown,
+            NoteFormat::Json => Self::Json,
+            NoteFormat::Pdf => Self::Pdf,
+        }
+    }
+}
