@@ -23,3 +23,5 @@ $SUDO apt-get install -y --no-install-recommends dbus at-spi2-core python3-pyats
 # The decision note's tests check the PDF with real PDF tools (qpdf --check; pdftotext,
 # pdfinfo and pdfdetach from poppler-utils); pdftoppm renders the README's picture of it.
 $SUDO apt-get install -y --no-install-recommends poppler-utils qpdf
+# tests/hostile.rs traces the command line with strace: no socket, no file written.
+$SUDO apt-get install -y --no-install-recommends strace
