@@ -1,0 +1,565 @@
+//! The `Builder`: merges one layer at a time into a `Guidance`, checking each
+//! layer against what came before (ids, references, dates, facts, definitions,
+//! decisions). The checks of conditions and effects are in `checks.rs`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::LoadedFile;
+use super::checks::scopes_for_fact;
+use super::checks::{is_iso_date, scopes_for_target};
+use crate::core::condition::{FactShape, satisfiable};
+use crate::core::diagnostic::{Diagnostic, Diagnostics};
+use crate::core::guidance::{
+    DecisionEntry, Guidance, Layer, LayerKind, ProfileSettings, RuleEntry, check_fact, ie_fact,
+};
+use crate::core::raw::{self, Condition, FactKind, Scope};
+
+/// Accumulates layers, checking each against what came before.
+#[derive(Clone, Default)]
+pub(super) struct Builder {
+    pub(super) layers: Vec<Layer>,
+    pub(super) profile: Option<ProfileSettings>,
+    pub(super) sources: BTreeMap<String, raw::Source>,
+    pub(super) rules: BTreeMap<String, RuleEntry>,
+    pub(super) facts: Vec<raw::Fact>,
+    /// Facts whose question can be reached, by id.
+    pub(super) reachable: BTreeSet<String>,
+    pub(super) actions: Vec<raw::ActionDef>,
+    pub(super) decisions: Vec<DecisionEntry>,
+    /// Named conditions by id: the scope they read and what they mean, expanded.
+    pub(super) definitions: BTreeMap<String, (Scope, Condition)>,
+    pub(super) problems: Diagnostics,
+    /// Whether to prove reachability (see [`ChainCache::thorough`]).
+    pub(super) thorough: bool,
+    /// Facts of the pack being added that are declared further down, for clearer errors.
+    pub(super) later_facts: Vec<String>,
+    /// Work spent on satisfiability proofs so far (see `limits::MAX_TOTAL_PROOF_WORK`).
+    pub(super) proof_work: u128,
+    /// The wizard's steps, from the latest pack in the chain that declares them.
+    pub(super) steps: Vec<raw::Step>,
+}
+
+/// The parts of a layer every kind of layer has.
+pub(super) struct LayerContent<'a> {
+    pub(super) kind: LayerKind,
+    pub(super) id: &'a str,
+    pub(super) title: &'a str,
+    pub(super) version: &'a str,
+    pub(super) effective: &'a str,
+    pub(super) review_by: &'a str,
+    pub(super) summary: &'a str,
+    pub(super) sources: &'a [raw::Source],
+    pub(super) guidance: &'a [raw::GuidanceRule],
+    pub(super) definitions: &'a [raw::Definition],
+    pub(super) decisions: &'a [raw::Decision],
+}
+
+impl Builder {
+    pub(super) fn add_pack(&mut self, file: &LoadedFile, p: &raw::Pack) {
+        let kind = if p.extends.is_some() {
+            LayerKind::Revision
+        } else {
+            LayerKind::Baseline
+        };
+        if kind == LayerKind::Baseline && !p.supersedes.is_empty() {
+            self.problems.0.push(file.err(
+                "supersedes",
+                None,
+                format!(
+                    "pack \"{}\" → supersedes: only a pack that extends another can supersede",
+                    p.id
+                ),
+            ));
+        }
+        for s in &p.supersedes {
+            let before = self.decisions.len();
+            self.decisions.retain(|d| &d.decision.id != s);
+            if self.decisions.len() == before {
+                self.problems.0.push(file.err(
+                    "supersedes",
+                    Some(s),
+                    format!(
+                        "pack \"{}\" → supersedes: no decision \"{s}\" in the packs it extends",
+                        p.id
+                    ),
+                ));
+            }
+        }
+        self.later_facts = p.facts.iter().map(|f| f.id.clone()).collect();
+        for fact in &p.facts {
+            self.later_facts.retain(|id| id != &fact.id);
+            self.add_fact(file, fact);
+        }
+        self.later_facts.clear();
+        for a in &p.actions {
+            if self.actions.iter().any(|x| x.id == a.id) {
+                self.problems.0.push(file.err(
+                    &a.id,
+                    None,
+                    format!("action \"{}\" is defined twice", a.id),
+                ));
+            } else if a.label.trim().is_empty() {
+                self.problems.0.push(file.err(
+                    &a.id,
+                    None,
+                    format!("action \"{}\" → label: must not be empty", a.id),
+                ));
+                self.actions.push(a.clone());
+            } else {
+                self.actions.push(a.clone());
+            }
+        }
+        self.add_common(
+            file,
+            &LayerContent {
+                kind,
+                id: &p.id,
+                title: &p.title,
+                version: &p.version,
+                effective: &p.effective,
+                review_by: &p.review_by,
+                summary: &p.summary,
+                sources: &p.sources,
+                guidance: &p.guidance,
+                definitions: &p.definitions,
+                decisions: &p.decisions,
+            },
+        );
+    }
+
+    pub(super) fn add_overlay(&mut self, file: &LoadedFile, o: &raw::Overlay) {
+        self.add_common(
+            file,
+            &LayerContent {
+                kind: LayerKind::Overlay,
+                id: &o.id,
+                title: &o.title,
+                version: &o.version,
+                effective: &o.effective,
+                review_by: &o.review_by,
+                summary: &o.summary,
+                sources: &o.sources,
+                guidance: &o.guidance,
+                definitions: &o.definitions,
+                decisions: &o.decisions,
+            },
+        );
+    }
+
+    pub(super) fn add_profile(&mut self, file: &LoadedFile, p: &raw::Profile) {
+        self.profile = Some(ProfileSettings {
+            id: p.id.clone(),
+            force: p.force.clone(),
+            risk_tool: p.risk_tool,
+            contacts: p.contacts.clone(),
+            ie_referral_route: p.ie_referral_route.clone(),
+            adopts: p.adopts.clone(),
+            crime_reference_format: p.crime_reference_format.clone(),
+        });
+        self.add_common(
+            file,
+            &LayerContent {
+                kind: LayerKind::Profile,
+                id: &p.id,
+                title: &p.force,
+                version: &p.version,
+                effective: &p.effective,
+                review_by: &p.review_by,
+                summary: &p.summary,
+                sources: &p.sources,
+                guidance: &p.guidance,
+                definitions: &p.definitions,
+                decisions: &p.decisions,
+            },
+        );
+    }
+
+    pub(super) fn add_common(&mut self, file: &LoadedFile, c: &LayerContent<'_>) {
+        let what = match c.kind {
+            LayerKind::Baseline | LayerKind::Revision => "pack",
+            LayerKind::Overlay => "overlay",
+            LayerKind::Profile => "profile",
+        };
+        for (field, value) in [("effective", c.effective), ("review_by", c.review_by)] {
+            if !is_iso_date(value) {
+                self.problems.0.push(file.err(
+                    value,
+                    None,
+                    format!(
+                        "{what} \"{}\" → {field}: \"{value}\" is not a real date in the form YYYY-MM-DD",
+                        c.id
+                    ),
+                ));
+            }
+        }
+        if is_iso_date(c.effective) && is_iso_date(c.review_by) && c.review_by <= c.effective {
+            self.problems.0.push(file.err(
+                c.review_by,
+                None,
+                format!(
+                    "{what} \"{}\" → review_by: must be after the effective date",
+                    c.id
+                ),
+            ));
+        }
+        if c.version.trim().is_empty() {
+            self.problems.0.push(file.err(
+                c.id,
+                None,
+                format!("{what} \"{}\" → version: must not be empty", c.id),
+            ));
+        }
+        for s in c.sources {
+            if self.sources.contains_key(&s.id) {
+                self.problems.0.push(file.err(
+                    &s.id,
+                    None,
+                    format!("source \"{}\" is defined twice", s.id),
+                ));
+            } else {
+                self.sources.insert(s.id.clone(), s.clone());
+            }
+        }
+        for r in c.guidance {
+            self.add_rule(file, c.id, r);
+        }
+        for def in c.definitions {
+            self.add_definition(file, def);
+        }
+        for d in c.decisions {
+            self.add_decision(file, c.id, c.kind, d);
+        }
+        self.layers.push(Layer {
+            id: c.id.to_owned(),
+            kind: c.kind,
+            title: c.title.to_owned(),
+            version: c.version.to_owned(),
+            effective: c.effective.to_owned(),
+            review_by: c.review_by.to_owned(),
+            summary: c.summary.to_owned(),
+            digest: file.src.digest.clone(),
+            path: file.src.path.clone(),
+        });
+    }
+
+    pub(super) fn add_rule(&mut self, file: &LoadedFile, layer: &str, r: &raw::GuidanceRule) {
+        if let Some(existing) = self.rules.get(&r.id) {
+            self.problems.0.push(file.err(
+                &r.id,
+                None,
+                format!(
+                    "guidance rule \"{}\" is already defined by \"{}\"; a later layer cannot redefine it",
+                    r.id, existing.layer
+                ),
+            ));
+            return;
+        }
+        let ctx = format!("guidance rule \"{}\"", r.id);
+        if r.explanation.trim().is_empty() {
+            self.problems.0.push(file.err(
+                &r.id,
+                None,
+                format!("{ctx} → explanation: must not be empty"),
+            ));
+        }
+        if r.sources.is_empty() {
+            self.problems.0.push(file.err(
+                &r.id,
+                None,
+                format!("{ctx} → sources: must name at least one source"),
+            ));
+        }
+        for s in &r.sources {
+            if !self.sources.contains_key(s) {
+                self.problems.0.push(file.err(
+                    &r.id,
+                    Some(s),
+                    format!("{ctx} → sources: no source \"{s}\""),
+                ));
+            }
+        }
+        self.rules.insert(
+            r.id.clone(),
+            RuleEntry {
+                rule: r.clone(),
+                layer: layer.to_owned(),
+            },
+        );
+    }
+
+    pub(super) fn add_fact(&mut self, file: &LoadedFile, fact: &raw::Fact) {
+        let ctx = format!("fact \"{}\"", fact.id);
+        if self.facts.iter().any(|f| f.id == fact.id) {
+            self.problems
+                .0
+                .push(file.err(&fact.id, None, format!("{ctx} is defined twice")));
+            return;
+        }
+        if fact.question.trim().is_empty() {
+            self.problems.0.push(file.err(
+                &fact.id,
+                None,
+                format!("{ctx} → question: must not be empty"),
+            ));
+        }
+        match fact.kind {
+            FactKind::One | FactKind::Many if fact.values.is_empty() => {
+                self.problems.0.push(file.err(
+                    &fact.id,
+                    None,
+                    format!(
+                        "{ctx} → values: a {:?} fact needs at least one value",
+                        fact.kind
+                    ),
+                ));
+            }
+            FactKind::Text if !fact.values.is_empty() => self.problems.0.push(file.err(
+                &fact.id,
+                None,
+                format!("{ctx} → values: a Text fact has no values"),
+            )),
+            _ => {}
+        }
+        let mut seen = BTreeSet::new();
+        for v in &fact.values {
+            if !seen.insert(v.id.as_str()) {
+                self.problems.0.push(file.err(
+                    &fact.id,
+                    Some(&v.id),
+                    format!("{ctx} → values: \"{}\" appears twice", v.id),
+                ));
+            }
+            if v.label.trim().is_empty() {
+                self.problems.0.push(file.err(
+                    &fact.id,
+                    Some(&v.id),
+                    format!("{ctx} → value \"{}\": label must not be empty", v.id),
+                ));
+            }
+        }
+        let mut reachable = true;
+        let mut fact = fact.clone();
+        if let Some(given) = &fact.relevant {
+            let allowed = scopes_for_fact(fact.scope);
+            let before = self.problems.len();
+            let ctx_relevant = format!("{ctx} → relevant");
+            self.check_condition(file, &fact.id, &ctx_relevant, given, &allowed);
+            let cond = self.expand(given);
+            if self.thorough
+                && self.problems.len() == before
+                && self.within_budget(file, &fact.id, &ctx_relevant, &cond)
+            {
+                reachable = satisfiable(&cond, &|f| self.shape(f));
+                if !reachable {
+                    self.problems.0.push(file.err(
+                        &fact.id,
+                        None,
+                        format!("{ctx} → relevant: the question can never be asked, because its condition can never hold"),
+                    ));
+                }
+            }
+            fact.relevant = Some(cond);
+        }
+        if reachable {
+            self.reachable.insert(fact.id.clone());
+        }
+        self.facts.push(fact);
+    }
+
+    pub(super) fn add_definition(&mut self, file: &LoadedFile, def: &raw::Definition) {
+        let ctx = format!("definition \"{}\"", def.id);
+        if self.definitions.contains_key(&def.id) {
+            self.problems
+                .0
+                .push(file.err(&def.id, None, format!("{ctx} is defined twice")));
+            return;
+        }
+        if def.means.trim().is_empty() {
+            self.problems.0.push(file.err(
+                &def.id,
+                None,
+                format!("{ctx} → means: must not be empty"),
+            ));
+        }
+        let allowed = scopes_for_fact(def.scope);
+        let before = self.problems.len();
+        self.check_condition(file, &def.id, &format!("{ctx} → when"), &def.when, &allowed);
+        let when = self.expand(&def.when);
+        if self.thorough && self.problems.len() == before && !satisfiable(&when, &|f| self.shape(f))
+        {
+            self.problems.0.push(file.err(
+                &def.id,
+                None,
+                format!("{ctx} → when: the condition can never hold"),
+            ));
+        }
+        self.definitions.insert(def.id.clone(), (def.scope, when));
+    }
+
+    /// `cond` with every named condition replaced by what it means. Unknown names
+    /// are left in place (and reported by [`Self::check_condition`]).
+    pub(super) fn expand(&self, cond: &Condition) -> Condition {
+        match cond {
+            Condition::Holds(id) => self
+                .definitions
+                .get(id)
+                .map_or_else(|| cond.clone(), |(_, c)| c.clone()),
+            Condition::All(cs) => Condition::All(cs.iter().map(|c| self.expand(c)).collect()),
+            Condition::Any(cs) => Condition::Any(cs.iter().map(|c| self.expand(c)).collect()),
+            Condition::Not(c) => Condition::Not(Box::new(self.expand(c))),
+            other => other.clone(),
+        }
+    }
+
+    pub(super) fn shape(&self, id: &str) -> Option<FactShape<'_>> {
+        self.facts.iter().find(|f| f.id == id).map(|f| FactShape {
+            kind: f.kind,
+            values: f.values.iter().map(|v| v.id.as_str()).collect(),
+            can_be_answered: self.reachable.contains(id),
+        })
+    }
+
+    /// Whether proving `cond` satisfiable fits the budget; if not, says so, so a
+    /// crafted condition cannot stall `lint` (or the window, which lints at start).
+    pub(super) fn within_budget(
+        &mut self,
+        file: &LoadedFile,
+        anchor: &str,
+        ctx: &str,
+        cond: &Condition,
+    ) -> bool {
+        use crate::core::limits::{MAX_PROOF_WORK, MAX_TOTAL_PROOF_WORK};
+        let work = crate::core::limits::proof_work(cond, &|f| self.shape(f));
+        self.proof_work = self.proof_work.saturating_add(work);
+        let why = if work > MAX_PROOF_WORK {
+            "the condition is too complex to check (it combines too many answers); split it or test fewer facts together"
+        } else if self.proof_work > MAX_TOTAL_PROOF_WORK {
+            "the guidance is too large to check: its conditions together need more work than lint allows"
+        } else {
+            return true;
+        };
+        self.problems
+            .0
+            .push(file.err(anchor, None, format!("{ctx}: {why}")));
+        false
+    }
+
+    pub(super) fn check_fixed_facts(&mut self, file: &LoadedFile) {
+        let fixed = [
+            (check_fact::SYSTEM, Scope::Check, FactKind::One),
+            (check_fact::SUBJECT, Scope::Check, FactKind::One),
+            (check_fact::PURPOSES, Scope::Check, FactKind::Many),
+            (check_fact::REASON, Scope::Check, FactKind::Text),
+            (ie_fact::PURPOSE, Scope::IeContact, FactKind::One),
+            (ie_fact::DATA, Scope::IeContact, FactKind::Many),
+            (ie_fact::REASON, Scope::IeContact, FactKind::Text),
+        ];
+        for (id, scope, kind) in fixed {
+            let ok = self
+                .facts
+                .iter()
+                .any(|f| f.id == id && f.scope == scope && f.kind == kind);
+            if !ok {
+                self.problems.0.push(Diagnostic::new(
+                    &file.src.path,
+                    file.at(id),
+                    format!("a baseline pack must declare fact \"{id}\" with scope {scope:?} and kind {kind:?}"),
+                ));
+            }
+        }
+    }
+
+    pub(super) fn add_decision(
+        &mut self,
+        file: &LoadedFile,
+        layer: &str,
+        kind: LayerKind,
+        d: &raw::Decision,
+    ) {
+        let ctx = format!("decision \"{}\"", d.id);
+        if self.decisions.iter().any(|x| x.decision.id == d.id) {
+            self.problems
+                .0
+                .push(file.err(&d.id, None, format!("{ctx} is defined twice")));
+            return;
+        }
+        if d.because.is_empty() {
+            self.problems.0.push(file.err(
+                &d.id,
+                None,
+                format!("{ctx} → because: must cite at least one guidance rule"),
+            ));
+        }
+        for (i, r) in d.because.iter().enumerate() {
+            if d.because.get(..i).is_some_and(|before| before.contains(r)) {
+                self.problems.0.push(file.err(
+                    &d.id,
+                    Some(r),
+                    format!("{ctx} → because: \"{r}\" is cited twice"),
+                ));
+            }
+            if !self.rules.contains_key(r) {
+                self.problems.0.push(file.err(
+                    &d.id,
+                    Some(r),
+                    format!("{ctx} → because: no guidance rule \"{r}\""),
+                ));
+            }
+        }
+        if d.says.trim().is_empty() {
+            self.problems
+                .0
+                .push(file.err(&d.id, None, format!("{ctx} → says: must not be empty")));
+        }
+        if d.then.is_empty() {
+            self.problems.0.push(file.err(
+                &d.id,
+                None,
+                format!("{ctx} → then: must have at least one effect"),
+            ));
+        }
+        for e in &d.then {
+            self.check_effect(file, &d.id, &ctx, kind, d.applies_to, e);
+        }
+        let allowed = scopes_for_target(d.applies_to);
+        let before = self.problems.len();
+        self.check_condition(file, &d.id, &format!("{ctx} → when"), &d.when, &allowed);
+        let mut d = d.clone();
+        d.when = self.expand(&d.when);
+        if self.thorough
+            && self.problems.len() == before
+            && self.within_budget(file, &d.id, &format!("{ctx} → when"), &d.when)
+            && !satisfiable(&d.when, &|f| self.shape(f))
+        {
+            self.problems.0.push(file.err(
+                &d.id,
+                None,
+                format!("{ctx} → when: the decision can never apply, because its condition can never hold"),
+            ));
+        }
+        self.decisions.push(DecisionEntry {
+            decision: d,
+            layer: layer.to_owned(),
+        });
+    }
+
+    pub(super) fn finish(self) -> Result<Guidance, Diagnostics> {
+        let mut problems = self.problems;
+        if !problems.is_empty() {
+            problems.normalise();
+            return Err(problems);
+        }
+        let digest = crate::core::digest::combined(self.layers.iter().map(|l| l.digest.as_str()));
+        Ok(Guidance {
+            layers: self.layers,
+            profile: self.profile,
+            sources: self.sources,
+            rules: self.rules,
+            facts: self.facts,
+            actions: self.actions,
+            decisions: self.decisions,
+            steps: self.steps,
+            digest,
+        })
+    }
+}
