@@ -249,20 +249,20 @@ fn a_pdf_and_a_text_note_open_with_their_verification() {
     at_review(&mut h);
     let pdf = h.state().note_bytes(Format::Pdf).unwrap();
     let txt = h.state().note_bytes(Format::Text).unwrap();
-    let p = open_note(pdf, "note.pdf");
-    assert!(shows_part(&p, "INTACT"));
-    assert!(shows_part(&p, "embedded in the PDF"));
-    assert!(p.query_all_by_role(Role::Heading).count() > 3);
+    let shown = open_note(pdf, "note.pdf");
+    assert!(shows_part(&shown, "INTACT"));
+    assert!(shows_part(&shown, "embedded in the PDF"));
+    assert!(shown.query_all_by_role(Role::Heading).count() > 3);
     let mut bad = txt.clone();
-    let i = bad.iter().position(|b| b.is_ascii_lowercase()).unwrap();
-    bad[i] = b'#';
-    let t = open_note(txt, "note.txt");
-    assert!(shows_part(&t, "INTACT"));
-    let t = open_note(bad, "note.txt");
-    assert!(shows_part(&t, "ALTERED"));
+    let at = bad.iter().position(u8::is_ascii_lowercase).unwrap();
+    bad[at] = b'#';
+    let shown = open_note(txt, "note.txt");
+    assert!(shows_part(&shown, "INTACT"));
+    let shown = open_note(bad, "note.txt");
+    assert!(shows_part(&shown, "ALTERED"));
     // Rubbish is refused with a reason, never a panic.
-    let r = open_note(b"%PDF-1.7 nothing here".to_vec(), "x.pdf");
-    assert!(shows_part(&r, "ALTERED"));
+    let shown = open_note(b"%PDF-1.7 nothing here".to_vec(), "x.pdf");
+    assert!(shows_part(&shown, "ALTERED"));
 }
 
 #[test]
