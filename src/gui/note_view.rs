@@ -108,7 +108,7 @@ pub fn show(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) {
                     ui.end_row();
                 }
             };
-            row("Crime reference", &v.crime_reference);
+            row("Crime reference on the note", &v.crime_reference);
             row("Check code", &v.check_code);
             if !v.recorded.is_empty() {
                 row("Note digest", &format!("sha256:{}", v.recorded));
