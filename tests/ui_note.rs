@@ -172,7 +172,7 @@ fn copied_text(h: &Harness<'_, GuiState>) -> Option<String> {
 
 #[test]
 fn copy_puts_the_plain_text_note_on_the_clipboard_and_says_so() {
-    let (mut h, _) = harness();
+    let (mut h, effects) = harness();
     at_review(&mut h);
     // A finished case: its note is not a draft.
     h.state_mut().case.as_mut().unwrap().wizard.case.completed =
@@ -191,6 +191,18 @@ fn copy_puts_the_plain_text_note_on_the_clipboard_and_says_so() {
     assert!(!on_clipboard.contains("DRAFT"));
     let message = h.state().message.clone().unwrap_or_default();
     assert!(message.contains("on the clipboard"), "{message}");
+    // The finished screen exports too, and the name has no draft mark.
+    effects.borrow_mut().clear();
+    press(&mut h, "Export note…");
+    match effects.borrow().as_slice() {
+        [Effect::PickNoteFile(name)] => {
+            assert!(
+                name.ends_with("2026-11-29.pdf") && !name.contains("draft"),
+                "{name}"
+            );
+        }
+        other => panic!("expected a save dialog, got {other:?}"),
+    }
 }
 
 /// The example case's note as JSON.
