@@ -308,3 +308,31 @@ fn gui_note_argument_parses() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn the_shell_writes_the_note_atomically_and_reads_it_back_read_only() {
+    let mut app = gui::App::new(Path::new("guidance"), gui::settings::Settings::default());
+    app.open_case(Path::new(CASE));
+    let dir = temp_dir("shell");
+    let path = dir.join("decision-note.pdf");
+    let bytes = app.state.note_bytes(Format::Pdf).unwrap();
+    app.effect(Effect::WriteNote(path.clone(), bytes));
+    let message = app.state.message.clone().unwrap_or_default();
+    assert!(message.contains("Decision note written"), "{message}");
+    let written = std::fs::read(&path).unwrap();
+    assert!(victim_first::note_cli::verify_bytes(&written).intact);
+    // No temporary file is left beside it.
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+
+    app.effect(Effect::ReadNote(path.clone()));
+    assert_eq!(app.state.screen, Screen::Note);
+    let shown = app.state.note.as_ref().unwrap();
+    assert!(shown.verified.intact);
+    assert!(!shown.lines.is_empty());
+
+    // A file that is not there is reported, never a panic.
+    app.effect(Effect::ReadNote(dir.join("missing.json")));
+    let message = app.state.message.clone().unwrap_or_default();
+    assert!(message.contains("missing.json"), "{message}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
