@@ -15,7 +15,7 @@ use std::rc::Rc;
 use clap::Parser as _;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use victim_first::cli::{Cli, Command};
 use victim_first::core::note::{self, Format};
 use victim_first::gui::{self, Action, ChooserMode, Effect, GuiState, Screen};
@@ -335,4 +335,22 @@ fn the_shell_writes_the_note_atomically_and_reads_it_back_read_only() {
     let message = app.state.message.clone().unwrap_or_default();
     assert!(message.contains("missing.json"), "{message}");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_markdown_note_shows_its_headings_as_headings() {
+    let (mut h, _) = harness();
+    at_review(&mut h);
+    let md = h.state().note_bytes(Format::Markdown).unwrap();
+    let shown = open_note(md, "note.md");
+    assert!(shows_part(&shown, "INTACT"));
+    let headings: Vec<String> = shown
+        .query_all_by_role(Role::Heading)
+        .filter_map(|n| n.accesskit_node().label())
+        .collect();
+    assert!(
+        headings.iter().any(|t| t == "1. INFORMATION"),
+        "{headings:?}"
+    );
+    assert!(headings.iter().all(|t| !t.starts_with('#')), "{headings:?}");
 }

@@ -832,9 +832,14 @@ fn text_lines(bytes: &[u8], format: Format) -> Vec<Line> {
             Kind::Text
         };
         if kind != Kind::Rule {
+            let text = if format == Format::Markdown && kind != Kind::Text {
+                l.trim_start_matches('#').trim_start()
+            } else {
+                l
+            };
             out.push(Line {
                 kind,
-                text: (*l).to_owned(),
+                text: text.to_owned(),
             });
         }
     }
