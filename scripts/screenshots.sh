@@ -2,7 +2,8 @@
 # Takes the README's screenshots from the real window under Xvfb: the start
 # screen, every wizard step of docs/screenshots/example-case.ron (moving on
 # with the keyboard, Alt+Right, as an officer would), and the checks step in
-# the dark and high-contrast themes. Writes docs/screenshots/*.png.
+# the dark and high-contrast themes, and a decision note opened read-only.
+# Writes docs/screenshots/*.png.
 #
 # Needs: xvfb, xauth, imagemagick (import), xdotool (scripts/setup.sh installs them).
 # Usage: scripts/screenshots.sh [--release]
@@ -78,3 +79,9 @@ for theme in Dark HighContrast; do
     shot "step-4-$(echo "$theme" | tr '[:upper:]' '[:lower:]')"
     stop
 done
+
+# A decision note opened read-only (`gui --note`), with whether it is intact.
+"$bin" note tests/data/notes/da-completed.ron --format pdf --out "$work/decision-note.pdf" 2>/dev/null
+start Light --note "$work/decision-note.pdf"
+shot note-open
+stop

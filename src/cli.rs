@@ -34,6 +34,10 @@ pub enum Command {
         /// A case file to open at start.
         #[arg(long, value_name = "CASE")]
         case: Option<PathBuf>,
+        /// A decision note (PDF, text, Markdown or JSON) to show read-only at start,
+        /// with whether it is intact.
+        #[arg(long, value_name = "FILE")]
+        note: Option<PathBuf>,
     },
     /// Check every guidance file (pack, overlay, force profile) under PATH.
     Lint {

@@ -9,8 +9,12 @@ use victim_first::note_cli;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        None => gui(None, None),
-        Some(Command::Gui { guidance, case }) => gui(guidance, case.as_deref()),
+        None => gui(None, None, None),
+        Some(Command::Gui {
+            guidance,
+            case,
+            note,
+        }) => gui(guidance, case.as_deref(), note.as_deref()),
         Some(Command::Lint { path, guidance }) => cli::lint(path, guidance.as_deref()),
         Some(Command::Assess {
             case,
@@ -39,13 +43,17 @@ fn main() -> ExitCode {
     }
 }
 
-fn gui(dir: Option<std::path::PathBuf>, case: Option<&std::path::Path>) -> ExitCode {
+fn gui(
+    dir: Option<std::path::PathBuf>,
+    case: Option<&std::path::Path>,
+    note: Option<&std::path::Path>,
+) -> ExitCode {
     if let Err(why) = victim_first::bus::check_environment() {
         eprintln!("victim-first: not opening the window: {why}");
         return ExitCode::from(1);
     }
     let dir = dir.unwrap_or_else(victim_first::store::default_guidance_dir);
-    match victim_first::gui::run(&dir, case) {
+    match victim_first::gui::run(&dir, case, note) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("victim-first: could not open the window: {e}");

@@ -235,6 +235,8 @@ pub fn chooser_window(ctx: &egui::Context, state: &GuiState, actions: &mut Vec<A
     let title = match c.mode {
         ChooserMode::Open => "Open a case file",
         ChooserMode::Save => "Save the case",
+        ChooserMode::SaveNote => "Export the decision note",
+        ChooserMode::OpenNote => "Open a decision note",
     };
     egui::Window::new(title)
         .id(egui::Id::unique("chooser"))
@@ -277,8 +279,8 @@ pub fn chooser_window(ctx: &egui::Context, state: &GuiState, actions: &mut Vec<A
             }
             ui.horizontal(|ui| {
                 let go = match c.mode {
-                    ChooserMode::Open => "Open",
-                    ChooserMode::Save => "Save here",
+                    ChooserMode::Open | ChooserMode::OpenNote => "Open",
+                    ChooserMode::Save | ChooserMode::SaveNote => "Save here",
                 };
                 if ui.button(go).clicked() {
                     actions.push(Action::Chooser(ChooserAction::Confirm));

@@ -36,6 +36,18 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 
 /// Sub-folders and `.ron` files of `dir`, sorted, hidden ones left out.
 pub fn list_folder(dir: &Path) -> std::io::Result<(Vec<String>, Vec<String>)> {
+    list_folder_of(dir, &["ron"])
+}
+
+/// The file name extensions of decision notes.
+pub const NOTE_EXTENSIONS: [&str; 4] = ["pdf", "txt", "md", "json"];
+
+/// Sub-folders of `dir` and its files with one of these extensions (any case),
+/// sorted, hidden ones left out.
+pub fn list_folder_of(
+    dir: &Path,
+    extensions: &[&str],
+) -> std::io::Result<(Vec<String>, Vec<String>)> {
     let mut folders = Vec::new();
     let mut files = Vec::new();
     for e in std::fs::read_dir(dir)?.flatten() {
@@ -46,7 +58,11 @@ pub fn list_folder(dir: &Path) -> std::io::Result<(Vec<String>, Vec<String>)> {
         let p = e.path();
         if p.is_dir() {
             folders.push(name);
-        } else if p.extension().is_some_and(|x| x == "ron") {
+        } else if p.extension().is_some_and(|x| {
+            extensions
+                .iter()
+                .any(|e| x.to_string_lossy().eq_ignore_ascii_case(e))
+        }) {
             files.push(name);
         }
     }

@@ -1,9 +1,17 @@
 //! The finished case: the decision is recorded; what happens next.
 
 use super::state::{Action, Open, Screen};
-use super::widgets;
+use super::{note_view, widgets};
+use crate::core::guidance::Guidance;
+use crate::core::note::Format;
 
-pub fn show(ui: &mut egui::Ui, open: &Open, actions: &mut Vec<Action>) {
+pub fn show(
+    ui: &mut egui::Ui,
+    g: &Guidance,
+    open: &Open,
+    format: Format,
+    actions: &mut Vec<Action>,
+) {
     widgets::heading(ui, "The record is complete");
     let w = &open.wizard.case;
     if let Some(at) = &w.completed {
@@ -34,7 +42,8 @@ pub fn show(ui: &mut egui::Ui, open: &Open, actions: &mut Vec<Action>) {
             w.review.trim()
         ));
     }
-    // The decision note (issue 8): "Export note…" and "Copy note" buttons go here.
+    ui.add_space(8.0);
+    note_view::export_controls(ui, format, g, open, actions);
     ui.add_space(8.0);
     ui.horizontal(|ui| {
         if ui.button("Back to the review").clicked() {

@@ -20,6 +20,7 @@ mod browser;
 mod chrome;
 pub mod files;
 mod finished;
+mod note_view;
 mod questions;
 mod review;
 pub mod settings;
@@ -112,7 +113,8 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut GuiState) -> Vec<Effect> {
                                 actions_step::show(ui, theme, open, &mut actions);
                             }
                             Some(StepKind::Review) => {
-                                review::show(ui, theme, g, open, &steps, &mut actions);
+                                let format = state.note_format;
+                                review::show(ui, theme, g, open, &steps, format, &mut actions);
                             }
                             None => {}
                         }
@@ -126,7 +128,10 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut GuiState) -> Vec<Effect> {
                             }
                         });
                     }
-                    (Screen::Finished, Ok(_), Some(open)) => finished::show(ui, open, &mut actions),
+                    (Screen::Finished, Ok(g), Some(open)) => {
+                        finished::show(ui, g, open, state.note_format, &mut actions);
+                    }
+                    (Screen::Note, _, _) => note_view::show(ui, state, &mut actions),
                     _ => start::show(ui, state, &mut actions),
                 }
             });

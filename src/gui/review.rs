@@ -25,6 +25,7 @@ pub fn show(
     g: &Guidance,
     open: &Open,
     steps: &[StepKind],
+    note_format: crate::core::note::Format,
     actions: &mut Vec<Action>,
 ) {
     let w = &open.wizard;
@@ -272,8 +273,8 @@ pub fn show(
                 .weak(),
         );
     }
-    // The decision note (issue 8) goes here: "Export note…" and "Copy note" buttons
-    // beside Finish, and on the finished-case screen (`finished.rs`).
+    ui.add_space(10.0);
+    super::note_view::export_controls(ui, note_format, g, open, actions);
 }
 
 fn step_heading(s: &StepKind) -> String {

@@ -7,6 +7,20 @@ use std::time::{Duration, Instant};
 use super::files;
 use super::settings::{self, Settings};
 use super::state::{Action, ChooserMode, Effect, GuiState};
+use crate::core::note::Format;
+
+/// The note formats the export dialog offers.
+const NOTE_FORMATS: [Format; 4] = [Format::Pdf, Format::Text, Format::Markdown, Format::Json];
+
+/// A note format's name in a dialog's filter list.
+pub fn format_name(f: Format) -> &'static str {
+    match f {
+        Format::Pdf => "PDF (to attach to the record)",
+        Format::Text => "Plain text",
+        Format::Markdown => "Markdown",
+        Format::Json => "JSON (machine-readable)",
+    }
+}
 
 /// A native dialog that returns "nothing chosen" faster than this could not have
 /// been shown to anyone: there is no portal and no zenity. Fall back to the chooser.
@@ -57,7 +71,7 @@ impl App {
                     path.display()
                 ))),
             },
-            Effect::ListFolder(dir) => match files::list_folder(&dir) {
+            Effect::ListFolder(dir) => match self.list(&dir) {
                 Ok((folders, names)) => self.state.update(Action::Chooser(
                     super::state::ChooserAction::Listed(dir, folders, names),
                 )),
@@ -70,9 +84,100 @@ impl App {
                 settings::save(&s);
                 None
             }
+            Effect::PickNoteFile(name) => self.pick_note_save(&name),
+            Effect::WriteNote(path, bytes) => match files::write_atomically(&path, &bytes) {
+                Ok(()) => self.state.update(Action::NoteWritten(path)),
+                Err(e) => self.state.update(Action::Failed(format!(
+                    "The decision note could not be written to {}: {e}. Try another folder.",
+                    path.display()
+                ))),
+            },
+            Effect::PickNoteToOpen => self.pick_note_open(),
+            Effect::ReadNote(path) => {
+                self.open_note(&path);
+                None
+            }
         };
         if let Some(e) = next {
             self.effect(e);
+        }
+    }
+
+    /// Lists a folder for the in-window chooser: notes when it is choosing a note.
+    fn list(&self, dir: &Path) -> std::io::Result<(Vec<String>, Vec<String>)> {
+        let notes = self
+            .state
+            .chooser
+            .as_ref()
+            .is_some_and(|c| matches!(c.mode, ChooserMode::OpenNote | ChooserMode::SaveNote));
+        if notes {
+            files::list_folder_of(dir, &files::NOTE_EXTENSIONS)
+        } else {
+            files::list_folder(dir)
+        }
+    }
+
+    /// Reads a decision note and shows it read-only, or says why not.
+    pub fn open_note(&mut self, path: &Path) {
+        match crate::store::read_file(path) {
+            Ok(bytes) => {
+                self.state
+                    .update(Action::NoteRead(path.display().to_string(), bytes));
+            }
+            Err(e) => self.state.cannot_read(path, &e),
+        }
+    }
+
+    fn no_dialog(&mut self) {
+        self.state.update(Action::Tell(
+            "No file dialog is available on this desktop (no desktop portal or zenity), so the app's own chooser is shown.".to_owned(),
+        ));
+    }
+
+    /// The native dialog for where to write the note: the chosen format's
+    /// filter first, then the others; else the in-window chooser.
+    fn pick_note_save(&mut self, name: &str) -> Option<Effect> {
+        let start = Instant::now();
+        let folder = files::start_folder(self.case_path().as_deref());
+        let first = self.state.note_format;
+        let mut dialog = rfd::FileDialog::new()
+            .set_title("Export the decision note")
+            .set_directory(&folder)
+            .set_file_name(name);
+        for f in std::iter::once(first).chain(NOTE_FORMATS.into_iter().filter(|f| *f != first)) {
+            dialog = dialog.add_filter(format_name(f), &[f.extension()]);
+        }
+        match dialog.save_file() {
+            Some(p) => self.state.note_for_path(p),
+            None if start.elapsed() < NO_DIALOG => {
+                self.no_dialog();
+                Some(
+                    self.state
+                        .open_chooser(ChooserMode::SaveNote, folder, name.to_owned()),
+                )
+            }
+            None => None,
+        }
+    }
+
+    fn pick_note_open(&mut self) -> Option<Effect> {
+        let start = Instant::now();
+        let folder = files::start_folder(self.case_path().as_deref());
+        let picked = rfd::FileDialog::new()
+            .set_title("Open a decision note")
+            .add_filter("Decision note", &files::NOTE_EXTENSIONS)
+            .set_directory(&folder)
+            .pick_file();
+        match picked {
+            Some(p) => Some(Effect::ReadNote(p)),
+            None if start.elapsed() < NO_DIALOG => {
+                self.no_dialog();
+                Some(
+                    self.state
+                        .open_chooser(ChooserMode::OpenNote, folder, String::new()),
+                )
+            }
+            None => None,
         }
     }
 
@@ -154,7 +259,7 @@ impl eframe::App for App {
 }
 
 /// Opens the window and runs until it is closed.
-pub fn run(dir: &Path, case: Option<&Path>) -> Result<(), eframe::Error> {
+pub fn run(dir: &Path, case: Option<&Path>, note: Option<&Path>) -> Result<(), eframe::Error> {
     let settings = settings::load();
     let size = settings.window.unwrap_or([1100.0, 800.0]);
     let options = eframe::NativeOptions {
@@ -167,6 +272,9 @@ pub fn run(dir: &Path, case: Option<&Path>) -> Result<(), eframe::Error> {
     let mut app = App::new(dir, settings);
     if let Some(path) = case {
         app.open_case(path);
+    }
+    if let Some(path) = note {
+        app.open_note(path);
     }
     eframe::run_native(
         "Victim First",

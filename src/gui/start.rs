@@ -28,6 +28,9 @@ pub fn show(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) {
         {
             actions.push(Action::OpenCase);
         }
+        if ui.button("Open a decision note…").clicked() {
+            actions.push(Action::OpenNote);
+        }
         if state.case.is_some() && ui.button("Back to the case in progress").clicked() {
             actions.push(Action::Show(Screen::Wizard));
         }

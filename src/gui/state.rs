@@ -12,6 +12,8 @@ use crate::core::condition::Answer;
 use crate::core::diagnostic::{Diagnostic, Diagnostics};
 use crate::core::engine::Assessment;
 use crate::core::guidance::Guidance;
+use crate::core::note::render::{Kind, Line};
+use crate::core::note::{self, Format, Note, NoteFile, Verified};
 use crate::core::parse;
 use crate::core::raw;
 use crate::core::record::{self, Blocker, StepStatus};
@@ -31,6 +33,8 @@ pub enum Screen {
     Browser,
     /// The case is complete: what happens next.
     Finished,
+    /// A decision note opened read-only, with whether it is intact.
+    Note,
 }
 
 /// Every step's status, in order.
@@ -82,6 +86,18 @@ pub enum Action {
     SetTextScale(f32),
     /// The in-window file chooser (used when no native dialog can open).
     Chooser(ChooserAction),
+    /// The format "Export note…" writes by default.
+    SetNoteFormat(Format),
+    /// Export the decision note of the open case (a save dialog, then a write).
+    ExportNote,
+    /// The shell wrote the note to this file.
+    NoteWritten(PathBuf),
+    /// The plain-text note was put on the clipboard (the view copies it: it holds the context).
+    Copied(String),
+    /// Ask the shell to let the officer choose a decision note to open.
+    OpenNote,
+    /// A note file's name and bytes, read by the shell.
+    NoteRead(String, Vec<u8>),
 }
 
 /// What the in-window chooser is for.
@@ -89,6 +105,10 @@ pub enum Action {
 pub enum ChooserMode {
     Open,
     Save,
+    /// Choose where to write the decision note.
+    SaveNote,
+    /// Choose a decision note to open read-only.
+    OpenNote,
 }
 
 /// The in-window file chooser, used when no native dialog is available.
@@ -96,7 +116,7 @@ pub enum ChooserMode {
 pub struct Chooser {
     pub mode: ChooserMode,
     pub folder: PathBuf,
-    /// Sub-folders and `.ron` files in the folder, as listed by the shell.
+    /// Sub-folders and the files the chooser is for (`.ron`, or notes), as listed by the shell.
     pub folders: Vec<String>,
     pub files: Vec<String>,
     pub name: String,
@@ -129,6 +149,15 @@ pub enum Effect {
     ListFolder(PathBuf),
     /// Persist the settings (never case data).
     SaveSettings(Settings),
+    /// Let the officer choose where to write the decision note; the suggested
+    /// file name (its extension is the format chosen).
+    PickNoteFile(String),
+    /// Write a decision note's bytes to this path, atomically.
+    WriteNote(PathBuf, Vec<u8>),
+    /// Let the officer choose a decision note to open (a native dialog, else the chooser).
+    PickNoteToOpen,
+    /// Read this decision note and show it read-only.
+    ReadNote(PathBuf),
 }
 
 /// The case being worked on, with what the core concluded about it.
@@ -176,6 +205,25 @@ pub struct GuiState {
     pub(crate) applied: Option<(ThemeChoice, f32)>,
     /// The officer was warned that the case has unsaved changes; doing it again discards them.
     warned_unsaved: bool,
+    /// The format "Export note…" offers first.
+    pub note_format: Format,
+    /// The plain-text note last put on the clipboard.
+    pub copied: Option<String>,
+    /// The decision note opened read-only.
+    pub note: Option<NoteShown>,
+}
+
+/// A decision note opened read-only: what `verify` found, and its content.
+pub struct NoteShown {
+    /// The file it was read from.
+    pub name: String,
+    pub verified: Verified,
+    /// Whether the guidance the note names is in the guidance folder here.
+    pub guidance_here: String,
+    /// The note's lines, headings marked, as the officer saw them.
+    pub lines: Vec<Line>,
+    /// How the content was read (from the JSON, the PDF's embedded note, or the file's own text).
+    pub source: String,
 }
 
 /// The guidance for a pack and profile, only when every guidance file is sound.
@@ -237,6 +285,9 @@ impl GuiState {
             clock: Box::new(String::new),
             applied: None,
             warned_unsaved: false,
+            note_format: Format::Pdf,
+            copied: None,
+            note: None,
         }
     }
 
@@ -485,8 +536,118 @@ impl GuiState {
                 return Some(Effect::SaveSettings(self.settings.clone()));
             }
             Action::Chooser(c) => return self.chooser_action(c),
+            Action::SetNoteFormat(f) => self.note_format = f,
+            Action::ExportNote => {
+                let n = self.make_note().map_err(|e| self.message = Some(e)).ok()?;
+                return Some(Effect::PickNoteFile(crate::note_cli::file_name(
+                    &n,
+                    self.note_format,
+                )));
+            }
+            Action::NoteWritten(path) => {
+                let code = self
+                    .make_note()
+                    .map(|n| note::integrity::check_code(&note::digest(&n)))
+                    .unwrap_or_default();
+                self.message = Some(format!(
+                    "Decision note written to {}. Its check code is {code}: record it in the records system so that any later change can be detected.",
+                    path.display()
+                ));
+            }
+            Action::Copied(text) => {
+                self.message = Some(
+                    "The decision note is on the clipboard as plain text: paste it into the records system.".to_owned(),
+                );
+                self.copied = Some(text);
+            }
+            Action::OpenNote => return Some(Effect::PickNoteToOpen),
+            Action::NoteRead(name, bytes) => {
+                self.note = Some(self.read_note(name, &bytes));
+                self.message = None;
+                self.screen = Screen::Note;
+            }
         }
         None
+    }
+
+    /// The decision note of the open case as the wizard holds it, made by the
+    /// core (a case not finished gives a note marked DRAFT).
+    pub fn make_note(&self) -> Result<Note, String> {
+        let Some(open) = &self.case else {
+            return Err("Open or start a case first.".to_owned());
+        };
+        let Ok(g) = &self.guidance else {
+            return Err(
+                "No note can be made: the guidance cannot be used; see the problems listed."
+                    .to_owned(),
+            );
+        };
+        note_of(g, open)
+    }
+
+    /// The note of the open case as the bytes of a format.
+    pub fn note_bytes(&self, format: Format) -> Result<Vec<u8>, String> {
+        let n = self.make_note()?;
+        crate::note_cli::render(&n, format)
+            .map_err(|e| format!("The decision note cannot be written: {e}"))
+    }
+
+    /// The plain-text note of the open case.
+    pub fn note_text(&self) -> Result<String, String> {
+        self.make_note().map(|n| note::render_text(&n))
+    }
+
+    /// The note's bytes for a path the officer chose: the format from its
+    /// extension, else the format chosen (its extension is then added).
+    pub fn note_for_path(&mut self, path: PathBuf) -> Option<Effect> {
+        let (path, format) = if let Some(f) = format_of(&path) {
+            (path, f)
+        } else {
+            let mut p = path.into_os_string();
+            p.push(".");
+            p.push(self.note_format.extension());
+            (PathBuf::from(p), self.note_format)
+        };
+        match self.note_bytes(format) {
+            Ok(bytes) => Some(Effect::WriteNote(path, bytes)),
+            Err(e) => {
+                self.message = Some(e);
+                None
+            }
+        }
+    }
+
+    /// Reads a note's bytes for the read-only view: verifies them and takes the
+    /// content from the JSON (or the PDF's embedded JSON), else the file's text.
+    pub fn read_note(&self, name: String, bytes: &[u8]) -> NoteShown {
+        let verified = crate::note_cli::verify_bytes(bytes);
+        let guidance_here = crate::note_cli::guidance_here(&verified, &self.library);
+        let (json, source) = if bytes.starts_with(b"%PDF") {
+            (
+                crate::pdf::embedded_json(bytes),
+                "the note embedded in the PDF",
+            )
+        } else if verified.format == Format::Json {
+            (Some(bytes), "the JSON note")
+        } else {
+            (None, "the file's own text")
+        };
+        let parsed = json.and_then(|j| serde_json::from_slice::<NoteFile>(j).ok());
+        let (lines, source) = match parsed {
+            Some(f) => (note::render::body_lines(&f.note), source.to_owned()),
+            None if verified.format == Format::Pdf || verified.format == Format::Json => (
+                Vec::new(),
+                "nothing: the note in the file cannot be read".to_owned(),
+            ),
+            None => (text_lines(bytes, verified.format), source.to_owned()),
+        };
+        NoteShown {
+            name,
+            verified,
+            guidance_here,
+            lines,
+            source,
+        }
     }
 
     fn go_to(&mut self, i: usize) {
@@ -594,6 +755,8 @@ impl GuiState {
                         let text = wizard::case_text(&self.case.as_ref()?.wizard.case).ok()?;
                         Some(Effect::WriteCase(path, text))
                     }
+                    ChooserMode::SaveNote => self.note_for_path(path),
+                    ChooserMode::OpenNote => Some(Effect::ReadNote(path)),
                 }
             }
             ChooserAction::Cancel => {
@@ -626,4 +789,59 @@ impl GuiState {
     pub fn theme(&self) -> ThemeChoice {
         self.settings.theme
     }
+}
+
+/// The decision note of a case as the wizard holds it, made by the core.
+pub fn note_of(g: &Guidance, open: &Open) -> Result<Note, String> {
+    let case = &open.wizard.case;
+    let name = open
+        .path
+        .as_ref()
+        .map_or_else(|| "case".to_owned(), |p| p.display().to_string());
+    let text = wizard::case_text(case).unwrap_or_default();
+    let src = parse::SourceText::new(&name, &text, "");
+    note::from_case(g, &src, case).map_err(|d| format!("The decision note cannot be made: {d}"))
+}
+
+/// The note format a file name's extension names, if any.
+pub fn format_of(path: &std::path::Path) -> Option<Format> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    [Format::Pdf, Format::Text, Format::Markdown, Format::Json]
+        .into_iter()
+        .find(|f| f.extension() == ext)
+}
+
+/// A text or Markdown note's lines as written, with headings marked where the
+/// text shows them (an underline below, or a Markdown `#`).
+fn text_lines(bytes: &[u8], format: Format) -> Vec<Line> {
+    let text = String::from_utf8_lossy(bytes);
+    let raw: Vec<&str> = text.lines().collect();
+    let mut out = Vec::new();
+    for (i, l) in raw.iter().enumerate() {
+        let underlined = raw
+            .get(i + 1)
+            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c == '=' || c == '-'));
+        let is_rule = !l.is_empty() && l.chars().all(|c| c == '=' || c == '-');
+        let kind = if format == Format::Markdown && l.starts_with("# ") {
+            Kind::Title
+        } else if (format == Format::Markdown && l.starts_with("##")) || underlined {
+            Kind::Heading
+        } else if is_rule {
+            Kind::Rule
+        } else {
+            Kind::Text
+        };
+        if kind != Kind::Rule {
+            let text = if format == Format::Markdown && kind != Kind::Text {
+                l.trim_start_matches('#').trim_start()
+            } else {
+                l
+            };
+            out.push(Line {
+                kind,
+                text: text.to_owned(),
+            });
+        }
+    }
+    out
 }
