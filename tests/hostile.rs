@@ -547,10 +547,9 @@ fn a_deeply_nested_condition_is_refused() {
 #[test]
 fn many_costly_proofs_hit_the_budget_not_the_clock() {
     let (_tmp, g) = guidance_copy("costly-proofs");
-    // Each condition reads several facts with several answers, so proving it can
-    // hold tries thousands of assignments; together they exceed the budget.
-    // Only fact ids, no values, so the test does not depend on the packs' wording.
-    let one = "All([Not(Answered(\"offence\")), Not(Answered(\"age\")), Not(Answered(\"situation\")), Not(Answered(\"reporting\")), Not(Answered(\"role\"))])";
+    // Each condition tests every value of several facts, so proving it can hold
+    // may try thousands of assignments; together they exceed the budget.
+    let one = "All([Not(In(\"offence\", [\"domestic_abuse\", \"forced_marriage\", \"honour_based_abuse\", \"sexual_offence\", \"modern_slavery\", \"violence\", \"robbery\", \"property\", \"hate_crime\", \"other\"])), Not(In(\"age\", [\"adult\", \"under_18\", \"uncertain\"])), Not(In(\"situation\", [\"in_crisis\", \"hospital_or_sarc\", \"safe\"])), Not(In(\"reporting\", [\"in_person\", \"phone\", \"online\", \"third_party\", \"safe_reporting_route\"])), Not(In(\"role\", [\"victim\", \"witness\", \"victim_suspect\"]))])";
     let decisions: Vec<String> = (0..1000)
         .map(|i| format!("(id: \"d{i}\", applies_to: Check, when: {one}, then: [Refuse], because: [\"NPCC18-03\"], says: \"x\")"))
         .collect();

@@ -225,11 +225,20 @@ pub fn satisfiable<'a>(cond: &Condition, shape: &dyn Fn(&str) -> Option<FactShap
 fn representatives(shape: &FactShape<'_>, lits: &[String]) -> Vec<Option<Answer>> {
     use super::raw::FactKind;
     match shape.kind {
-        FactKind::One => shape
-            .values
-            .iter()
-            .map(|v| Some(Answer::One((*v).to_owned())))
-            .collect(),
+        // A condition only compares a `One` answer with the values it names, so
+        // every value it does not name behaves alike: one of them stands for all.
+        FactKind::One => {
+            let mut out: Vec<Option<Answer>> = shape
+                .values
+                .iter()
+                .filter(|v| lits.iter().any(|l| l == *v))
+                .map(|v| Some(Answer::One((*v).to_owned())))
+                .collect();
+            if let Some(other) = shape.values.iter().find(|v| !lits.iter().any(|l| l == *v)) {
+                out.push(Some(Answer::One((*other).to_owned())));
+            }
+            out
+        }
         FactKind::Many => {
             // Subsets of the tested values, plus one value the condition never names.
             let mut pool: Vec<String> = lits

@@ -222,7 +222,10 @@ pub fn proof_work<'a>(cond: &Condition, shape: &dyn Fn(&str) -> Option<FactShape
                 let mut lits = Vec::new();
                 literals(cond, f, &mut lits);
                 match s.kind {
-                    FactKind::One => s.values.len(),
+                    FactKind::One => {
+                        let tested = lits.iter().filter(|l| s.values.contains(l)).count();
+                        tested + usize::from(s.values.iter().any(|v| !lits.contains(v)))
+                    }
                     FactKind::Many => {
                         let tested = lits.iter().filter(|l| s.values.contains(l)).count();
                         let other = usize::from(s.values.iter().any(|v| !lits.contains(v)));
@@ -271,8 +274,9 @@ mod tests {
             })
         };
         let c = Condition::All(vec![is("a", "x"), is("b", "y")]);
-        // 3 terms, two facts each unanswered or one of 3 values.
-        assert_eq!(proof_work(&c, &shape), 3 * 4 * 4);
+        // 3 terms; two facts, each unanswered, the value tested, or one value
+        // standing for the two the condition does not name.
+        assert_eq!(proof_work(&c, &shape), 3 * 3 * 3);
         assert_eq!(proof_work(&is("z", "x"), &shape), 1);
     }
 }
