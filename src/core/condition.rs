@@ -187,15 +187,38 @@ pub fn satisfiable<'a>(cond: &Condition, shape: &dyn Fn(&str) -> Option<FactShap
     if total.is_none_or(|t| t > SEARCH_LIMIT) {
         return true;
     }
-    // Every fact starts unanswered; the odometer changes one slot at a time.
+    // First a guess that settles most real conditions at once: a fact tested only
+    // under a `Not` unanswered, any other given its first representative answer.
+    let mut guess = Answers::new();
+    for (f, opts) in &choices {
+        if !negative_only(cond, f, false)
+            && let Some(Some(a)) = opts.get(1)
+        {
+            guess.insert(f.clone(), a.clone());
+        }
+    }
+    if eval(cond, Lookup::case(&guess)) {
+        return true;
+    }
+    // Then every combination: each fact starts unanswered, and the odometer
+    // changes one slot at a time.
     let mut idx = vec![0usize; choices.len()];
     let mut answers = Answers::new();
+    // Replaces a fact's answer in place where it has one, so the odometer
+    // allocates a key only when a fact goes from unanswered to answered.
     let set = |answers: &mut Answers, k: usize, i: usize| {
         if let Some((f, opts)) = choices.get(k) {
             match opts.get(i) {
-                Some(Some(a)) => answers.insert(f.clone(), a.clone()),
-                _ => answers.remove(f),
-            };
+                Some(Some(a)) => match answers.get_mut(f) {
+                    Some(slot) => slot.clone_from(a),
+                    None => {
+                        answers.insert(f.clone(), a.clone());
+                    }
+                },
+                _ => {
+                    answers.remove(f);
+                }
+            }
         }
     };
     loop {
@@ -219,6 +242,24 @@ pub fn satisfiable<'a>(cond: &Condition, shape: &dyn Fn(&str) -> Option<FactShap
             set(&mut answers, k, 0);
             k += 1;
         }
+    }
+}
+
+/// Whether every test of `fact` in `cond` sits under an odd number of `Not`s
+/// (`negated` says whether `cond` itself does).
+fn negative_only(cond: &Condition, fact: &str, negated: bool) -> bool {
+    match cond {
+        Condition::Is(f, _)
+        | Condition::In(f, _)
+        | Condition::Has(f, _)
+        | Condition::Only(f, _)
+        | Condition::Answered(f)
+        | Condition::Mentions(f, _) => f != fact || negated,
+        Condition::All(cs) | Condition::Any(cs) => {
+            cs.iter().all(|c| negative_only(c, fact, negated))
+        }
+        Condition::Not(c) => negative_only(c, fact, !negated),
+        Condition::Always | Condition::Holds(_) => true,
     }
 }
 
