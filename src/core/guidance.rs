@@ -78,7 +78,9 @@ pub struct RuleEntry {
 /// A decision rule and the layer that defines it.
 #[derive(Clone, Debug)]
 pub struct DecisionEntry {
-    pub decision: raw::Decision,
+    /// Shared, so that merging a chain once and reusing it for every overlay and
+    /// profile on top of it does not copy every condition.
+    pub decision: std::sync::Arc<raw::Decision>,
     pub layer: String,
 }
 

@@ -538,7 +538,7 @@ impl Builder {
             ));
         }
         self.decisions.push(DecisionEntry {
-            decision: d,
+            decision: std::sync::Arc::new(d),
             layer: layer.to_owned(),
         });
     }
