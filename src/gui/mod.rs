@@ -83,20 +83,30 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut GuiState) -> Vec<Effect> {
     shortcuts(&ctx, state, &mut actions);
     let theme = state.theme();
 
-    egui::Panel::top("top").show(ui, |ui| chrome::top_bar(ui, state, &mut actions));
-    egui::Panel::bottom("problems").show(ui, |ui| chrome::error_panel(ui, state));
+    // The panels are not filled: the shell clears the window to the panel colour
+    // (`App::clear_color`), and under a software rasteriser a second fill of every
+    // pixel costs more than all the text drawn on top of it.
+    let side = unfilled(egui::Frame::side_top_panel(ui.style()));
+    egui::Panel::top("top")
+        .frame(side)
+        .show(ui, |ui| chrome::top_bar(ui, state, &mut actions));
+    egui::Panel::bottom("problems")
+        .frame(side)
+        .show(ui, |ui| chrome::error_panel(ui, state));
 
     let in_wizard = state.screen == Screen::Wizard && state.case.is_some();
     if in_wizard {
         egui::Panel::left("tasks")
             .resizable(true)
             .default_size(230.0)
+            .frame(side)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical()
                     .show(ui, |ui| chrome::task_list(ui, state, &mut actions));
             });
     }
-    egui::CentralPanel::default().show(ui, |ui| {
+    let central = unfilled(egui::Frame::central_panel(ui.style()));
+    egui::CentralPanel::default().frame(central).show(ui, |ui| {
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
@@ -151,6 +161,17 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut GuiState) -> Vec<Effect> {
         effects.extend(state.update(a));
     }
     effects
+}
+
+/// A panel's frame without its fill (see [`clear_colour`]).
+fn unfilled(frame: egui::Frame) -> egui::Frame {
+    frame.fill(egui::Color32::TRANSPARENT)
+}
+
+/// The colour the window is cleared to before each frame: the panels' own colour,
+/// so that the panels need no fill of their own.
+pub fn clear_colour(visuals: &egui::Visuals) -> [f32; 4] {
+    visuals.panel_fill.to_normalized_gamma_f32()
 }
 
 fn wizard_steps(g: &crate::core::guidance::Guidance) -> Vec<StepKind> {

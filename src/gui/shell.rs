@@ -253,6 +253,10 @@ impl eframe::App for App {
         self.remember_size(ui.ctx());
     }
 
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        super::clear_colour(visuals)
+    }
+
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         settings::save(&self.state.settings);
     }

@@ -11,7 +11,7 @@ use super::verdict;
 use super::widgets;
 use crate::core::engine::Verdict;
 use crate::core::guidance::Guidance;
-use crate::core::raw::{Scope, Step};
+use crate::core::raw::{Fact, Scope, Step};
 use crate::core::wizard::About;
 
 #[allow(clippy::too_many_lines, reason = "one step, read top to bottom")]
@@ -36,10 +36,17 @@ pub fn show(
     };
 
     if has(Scope::Case) {
-        for fact in w.visible(g, step, About::Case) {
+        let (relevant, aside) = w.relevance(g, About::Case);
+        for fact in of_step(g, step, About::Case, &relevant) {
             questions::question(ui, g, w, About::Case, fact, actions);
         }
-        questions::set_aside(ui, g, w, About::Case, &w.set_aside(g, step, About::Case));
+        questions::set_aside(
+            ui,
+            g,
+            w,
+            About::Case,
+            &of_step(g, step, About::Case, &aside),
+        );
     }
 
     if has(Scope::Check) {
@@ -73,13 +80,15 @@ pub fn show(
                     );
                 }
                 ui.separator();
-                for fact in w.visible(g, step, about) {
+                // Which questions apply, worked out once for the whole card.
+                let (relevant, aside) = w.relevance(g, about);
+                for fact in of_step(g, step, about, &relevant) {
                     questions::question(ui, g, w, about, fact, actions);
                 }
-                questions::set_aside(ui, g, w, about, &w.set_aside(g, step, about));
+                questions::set_aside(ui, g, w, about, &of_step(g, step, about, &aside));
                 ui.separator();
                 if let Some(o) = outcome {
-                    verdict::facts_behind(ui, g, w, about);
+                    verdict::facts_behind(ui, g, w, about, &relevant);
                     verdict::decision(
                         ui,
                         about,
@@ -123,12 +132,13 @@ pub fn show(
             );
             verdict::timing(ui, theme, ie);
             ui.separator();
-            for fact in w.visible(g, step, about) {
+            let (relevant, aside) = w.relevance(g, about);
+            for fact in of_step(g, step, about, &relevant) {
                 questions::question(ui, g, w, about, fact, actions);
             }
-            questions::set_aside(ui, g, w, about, &w.set_aside(g, step, about));
+            questions::set_aside(ui, g, w, about, &of_step(g, step, about, &aside));
             ui.separator();
-            verdict::facts_behind(ui, g, w, about);
+            verdict::facts_behind(ui, g, w, about, &relevant);
             if ie.verdict != Verdict::NotProposed {
                 verdict::decision(
                     ui,
@@ -143,4 +153,14 @@ pub fn show(
     }
     ui.add_space(4.0);
     ui.label(RichText::new("Answers are saved in the case when you save it (Ctrl+S).").weak());
+}
+
+/// The facts `step` asks about `about` whose ids are in `ids`, in the step's order:
+/// what `Wizard::visible` and `Wizard::set_aside` give, from one relevance walk.
+fn of_step<'g>(g: &'g Guidance, step: &Step, about: About, ids: &[String]) -> Vec<&'g Fact> {
+    step.facts
+        .iter()
+        .filter_map(|id| g.fact(id))
+        .filter(|f| f.scope == about.scope() && ids.contains(&f.id))
+        .collect()
 }

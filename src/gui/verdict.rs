@@ -53,24 +53,31 @@ pub fn timing(ui: &mut egui::Ui, theme: ThemeChoice, ie: &IeOutcome) {
     }
 }
 
-/// The answers the verdict rests on, as the officer gave them.
-pub fn facts_behind(ui: &mut egui::Ui, g: &Guidance, w: &Wizard, about: About) {
-    let (relevant, _) = w.relevance(g, about);
-    let rows: Vec<(String, String)> = g
-        .facts
-        .iter()
-        .filter(|f| f.scope == about.scope() && relevant.contains(&f.id))
-        .map(|f| {
-            let a = w
-                .answer(g, about, &f.id)
-                .map(|a| answer_words(g, &f.id, &a))
-                .unwrap_or_default();
-            (f.question.clone(), a)
-        })
-        .collect();
+/// The answers the verdict rests on, as the officer gave them (`relevant`: the
+/// ids of the facts about `about` that apply, from `Wizard::relevance`).
+pub fn facts_behind(
+    ui: &mut egui::Ui,
+    g: &Guidance,
+    w: &Wizard,
+    about: About,
+    relevant: &[String],
+) {
+    // Built only while the section is open: egui skips a collapsed body.
     egui::CollapsingHeader::new("The answers this verdict rests on")
         .id_salt(("behind", about))
         .show(ui, |ui| {
+            let rows: Vec<(String, String)> = g
+                .facts
+                .iter()
+                .filter(|f| f.scope == about.scope() && relevant.contains(&f.id))
+                .map(|f| {
+                    let a = w
+                        .answer(g, about, &f.id)
+                        .map(|a| answer_words(g, &f.id, &a))
+                        .unwrap_or_default();
+                    (f.question.clone(), a)
+                })
+                .collect();
             widgets::facts_grid(ui, ("behind-grid", about), &rows);
             if about.scope() != Scope::Case {
                 ui.label(
