@@ -119,7 +119,7 @@ pub fn facts_read(cond: &Condition, out: &mut Vec<String>) {
 }
 
 /// Values and phrases a condition tests for one fact, to build representative answers.
-fn literals_for(cond: &Condition, fact: &str, out: &mut Vec<String>) {
+pub fn literals_for(cond: &Condition, fact: &str, out: &mut Vec<String>) {
     let mut push_all = |vs: &[String]| {
         for v in vs {
             if !out.contains(v) {

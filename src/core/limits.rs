@@ -6,7 +6,7 @@
 //! real guidance needs (the shipped packs' largest condition has a few dozen
 //! terms and is nested a few deep).
 
-use super::condition::{FactShape, SEARCH_LIMIT};
+use super::condition::{FactShape, SEARCH_LIMIT, facts_read, literals_for};
 use super::diagnostic::Diagnostic;
 use super::parse::SourceText;
 use super::raw::{self, Condition, FactKind};
@@ -156,79 +156,27 @@ pub fn check_guidance(src: &SourceText, file: &raw::GuidanceFile) -> Vec<Diagnos
     problems
 }
 
-/// Values and phrases `cond` tests for `fact`, without repeats.
-fn literals<'c>(cond: &'c Condition, fact: &str, out: &mut Vec<&'c str>) {
-    let mut push = |vs: &'c [String]| {
-        for v in vs {
-            if !out.contains(&v.as_str()) {
-                out.push(v);
-            }
-        }
-    };
-    match cond {
-        Condition::Is(f, v) if f == fact => push(std::slice::from_ref(v)),
-        Condition::In(f, vs)
-        | Condition::Has(f, vs)
-        | Condition::Only(f, vs)
-        | Condition::Mentions(f, vs)
-            if f == fact =>
-        {
-            push(vs);
-        }
-        Condition::All(cs) | Condition::Any(cs) => {
-            for c in cs {
-                literals(c, fact, out);
-            }
-        }
-        Condition::Not(c) => literals(c, fact, out),
-        _ => {}
-    }
-}
-
-fn facts<'c>(cond: &'c Condition, out: &mut Vec<&'c str>) {
-    match cond {
-        Condition::Is(f, _)
-        | Condition::In(f, _)
-        | Condition::Has(f, _)
-        | Condition::Only(f, _)
-        | Condition::Answered(f)
-        | Condition::Mentions(f, _) => {
-            if !out.contains(&f.as_str()) {
-                out.push(f);
-            }
-        }
-        Condition::All(cs) | Condition::Any(cs) => {
-            for c in cs {
-                facts(c, out);
-            }
-        }
-        Condition::Not(c) => facts(c, out),
-        // Budgets are taken on conditions whose named parts are already expanded.
-        Condition::Always | Condition::Holds(_) => {}
-    }
-}
-
 /// An upper bound on the work of proving `cond` satisfiable: the assignments
 /// the proof may try (unanswered, or each representative answer, for every
 /// fact it reads) times the terms evaluated for each.
 pub fn proof_work<'a>(cond: &Condition, shape: &dyn Fn(&str) -> Option<FactShape<'a>>) -> u128 {
     let (terms, _) = size(cond);
     let mut read = Vec::new();
-    facts(cond, &mut read);
+    facts_read(cond, &mut read);
     let mut combinations: u128 = 1;
-    for f in read {
+    for f in &read {
         let answers = match shape(f) {
             Some(s) if s.can_be_answered => {
                 let mut lits = Vec::new();
-                literals(cond, f, &mut lits);
+                literals_for(cond, f, &mut lits);
+                let tested = lits
+                    .iter()
+                    .filter(|l| s.values.contains(&l.as_str()))
+                    .count();
+                let other = usize::from(s.values.iter().any(|v| !lits.iter().any(|l| l == v)));
                 match s.kind {
-                    FactKind::One => {
-                        let tested = lits.iter().filter(|l| s.values.contains(l)).count();
-                        tested + usize::from(s.values.iter().any(|v| !lits.contains(v)))
-                    }
+                    FactKind::One => tested + other,
                     FactKind::Many => {
-                        let tested = lits.iter().filter(|l| s.values.contains(l)).count();
-                        let other = usize::from(s.values.iter().any(|v| !lits.contains(v)));
                         let pool = (tested + other).min(12);
                         (1usize << pool) - 1
                     }
