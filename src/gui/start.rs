@@ -103,10 +103,11 @@ pub fn selectors(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>)
     ui.horizontal_wrapped(|ui| {
         let label = ui.label("National pack");
         egui::ComboBox::from_id_salt("pack")
-            .selected_text(state.pack.as_str())
+            .selected_text(state.library.display_name(&state.pack))
             .show_ui(ui, |ui| {
                 for id in state.library.pack_ids() {
-                    if ui.selectable_label(state.pack == id, id).clicked() {
+                    let name = state.library.display_name(id);
+                    if ui.selectable_label(state.pack == id, name).clicked() {
                         actions.push(Action::SelectPack(id.to_owned()));
                     }
                 }
@@ -115,12 +116,10 @@ pub fn selectors(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>)
             .labelled_by(label.id);
         let label = ui.label("Force profile");
         egui::ComboBox::from_id_salt("profile")
-            .selected_text(
-                state
-                    .profile
-                    .as_deref()
-                    .unwrap_or("None (national guidance only)"),
-            )
+            .selected_text(state.profile.as_deref().map_or_else(
+                || "None (national guidance only)".to_owned(),
+                |p| state.library.display_name(p),
+            ))
             .show_ui(ui, |ui| {
                 if ui
                     .selectable_label(state.profile.is_none(), "None (national guidance only)")
@@ -129,8 +128,9 @@ pub fn selectors(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>)
                     actions.push(Action::SelectProfile(None));
                 }
                 for id in state.library.profile_ids() {
+                    let name = state.library.display_name(id);
                     if ui
-                        .selectable_label(state.profile.as_deref() == Some(id), id)
+                        .selectable_label(state.profile.as_deref() == Some(id), name)
                         .clicked()
                     {
                         actions.push(Action::SelectProfile(Some(id.to_owned())));

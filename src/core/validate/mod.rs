@@ -123,6 +123,21 @@ impl Library {
             .map(|p| p.id.as_str())
     }
 
+    /// What a person calls a file: a pack's or overlay's title, a profile's force,
+    /// with its effective date; the id itself if there is no such file.
+    pub fn display_name<'a>(&'a self, id: &'a str) -> String {
+        match self.get(id).map(|f| &f.file) {
+            Some(raw::GuidanceFile::Pack(p)) => {
+                format!("{} (in effect from {})", p.title, p.effective)
+            }
+            Some(raw::GuidanceFile::Overlay(o)) => o.title.clone(),
+            Some(raw::GuidanceFile::Profile(p)) => {
+                format!("{} (profile version {})", p.force, p.version)
+            }
+            None => id.to_owned(),
+        }
+    }
+
     /// Ids of the force profiles.
     pub fn profile_ids(&self) -> Vec<&str> {
         self.files()
