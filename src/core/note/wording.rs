@@ -85,17 +85,21 @@ pub const CHECK_CODE: &str = "Check code (the start of the note digest, to copy 
 pub const SECTION_DIGESTS: &str = "Section digests";
 pub const HOW_TO_VERIFY: &str = "Check with: victim-first verify FILE";
 
-/// The words for a verdict id (`Verdict::as_str`).
+/// The words for a verdict id (`Verdict::as_str`): the report's own headings,
+/// so a verdict reads the same on the note as everywhere else.
 pub fn verdict(id: &str) -> &str {
-    match id {
-        "not_proposed" => "NOT PROPOSED",
-        "permitted" => "PERMITTED",
-        "incomplete" => "INCOMPLETE",
-        "defer" => "DEFER",
-        "not_recommended" => "NOT RECOMMENDED",
-        "refused" => "REFUSED",
-        other => other,
-    }
+    use crate::core::engine::Verdict;
+    [
+        Verdict::NotProposed,
+        Verdict::Permitted,
+        Verdict::Incomplete,
+        Verdict::Defer,
+        Verdict::NotRecommended,
+        Verdict::Refused,
+    ]
+    .into_iter()
+    .find(|v| v.as_str() == id)
+    .map_or(id, |v| crate::core::report::verdict_heading(v))
 }
 
 /// The words for an officer's choice id.
@@ -109,17 +113,9 @@ pub fn choice(id: &str) -> &str {
     }
 }
 
-/// The words for a kind of notice.
+/// The words for a kind of notice: the report's own headings.
 pub fn notice(kind: &str) -> &str {
-    match kind {
-        "conflict" => "Sources conflict",
-        "silence" => "Guidance silent",
-        "pretext" => "Possible pretext",
-        "caution" => "Caution",
-        "note" => "Note",
-        "set_aside" => "Answer not used",
-        other => other,
-    }
+    crate::core::report::notice_heading(kind)
 }
 
 /// The words for what a notice or change is about (`case`, `check 2`, `ie_contact`).
