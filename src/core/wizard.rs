@@ -286,12 +286,7 @@ impl Wizard {
         step: &raw::Step,
         about: About,
     ) -> Vec<&'g raw::Fact> {
-        let (relevant, _) = self.relevance(g, about);
-        step.facts
-            .iter()
-            .filter_map(|id| g.fact(id))
-            .filter(|f| f.scope == about.scope() && relevant.contains(&f.id))
-            .collect()
+        of_step(g, step, about, &self.relevance(g, about).0)
     }
 
     /// Answers on `step` about `about` that are kept but no longer apply.
@@ -301,12 +296,7 @@ impl Wizard {
         step: &raw::Step,
         about: About,
     ) -> Vec<&'g raw::Fact> {
-        let (_, aside) = self.relevance(g, about);
-        step.facts
-            .iter()
-            .filter_map(|id| g.fact(id))
-            .filter(|f| f.scope == about.scope() && aside.contains(&f.id))
-            .collect()
+        of_step(g, step, about, &self.relevance(g, about).1)
     }
 
     /// Records an answer (`None` clears it). A change to an answer already given
@@ -585,6 +575,21 @@ fn walk_full(
         }
     }
     (relevant, aside, kept)
+}
+
+/// The facts of `step` about `about` whose ids are in `ids` (the relevant or the
+/// set-aside ones from [`Wizard::relevance`]), in the step's order.
+pub fn of_step<'g>(
+    g: &'g Guidance,
+    step: &raw::Step,
+    about: About,
+    ids: &[String],
+) -> Vec<&'g raw::Fact> {
+    step.facts
+        .iter()
+        .filter_map(|id| g.fact(id))
+        .filter(|f| f.scope == about.scope() && ids.contains(&f.id))
+        .collect()
 }
 
 #[cfg(test)]

@@ -11,8 +11,8 @@ use super::verdict;
 use super::widgets;
 use crate::core::engine::Verdict;
 use crate::core::guidance::Guidance;
-use crate::core::raw::{Fact, Scope, Step};
-use crate::core::wizard::About;
+use crate::core::raw::{Scope, Step};
+use crate::core::wizard::{About, Wizard, of_step};
 
 #[allow(clippy::too_many_lines, reason = "one step, read top to bottom")]
 pub fn show(
@@ -36,17 +36,7 @@ pub fn show(
     };
 
     if has(Scope::Case) {
-        let (relevant, aside) = w.relevance(g, About::Case);
-        for fact in of_step(g, step, About::Case, &relevant) {
-            questions::question(ui, g, w, About::Case, fact, actions);
-        }
-        questions::set_aside(
-            ui,
-            g,
-            w,
-            About::Case,
-            &of_step(g, step, About::Case, &aside),
-        );
+        questions_of(ui, g, w, step, About::Case, actions);
     }
 
     if has(Scope::Check) {
@@ -81,11 +71,7 @@ pub fn show(
                 }
                 ui.separator();
                 // Which questions apply, worked out once for the whole card.
-                let (relevant, aside) = w.relevance(g, about);
-                for fact in of_step(g, step, about, &relevant) {
-                    questions::question(ui, g, w, about, fact, actions);
-                }
-                questions::set_aside(ui, g, w, about, &of_step(g, step, about, &aside));
+                let relevant = questions_of(ui, g, w, step, about, actions);
                 ui.separator();
                 if let Some(o) = outcome {
                     verdict::facts_behind(ui, g, w, about, &relevant);
@@ -132,11 +118,7 @@ pub fn show(
             );
             verdict::timing(ui, theme, ie);
             ui.separator();
-            let (relevant, aside) = w.relevance(g, about);
-            for fact in of_step(g, step, about, &relevant) {
-                questions::question(ui, g, w, about, fact, actions);
-            }
-            questions::set_aside(ui, g, w, about, &of_step(g, step, about, &aside));
+            let relevant = questions_of(ui, g, w, step, about, actions);
             ui.separator();
             verdict::facts_behind(ui, g, w, about, &relevant);
             if ie.verdict != Verdict::NotProposed {
@@ -155,12 +137,20 @@ pub fn show(
     ui.label(RichText::new("Answers are saved in the case when you save it (Ctrl+S).").weak());
 }
 
-/// The facts `step` asks about `about` whose ids are in `ids`, in the step's order:
-/// what `Wizard::visible` and `Wizard::set_aside` give, from one relevance walk.
-fn of_step<'g>(g: &'g Guidance, step: &Step, about: About, ids: &[String]) -> Vec<&'g Fact> {
-    step.facts
-        .iter()
-        .filter_map(|id| g.fact(id))
-        .filter(|f| f.scope == about.scope() && ids.contains(&f.id))
-        .collect()
+/// The questions about `about` on this step that apply now, then the answers
+/// set aside; returns the ids that apply, for the answers behind the verdict.
+fn questions_of(
+    ui: &mut egui::Ui,
+    g: &Guidance,
+    w: &Wizard,
+    step: &Step,
+    about: About,
+    actions: &mut Vec<Action>,
+) -> Vec<String> {
+    let (relevant, aside) = w.relevance(g, about);
+    for fact in of_step(g, step, about, &relevant) {
+        questions::question(ui, g, w, about, fact, actions);
+    }
+    questions::set_aside(ui, g, w, about, &of_step(g, step, about, &aside));
+    relevant
 }
