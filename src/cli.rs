@@ -82,6 +82,11 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         guidance: Option<PathBuf>,
     },
+    /// The guidance built into this program.
+    Guidance {
+        #[command(subcommand)]
+        action: GuidanceAction,
+    },
     /// Check that a decision note (text, Markdown, JSON or PDF) is unaltered.
     Verify {
         /// The note file.
@@ -89,6 +94,17 @@ pub enum Command {
         /// The guidance folder to look for the note's guidance in.
         #[arg(long, value_name = "DIR")]
         guidance: Option<PathBuf>,
+    },
+}
+
+/// What to do with the built-in guidance.
+#[derive(Debug, Subcommand)]
+pub enum GuidanceAction {
+    /// Write the built-in guidance files (and their manifest) into DIR, byte for
+    /// byte, to read or to start a force's folder from. Nothing is overwritten.
+    Export {
+        /// The folder to write into (made if missing).
+        dir: PathBuf,
     },
 }
 
@@ -127,61 +143,84 @@ fn warn_modified(modified: &[String]) {
 }
 
 /// `victim-first lint [PATH]`.
+///
+/// With no PATH, the guidance in use: the folder found, or the built-in files
+/// (linted again here, as the build did). A folder is checked on top of the
+/// built-in guidance, so a force's folder holding only its profile is checked
+/// against the national packs it builds on.
 pub fn lint(path: Option<PathBuf>, guidance: Option<&std::path::Path>) -> ExitCode {
-    let path = match path {
-        Some(p) => p,
+    let origin = match path {
+        Some(p) if std::fs::metadata(&p).is_ok_and(|m| m.is_file()) => {
+            return lint_file(&p, guidance);
+        }
+        Some(p) => {
+            if let Some(kind) = store::not_a_file_or_folder(&p) {
+                return fail(&Diagnostics(vec![Diagnostic::new(
+                    &p.display().to_string(),
+                    None,
+                    format!("cannot lint: this is {kind}, not a guidance file or folder"),
+                )]));
+            }
+            if !p.exists() {
+                return fail(&Diagnostics(vec![Diagnostic::new(
+                    &p.display().to_string(),
+                    None,
+                    "no such file or folder",
+                )]));
+            }
+            store::Origin::Folder(p, store::FolderFrom::Argument)
+        }
         None => match store::find_guidance(guidance) {
-            Ok((dir, _)) => dir,
+            Ok(o) => o,
             Err(d) => return fail(&Diagnostics(vec![d])),
         },
     };
+    let shown = origin.folder().map_or_else(
+        || "the built-in guidance".to_owned(),
+        |d| d.display().to_string(),
+    );
+    let mut loaded = store::load(&origin);
+    let mut problems = std::mem::take(&mut loaded.problems);
+    problems.0.append(&mut loaded.library.lint().0);
+    report_lint(
+        &shown,
+        loaded.library.files().count(),
+        &loaded.modified,
+        problems,
+    )
+}
+
+/// `lint FILE`: one file, checked with the guidance it builds on; only its own
+/// problems are reported.
+fn lint_file(path: &std::path::Path, guidance: Option<&std::path::Path>) -> ExitCode {
     let shown = path.display().to_string();
-    if let Some(kind) = store::not_a_file_or_folder(&path) {
+    if let Some(kind) = store::not_a_file_or_folder(path) {
         return fail(&Diagnostics(vec![Diagnostic::new(
             &shown,
             None,
             format!("cannot lint: this is {kind}, not a guidance file or folder"),
         )]));
     }
-    let single = std::fs::metadata(&path).is_ok_and(|m| m.is_file());
-    let (loaded, mut problems) = if single {
-        // A single file is checked against the packs it builds on; only its own
-        // problems are reported.
-        let context = match store::find_guidance(guidance) {
-            Ok((dir, _)) => dir,
-            Err(d) => return fail(&Diagnostics(vec![d])),
-        };
-        let mut loaded = store::load_guidance_with(&path, &context);
-        let mut problems = std::mem::take(&mut loaded.problems);
-        problems.0.append(&mut loaded.library.lint().0);
-        problems.0.retain(|d| d.path == shown);
-        loaded.modified.retain(|m| m == &shown);
-        (loaded, problems)
-    } else {
-        let mut loaded = store::load_guidance(&path);
-        let mut problems = std::mem::take(&mut loaded.problems);
-        problems.0.append(&mut loaded.library.lint().0);
-        (loaded, problems)
+    let context = match store::find_guidance(guidance) {
+        Ok(o) => o,
+        Err(d) => return fail(&Diagnostics(vec![d])),
     };
-    if problems.is_empty() && loaded.library.files().next().is_none() {
-        problems.0.push(Diagnostic::new(
-            &shown,
-            None,
-            "no guidance files (*.ron) found here",
-        ));
-    }
+    let mut loaded = store::load_guidance_with(path, &context);
+    let mut problems = std::mem::take(&mut loaded.problems);
+    problems.0.append(&mut loaded.library.lint().0);
+    problems.0.retain(|d| d.path == shown);
+    loaded.modified.retain(|m| m == &shown);
+    report_lint(&shown, 1, &loaded.modified, problems)
+}
+
+fn report_lint(shown: &str, n: usize, modified: &[String], mut problems: Diagnostics) -> ExitCode {
     problems.normalise();
-    warn_modified(&loaded.modified);
+    warn_modified(modified);
     if problems.is_empty() {
-        let n = if single {
-            1
-        } else {
-            loaded.library.files().count()
-        };
         let files = if n == 1 { "file" } else { "files" };
         out(&format!(
             "{}: {n} guidance {files}, no problems\n",
-            text::escape(&shown)
+            text::escape(shown)
         ));
         ExitCode::SUCCESS
     } else {
@@ -193,6 +232,29 @@ pub fn lint(path: Option<PathBuf>, guidance: Option<&std::path::Path>) -> ExitCo
         ));
         ExitCode::from(1)
     }
+}
+
+/// The one rule every command that gives a verdict or a note keeps: guidance
+/// with any problem `lint` would report gives none. Prints the problems and
+/// returns exit 1 then.
+pub fn refuse_on_problems(loaded: &store::Loaded) -> Option<ExitCode> {
+    let problems = loaded.problems_with_lint();
+    if problems.is_empty() {
+        return None;
+    }
+    err(&problems.to_string());
+    // A folder named but missing is its own whole message.
+    let Some(origin) = &loaded.origin else {
+        return Some(ExitCode::from(1));
+    };
+    let from = format!("the guidance from {}", origin.words());
+    err(&format!(
+        "victim-first: no verdict: {} has {} problem{}; run `victim-first lint`\n",
+        text::escape(&from),
+        problems.len(),
+        if problems.len() == 1 { "" } else { "s" }
+    ));
+    Some(ExitCode::from(1))
 }
 
 /// What `assess` was asked, beyond the case file.
@@ -213,34 +275,10 @@ pub struct AssessOptions {
 /// (a duplicate id above all, which could otherwise swap a file for another)
 /// stops here with exit 1, before the case is read, and no verdict is given.
 pub fn assess(case_path: &std::path::Path, opts: &AssessOptions) -> ExitCode {
-    let dir = match store::find_guidance(opts.guidance.as_deref()) {
-        Ok((dir, _)) => dir,
-        Err(d) => return fail(&Diagnostics(vec![d])),
-    };
-    let loaded = store::load_guidance(&dir);
+    let loaded = store::find_and_load(opts.guidance.as_deref());
     let lib = &loaded.library;
-    let mut problems = loaded.problems.clone();
-    if lib.files().next().is_none() && problems.is_empty() {
-        // Nothing to assess against: say why, rather than that the pack is unknown.
-        problems.0.push(Diagnostic::new(
-            &dir.display().to_string(),
-            None,
-            "no guidance files (*.ron) found here",
-        ));
-    }
-    if problems.is_empty() {
-        problems = lib.lint();
-    }
-    if !problems.is_empty() {
-        problems.normalise();
-        err(&problems.to_string());
-        err(&format!(
-            "victim-first: no verdict: the guidance in {} has {} problem{}; run `victim-first lint`\n",
-            text::escape(&dir.display().to_string()),
-            problems.len(),
-            if problems.len() == 1 { "" } else { "s" }
-        ));
-        return ExitCode::from(1);
+    if let Some(code) = refuse_on_problems(&loaded) {
+        return code;
     }
     // A pack or profile named on the command line is a command mistake when it does not exist.
     if let Some(p) = &opts.pack
@@ -297,7 +335,12 @@ pub fn assess(case_path: &std::path::Path, opts: &AssessOptions) -> ExitCode {
         Err(d) => return fail(&d),
     };
     let mut a = engine::assess(&g, &facts);
-    a.guidance.folder = Some(dir.display().to_string());
+    a.guidance.folder = loaded
+        .origin
+        .as_ref()
+        .and_then(store::Origin::folder)
+        .map(|d| d.display().to_string());
+    a.guidance.source = loaded.origin.as_ref().map(store::Origin::words);
     a.guidance.modified_files = g
         .layers
         .iter()

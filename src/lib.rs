@@ -4,10 +4,12 @@
 //! `core` is pure (no IO, no clock, no egui); `store` reads files; `cli` and
 //! `gui` are the two faces of the one binary. See ARCHITECTURE.md.
 
+pub mod builtin;
 pub mod bus;
 pub mod cli;
 pub mod core;
 pub mod gui;
+pub mod guidance_cli;
 pub mod note_cli;
 pub mod pdf;
 pub mod store;

@@ -14,7 +14,7 @@ fn main() -> ExitCode {
             guidance,
             case,
             note,
-        }) => gui(guidance, case.as_deref(), note.as_deref()),
+        }) => gui(guidance.as_deref(), case.as_deref(), note.as_deref()),
         Some(Command::Lint { path, guidance }) => cli::lint(path, guidance.as_deref()),
         Some(Command::Assess {
             case,
@@ -38,13 +38,18 @@ fn main() -> ExitCode {
             format,
             out,
             guidance,
-        }) => note_cli::note_command(&case, format.into(), out.as_deref(), guidance),
-        Some(Command::Verify { file, guidance }) => note_cli::verify_command(&file, guidance),
+        }) => note_cli::note_command(&case, format.into(), out.as_deref(), guidance.as_deref()),
+        Some(Command::Verify { file, guidance }) => {
+            note_cli::verify_command(&file, guidance.as_deref())
+        }
+        Some(Command::Guidance {
+            action: cli::GuidanceAction::Export { dir },
+        }) => victim_first::guidance_cli::export(&dir),
     }
 }
 
 fn gui(
-    dir: Option<std::path::PathBuf>,
+    dir: Option<&std::path::Path>,
     case: Option<&std::path::Path>,
     note: Option<&std::path::Path>,
 ) -> ExitCode {
@@ -52,8 +57,10 @@ fn gui(
         eprintln!("victim-first: not opening the window: {why}");
         return ExitCode::from(1);
     }
-    let dir = dir.unwrap_or_else(victim_first::store::default_guidance_dir);
-    match victim_first::gui::run(&dir, case, note) {
+    // A named folder that is missing is shown in the window as the problem it
+    // is (no verdict is given), never replaced by the built-in guidance quietly.
+    let loaded = victim_first::store::find_and_load(dir);
+    match victim_first::gui::run(loaded, case, note) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("victim-first: could not open the window: {e}");

@@ -2,11 +2,11 @@
 //! command line. The GUI calls [`make_note`] and [`verify_bytes`] too.
 
 use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 use crate::core::case::CaseFacts;
-use crate::core::diagnostic::{Diagnostic, Diagnostics};
+use crate::core::diagnostic::Diagnostics;
 use crate::core::guidance::Guidance;
 use crate::core::note::{self, Format, Note, Verified};
 use crate::core::{engine, validate::Library};
@@ -18,20 +18,15 @@ pub struct Made {
     pub note: Note,
 }
 
-/// Reads a case file, assesses it under the guidance in `dir` and makes its note.
-pub fn make_note(case_path: &Path, dir: &Path) -> Result<Made, Diagnostics> {
-    let (lib, load_problems) = store::load_library(dir);
-    if lib.files().next().is_none() {
-        let mut d = load_problems;
-        if d.is_empty() {
-            d.0.push(Diagnostic::new(
-                &dir.display().to_string(),
-                None,
-                "no guidance files (*.ron) found here",
-            ));
-        }
-        return Err(d);
+/// Reads a case file, assesses it under the loaded guidance and makes its
+/// note. Guidance with any problem `lint` reports makes no note, as `assess`
+/// gives no verdict from it.
+pub fn make_note(case_path: &Path, loaded: &store::Loaded) -> Result<Made, Diagnostics> {
+    let problems = loaded.problems_with_lint();
+    if !problems.is_empty() {
+        return Err(problems);
     }
+    let lib = &loaded.library;
     let (src, case) = store::read_case(case_path)?;
     let refs = lib.check_case_refs(&src, &case.pack, case.profile.as_deref());
     if !refs.is_empty() {
@@ -110,12 +105,12 @@ pub fn guidance_here(v: &Verified, lib: &Library) -> String {
     };
     if missing == 0 {
         format!(
-            "present here: all {} guidance files it names are in the guidance folder, byte for byte{consistent}",
+            "present here: all {} guidance files it names are in the guidance in use, byte for byte{consistent}",
             layers.len()
         )
     } else {
         format!(
-            "NOT all here: {missing} of the {} guidance files it names are not in the guidance folder (another version, or missing){consistent}",
+            "NOT all here: {missing} of the {} guidance files it names are not in the guidance in use (another version, or missing){consistent}",
             layers.len()
         )
     }
@@ -134,16 +129,22 @@ pub fn note_command(
     case: &Path,
     format: Format,
     out_path: Option<&Path>,
-    guidance: Option<PathBuf>,
+    guidance: Option<&Path>,
 ) -> ExitCode {
-    let dir = guidance.unwrap_or_else(store::default_guidance_dir);
-    let made = match make_note(case, &dir) {
+    let loaded = store::find_and_load(guidance);
+    if let Some(code) = crate::cli::refuse_on_problems(&loaded) {
+        return code;
+    }
+    let made = match make_note(case, &loaded) {
         Ok(m) => m,
         Err(d) => {
             err(&d.to_string());
             return ExitCode::from(1);
         }
     };
+    if let Some(o) = &loaded.origin {
+        err(&format!("Guidance from {}\n", o.words()));
+    }
     let bytes = match render(&made.note, format) {
         Ok(b) => b,
         Err(e) => {
@@ -189,7 +190,7 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 }
 
 /// `victim-first verify FILE`. Exit 0 intact, 1 altered or unreadable.
-pub fn verify_command(file: &Path, guidance: Option<PathBuf>) -> ExitCode {
+pub fn verify_command(file: &Path, guidance: Option<&Path>) -> ExitCode {
     let meta = match std::fs::metadata(file) {
         Ok(m) => m,
         Err(e) => {
@@ -212,9 +213,21 @@ pub fn verify_command(file: &Path, guidance: Option<PathBuf>) -> ExitCode {
         }
     };
     let v = verify_bytes(&bytes);
-    let dir = guidance.unwrap_or_else(store::default_guidance_dir);
-    let (lib, _) = store::load_library(&dir);
-    out(&report(file, &v, &guidance_here(&v, &lib)));
+    let loaded = store::find_and_load(guidance);
+    let problems = loaded.problems_with_lint();
+    let here = match (&loaded.origin, problems.0.first()) {
+        (Some(o), None) => format!(
+            "{} (guidance here: {})",
+            guidance_here(&v, &loaded.library),
+            o.words()
+        ),
+        (_, Some(first)) => format!(
+            "not checked: the guidance here has {} problem(s), the first: {first}",
+            problems.len()
+        ),
+        (None, None) => "not checked".to_owned(),
+    };
+    out(&report(file, &v, &here));
     if v.intact {
         ExitCode::SUCCESS
     } else {

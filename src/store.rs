@@ -20,19 +20,16 @@ use crate::core::validate::{Library, LoadedFile};
 /// The environment variable that names the guidance folder.
 pub const GUIDANCE_ENV: &str = "VICTIM_FIRST_GUIDANCE";
 
-/// The published digests of the national packs and overlays, as shipped.
-const MANIFEST: &str = include_str!("../guidance/national.sha256");
-
 /// How deep a guidance folder may nest.
 const MAX_DEPTH: usize = 8;
 
 /// The manifest compiled into the app. An unreadable one (which a test rules
 /// out) counts as empty, so every national file is reported as not published.
 pub fn shipped_manifest() -> Manifest {
-    Manifest::parse(MANIFEST).unwrap_or_default()
+    Manifest::parse(crate::builtin::manifest()).unwrap_or_default()
 }
 
-/// Where the guidance folder was found, for saying so.
+/// Why a guidance folder was chosen, for saying so.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FolderFrom {
     /// `--guidance DIR`.
@@ -41,15 +38,70 @@ pub enum FolderFrom {
     Environment,
     /// `guidance/` beside the executable: the installed location.
     BesideExecutable,
-    /// The source tree the binary was built from (development builds only).
-    SourceTree,
 }
 
-/// The guidance folder to use: `--guidance`, then `$VICTIM_FIRST_GUIDANCE`, then
-/// `guidance/` beside the executable, then (in a development build only) the
-/// source tree. Never the working directory. A folder named by the argument or
-/// the variable that does not exist is an error naming where it came from.
-pub fn find_guidance(arg: Option<&Path>) -> Result<(PathBuf, FolderFrom), Diagnostic> {
+/// Where the guidance in use came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// Only the guidance built into this program: no folder was named, and none
+    /// is installed beside it.
+    BuiltIn,
+    /// A folder, and why it was chosen, read on top of the built-in guidance.
+    Folder(PathBuf, FolderFrom),
+}
+
+impl Origin {
+    /// The folder, when there is one.
+    pub fn folder(&self) -> Option<&Path> {
+        match self {
+            Self::BuiltIn => None,
+            Self::Folder(dir, _) => Some(dir),
+        }
+    }
+
+    /// Where the guidance came from, in words, for every output that gives a verdict.
+    pub fn words(&self) -> String {
+        match self {
+            Self::BuiltIn => format!(
+                "built into this program (victim-first {}): the published guidance, checked when it was built, digest sha256:{}; no guidance folder was named or installed",
+                crate::builtin::VERSION,
+                short(&crate::builtin::digest())
+            ),
+            Self::Folder(dir, from) => format!(
+                "the folder {} ({}), read on top of the guidance built into this program",
+                dir.display(),
+                match from {
+                    FolderFrom::Argument => "named by --guidance",
+                    FolderFrom::Environment => "named by $VICTIM_FIRST_GUIDANCE",
+                    FolderFrom::BesideExecutable => "installed beside the program",
+                }
+            ),
+        }
+    }
+}
+
+impl Origin {
+    /// Where the guidance came from, in a few words (the window's top bar).
+    pub fn short_words(&self) -> String {
+        match self {
+            Self::BuiltIn => format!("built in (victim-first {})", crate::builtin::VERSION),
+            Self::Folder(dir, _) => format!("folder {}", dir.display()),
+        }
+    }
+}
+
+/// The first 16 hex digits of a digest: enough to tell builds apart in a sentence.
+fn short(digest: &str) -> &str {
+    digest.get(..16).unwrap_or(digest)
+}
+
+/// Where the guidance comes from: `--guidance`, then `$VICTIM_FIRST_GUIDANCE`,
+/// then `guidance/` beside the executable (the installed location), else only
+/// the guidance built into the program. Never the working directory. A folder
+/// named by the argument or the variable that does not exist is an error naming
+/// where it came from, never a quiet fall back to the built-in guidance (which
+/// would drop the force's profile without a word).
+pub fn find_guidance(arg: Option<&Path>) -> Result<Origin, Diagnostic> {
     let named = arg
         .map(|a| (a.to_path_buf(), FolderFrom::Argument))
         .or_else(|| {
@@ -57,7 +109,7 @@ pub fn find_guidance(arg: Option<&Path>) -> Result<(PathBuf, FolderFrom), Diagno
         });
     if let Some((dir, from)) = named {
         return match std::fs::metadata(&dir) {
-            Ok(m) if m.is_dir() => Ok((dir, from)),
+            Ok(m) if m.is_dir() => Ok(Origin::Folder(dir, from)),
             Ok(m) => Err(Diagnostic::new(
                 &dir.display().to_string(),
                 None,
@@ -77,33 +129,15 @@ pub fn find_guidance(arg: Option<&Path>) -> Result<(PathBuf, FolderFrom), Diagno
             )),
         };
     }
-    let mut looked = Vec::new();
     if let Ok(exe) = std::env::current_exe()
         && let Some(dir) = exe.parent()
     {
         let beside = dir.join("guidance");
         if beside.is_dir() {
-            return Ok((beside, FolderFrom::BesideExecutable));
+            return Ok(Origin::Folder(beside, FolderFrom::BesideExecutable));
         }
-        looked.push(beside);
     }
-    #[cfg(debug_assertions)]
-    {
-        let tree = Path::new(env!("CARGO_MANIFEST_DIR")).join("guidance");
-        if tree.is_dir() {
-            return Ok((tree, FolderFrom::SourceTree));
-        }
-        looked.push(tree);
-    }
-    let looked: Vec<String> = looked.iter().map(|p| p.display().to_string()).collect();
-    Err(Diagnostic::new(
-        "guidance",
-        None,
-        format!(
-            "no guidance folder found (looked in: {}); name one with --guidance DIR or ${GUIDANCE_ENV}",
-            looked.join(", ")
-        ),
-    ))
+    Ok(Origin::BuiltIn)
 }
 
 fn from_words(from: FolderFrom) -> &'static str {
@@ -111,29 +145,7 @@ fn from_words(from: FolderFrom) -> &'static str {
         FolderFrom::Argument => "--guidance",
         FolderFrom::Environment => "$VICTIM_FIRST_GUIDANCE",
         FolderFrom::BesideExecutable => "the installed location",
-        FolderFrom::SourceTree => "the source tree",
     }
-}
-
-/// Where guidance is looked for when none is named (see [`find_guidance`]). When
-/// none is found: the folder `$VICTIM_FIRST_GUIDANCE` names, else `guidance/`
-/// beside the executable, which then fails to load with a clear error. Never the
-/// working directory.
-pub fn default_guidance_dir() -> PathBuf {
-    find_guidance(None).map_or_else(
-        |_| {
-            std::env::var_os(GUIDANCE_ENV).map_or_else(
-                || {
-                    std::env::current_exe()
-                        .ok()
-                        .and_then(|exe| exe.parent().map(|d| d.join("guidance")))
-                        .unwrap_or_else(|| PathBuf::from("/nonexistent/victim-first/guidance"))
-                },
-                PathBuf::from,
-            )
-        },
-        |(dir, _)| dir,
-    )
 }
 
 /// What a file system entry is, in words.
@@ -336,6 +348,136 @@ pub struct Loaded {
     /// National packs and overlays (as shown paths) that are not byte for byte
     /// the published files: "national guidance modified locally".
     pub modified: Vec<String>,
+    /// Where the guidance came from.
+    pub origin: Option<Origin>,
+    /// Only the built-in files, which the build linted: `lint` need not run again.
+    pub prevalidated: bool,
+}
+
+impl Loaded {
+    /// Every problem that stops a verdict: loading problems, then (unless the
+    /// build already linted this exact set) everything `lint` finds. The one
+    /// rule for `assess`, `note`, `verify` and the window.
+    pub fn problems_with_lint(&self) -> Diagnostics {
+        let mut all = self.problems.clone();
+        if all.is_empty() && self.library.files().next().is_none() {
+            all.0.push(Diagnostic::new(
+                &self
+                    .origin
+                    .as_ref()
+                    .and_then(Origin::folder)
+                    .map(|d| d.display().to_string())
+                    .unwrap_or_default(),
+                None,
+                "no guidance files (*.ron) found here",
+            ));
+        }
+        if all.is_empty() && !self.prevalidated {
+            all = self.library.lint();
+        }
+        all.normalise();
+        all
+    }
+}
+
+/// The guidance built into the program, parsed. Its files were checked against
+/// the manifest and linted when the program was built.
+pub fn load_builtin() -> Loaded {
+    let (library, problems) = crate::core::published::load(crate::builtin::files().iter().copied());
+    Loaded {
+        library,
+        problems,
+        modified: Vec::new(),
+        origin: Some(Origin::BuiltIn),
+        prevalidated: true,
+    }
+}
+
+/// The guidance from where [`find_guidance`] found it: the built-in files alone,
+/// or a folder read on top of them.
+pub fn load(origin: &Origin) -> Loaded {
+    match origin {
+        Origin::BuiltIn => load_builtin(),
+        Origin::Folder(..) => {
+            let (files, problems) = files_of(origin);
+            let mut l = finish(files, problems);
+            l.origin = Some(origin.clone());
+            l
+        }
+    }
+}
+
+/// Finds the guidance ([`find_guidance`]) and loads it ([`load`]); a folder
+/// that is named but missing is the one problem.
+pub fn find_and_load(arg: Option<&Path>) -> Loaded {
+    match find_guidance(arg) {
+        Ok(origin) => load(&origin),
+        Err(d) => Loaded {
+            problems: Diagnostics(vec![d]),
+            ..Loaded::default()
+        },
+    }
+}
+
+/// The files guidance from `origin` is made of: the built-in ones, and a
+/// folder's files on top of them. A folder file with the same
+/// bytes as a built-in one stands for it; a national pack or overlay with a
+/// built-in one's id but other bytes replaces it (a policy owner trying a new
+/// revision) and is reported as modified locally, like any national file that
+/// is not as published. A force profile that reuses a built-in example
+/// profile's id is left beside it, so `lint` reports the duplicate id: a
+/// profile cannot take the place of another by its name.
+/// Returns them with the problems met reading them.
+fn files_of(origin: &Origin) -> (Vec<LoadedFile>, Diagnostics) {
+    let (builtin, mut problems) =
+        crate::core::published::parse_all(crate::builtin::files().iter().copied());
+    match origin {
+        Origin::BuiltIn => (builtin, problems),
+        Origin::Folder(dir, _) => {
+            let (mine, mut more) = load_files(dir);
+            if mine.is_empty() && more.is_empty() {
+                // A folder named or installed for guidance that holds none is a
+                // mistake to say, not a reason to carry on with the built-in files.
+                more.0.push(Diagnostic::new(
+                    &dir.display().to_string(),
+                    None,
+                    "no guidance files (*.ron) found here",
+                ));
+            }
+            problems.0.append(&mut more.0);
+            (layer(builtin, mine, false), problems)
+        }
+    }
+}
+
+/// `top` on `base`: a base file is dropped when a top file has its bytes, or its
+/// id (for a force profile only when `profiles_replace`).
+fn layer(base: Vec<LoadedFile>, top: Vec<LoadedFile>, profiles_replace: bool) -> Vec<LoadedFile> {
+    let mut files: Vec<LoadedFile> = base
+        .into_iter()
+        .filter(|b| {
+            !top.iter().any(|f| {
+                f.src.digest == b.src.digest
+                    || (f.id() == b.id()
+                        && (profiles_replace || !matches!(f.file, raw::GuidanceFile::Profile(_))))
+            })
+        })
+        .collect();
+    files.extend(top);
+    files
+}
+
+/// A library from files, with the national ones that are not as published.
+fn finish(files: Vec<LoadedFile>, mut problems: Diagnostics) -> Loaded {
+    let modified = modified_national(&files);
+    let (library, mut more) = Library::new(files);
+    problems.0.append(&mut more.0);
+    Loaded {
+        library,
+        problems,
+        modified,
+        ..Loaded::default()
+    }
 }
 
 /// Loads every guidance file under `path`. Files that fail to parse are
@@ -356,35 +498,25 @@ pub fn load_guidance(path: &Path) -> Loaded {
         library,
         problems,
         modified,
+        ..Loaded::default()
     }
 }
 
-/// Loads the guidance under `context` with `file` in place of any file with the
+/// Loads the guidance from `context` with `file` in place of any file with the
 /// same id, so one file can be checked with the packs it builds on.
-pub fn load_library_with(file: &Path, context: &Path) -> (Library, Diagnostics) {
+pub fn load_library_with(file: &Path, context: &Origin) -> (Library, Diagnostics) {
     let l = load_guidance_with(file, context);
     (l.library, l.problems)
 }
 
 /// [`load_library_with`], with the national files that differ from the manifest.
-pub fn load_guidance_with(file: &Path, context: &Path) -> Loaded {
+pub fn load_guidance_with(file: &Path, context: &Origin) -> Loaded {
     let (mine, mut problems) = load_files(file);
-    let (others, _) = load_files(context);
-    let mine_ids: Vec<&str> = mine.iter().map(LoadedFile::id).collect();
-    let mine_digests: Vec<&str> = mine.iter().map(|f| f.src.digest.as_str()).collect();
-    let mut files: Vec<LoadedFile> = others
-        .into_iter()
-        .filter(|f| !mine_ids.contains(&f.id()) && !mine_digests.contains(&f.src.digest.as_str()))
-        .collect();
-    files.extend(mine);
-    let modified = modified_national(&files);
-    let (library, mut more) = Library::new(files);
-    problems.0.append(&mut more.0);
-    Loaded {
-        library,
-        problems,
-        modified,
-    }
+    let (others, _) = files_of(context);
+    let files = layer(others, mine, true);
+    let mut l = finish(files, std::mem::take(&mut problems));
+    l.origin = Some(context.clone());
+    l
 }
 
 /// The national packs and overlays among `files` that are not as published.

@@ -267,10 +267,13 @@ fn the_shipped_guidance_is_as_published() {
 fn the_shipped_manifest_matches_the_shipped_files() {
     let manifest = victim_first::store::shipped_manifest();
     let mut on_disk = Vec::new();
-    for folder in ["national", "overlays"] {
+    for folder in ["national", "overlays", "forces"] {
         for e in std::fs::read_dir(Path::new("guidance").join(folder)).expect("folder") {
             let p = e.expect("entry").path();
-            if p.extension().and_then(|x| x.to_str()) == Some("ron") {
+            let example = folder != "forces"
+                || p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with("example-"));
+            if example && p.extension().and_then(|x| x.to_str()) == Some("ron") {
                 let bytes = std::fs::read(&p).expect("read");
                 let name = format!("{folder}/{}", p.file_name().unwrap().to_string_lossy());
                 on_disk.push((name, victim_first::core::digest::sha256_hex(&bytes)));
@@ -297,7 +300,10 @@ fn the_folder_comes_from_the_argument_then_the_environment_never_the_working_dir
     let r = run_env(&["assess", &s(&case)], &[("VICTIM_FIRST_GUIDANCE", &s(&g))]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
-        r.stdout.contains(&format!("Folder:   {}", s(&g))),
+        r.stdout.contains(&format!(
+            "From:     the folder {} (named by $VICTIM_FIRST_GUIDANCE)",
+            s(&g)
+        )),
         "{}",
         r.stdout
     );
@@ -310,8 +316,8 @@ fn the_folder_comes_from_the_argument_then_the_environment_never_the_working_dir
         r.stderr,
         "/no/such/guidance: the guidance folder named by $VICTIM_FIRST_GUIDANCE does not exist\n"
     );
-    // A `guidance/` folder in the working directory is not picked up: the
-    // development fallback (the source tree) is used instead.
+    // A `guidance/` folder in the working directory is not picked up: with no
+    // folder named or installed, the guidance built into the program is used.
     let cwd = g.parent().expect("parent");
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_victim-first"));
     let out = cmd
@@ -323,12 +329,7 @@ fn the_folder_comes_from_the_argument_then_the_environment_never_the_working_dir
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(!stdout.contains(&s(&g)), "{stdout}");
     assert!(
-        stdout.contains(&format!(
-            "Folder:   {}",
-            Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("guidance")
-                .display()
-        )),
+        stdout.contains("From:     built into this program (victim-first "),
         "{stdout}"
     );
 }
@@ -893,7 +894,12 @@ fn the_window_shows_the_folder_and_locally_modified_national_guidance() {
     let mut text = std::fs::read_to_string(&path).expect("pack");
     text.push_str("// edited\n");
     std::fs::write(&path, text).expect("write");
-    let app = gui::App::new(&g, victim_first::gui::settings::Settings::default());
+    let origin =
+        victim_first::store::Origin::Folder(g.clone(), victim_first::store::FolderFrom::Argument);
+    let app = gui::App::new(
+        victim_first::store::load(&origin),
+        victim_first::gui::settings::Settings::default(),
+    );
     assert_eq!(app.state.modified, vec![s(&path)]);
     let mut h = Harness::builder()
         .with_size(egui::vec2(1100.0, 800.0))
@@ -905,7 +911,7 @@ fn the_window_shows_the_folder_and_locally_modified_national_guidance() {
         );
     h.run();
     assert!(
-        h.query_by_label_contains(&format!("Guidance folder: {}", s(&g)))
+        h.query_by_label_contains(&format!("Guidance: folder {}", s(&g)))
             .is_some()
     );
     assert!(
@@ -921,7 +927,13 @@ fn the_window_shows_the_folder_and_locally_modified_national_guidance() {
 fn no_source_file_writes_or_connects() {
     // The only writers: the window's save (atomic, where the officer chooses), its
     // settings file (never case data), and `note --out FILE` (where the user names).
-    const MAY_WRITE: [&str; 3] = ["src/gui/files.rs", "src/gui/settings.rs", "src/note_cli.rs"];
+    // And `guidance export DIR` (new files only, where the user names).
+    const MAY_WRITE: [&str; 4] = [
+        "src/gui/files.rs",
+        "src/gui/settings.rs",
+        "src/note_cli.rs",
+        "src/guidance_cli.rs",
+    ];
     let forbidden = [
         "fs::write",
         "File::create",

@@ -227,7 +227,11 @@ fn the_command_line_writes_and_verifies_every_format() {
         .expect("runs");
     let said = String::from_utf8_lossy(&v.stdout);
     assert!(v.status.success(), "{said}");
-    assert!(said.contains("NOT all here: 4 of the 4"), "{said}");
+    assert!(said.contains("not checked"), "{said}");
+    assert!(
+        said.contains("no guidance files (*.ron) found here"),
+        "{said}"
+    );
     // A PDF is never written to the terminal.
     let o = Command::new(exe)
         .args(["note", FIXTURES[0], "--format", "pdf"])

@@ -311,7 +311,10 @@ fn gui_note_argument_parses() {
 
 #[test]
 fn the_shell_writes_the_note_atomically_and_reads_it_back_read_only() {
-    let mut app = gui::App::new(Path::new("guidance"), gui::settings::Settings::default());
+    let mut app = gui::App::new(
+        victim_first::store::load_guidance(Path::new("guidance")),
+        gui::settings::Settings::default(),
+    );
     app.open_case(Path::new(CASE));
     let dir = temp_dir("shell");
     let path = dir.join("decision-note.pdf");

@@ -75,6 +75,8 @@ pub struct GuidanceUsed {
     pub layers: Vec<LayerUsed>,
     /// The guidance folder the files were read from, when read from one.
     pub folder: Option<String>,
+    /// Where the guidance came from, in words (built in, or which folder and why).
+    pub source: Option<String>,
     /// True when a national pack or overlay used differs from the published
     /// manifest: "national guidance modified locally".
     pub national_modified_locally: bool,
@@ -532,6 +534,7 @@ pub fn assess(g: &Guidance, facts: &CaseFacts) -> Assessment {
                 })
                 .collect(),
             folder: None,
+            source: None,
             national_modified_locally: false,
             modified_files: Vec::new(),
         },

@@ -14,6 +14,7 @@ pub mod lines;
 pub mod manifest;
 pub mod note;
 pub mod parse;
+pub mod published;
 pub mod raw;
 pub mod record;
 pub mod report;

@@ -124,7 +124,9 @@ pub fn to_text(g: &Guidance, a: &Assessment) -> String {
         "Guidance: {} version {}{profile}\nDigest:   sha256:{}",
         a.guidance.pack, a.guidance.version, a.guidance.digest
     );
-    if let Some(folder) = &a.guidance.folder {
+    if let Some(source) = &a.guidance.source {
+        let _ = writeln!(out, "From:     {}", escape(source));
+    } else if let Some(folder) = &a.guidance.folder {
         let _ = writeln!(out, "Folder:   {}", escape(folder));
     }
     if a.guidance.national_modified_locally {

@@ -45,7 +45,11 @@ pub fn show(ui: &mut egui::Ui, theme: ThemeChoice, open: &Open, actions: &mut Ve
             });
             let mut note = rec.note.clone();
             let r = ui
-                .add(egui::TextEdit::singleline(&mut note).desired_width(f32::INFINITY))
+                .add(
+                    egui::TextEdit::singleline(&mut note)
+                        .id_salt(("action-note", act.action.as_str()))
+                        .desired_width(f32::INFINITY),
+                )
                 .labelled_by(l.id);
             widgets::name(ui, &r, &format!("Note on: {}", act.label));
             if r.changed() {
@@ -73,7 +77,11 @@ pub fn show(ui: &mut egui::Ui, theme: ThemeChoice, open: &Open, actions: &mut Ve
     let l = ui.label("When will this decision be reviewed? (a date or a juncture, in your words)");
     let mut when = case.review.clone();
     let r = ui
-        .add(egui::TextEdit::singleline(&mut when).desired_width(f32::INFINITY))
+        .add(
+            egui::TextEdit::singleline(&mut when)
+                .id_salt("review-when")
+                .desired_width(f32::INFINITY),
+        )
         .labelled_by(l.id);
     widgets::name(ui, &r, "When this decision will be reviewed");
     if r.changed() {

@@ -39,8 +39,8 @@ pub fn top_bar(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) {
             actions.push(Action::ShowAbout(true));
         }
     });
-    if let Some(folder) = &state.folder {
-        ui.label(RichText::new(format!("Guidance folder: {folder}")).weak());
+    if let Some(source) = &state.source_short {
+        ui.label(RichText::new(format!("Guidance: {source}")).weak());
     }
     if !state.modified.is_empty() {
         ui.label(
@@ -271,7 +271,7 @@ pub fn chooser_window(ctx: &egui::Context, state: &GuiState, actions: &mut Vec<A
             let l = ui.label("File name");
             let mut name = c.name.clone();
             let r = ui
-                .add(egui::TextEdit::singleline(&mut name))
+                .add(egui::TextEdit::singleline(&mut name).id_salt("chooser-file-name"))
                 .labelled_by(l.id);
             widgets::name(ui, &r, "File name");
             if r.changed() {

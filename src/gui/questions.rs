@@ -101,6 +101,7 @@ pub fn question(
                 .push_id(salt, |ui| {
                     ui.add(
                         egui::TextEdit::multiline(&mut text)
+                            .id_salt(("answer", salt))
                             .desired_rows(2)
                             .desired_width(f32::INFINITY),
                     )

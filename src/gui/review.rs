@@ -212,11 +212,15 @@ pub fn show(
             ("Your role", &o.role, |o| &mut o.role),
             (&crime_label, &o.crime_reference, |o| &mut o.crime_reference),
         ];
-        for (label, value, field) in fields {
+        for (i, (label, value, field)) in fields.into_iter().enumerate() {
             let l = ui.label(label);
             let mut text = value.to_owned();
             let r = ui
-                .add(egui::TextEdit::singleline(&mut text).desired_width(320.0))
+                .add(
+                    egui::TextEdit::singleline(&mut text)
+                        .id_salt(("officer", i))
+                        .desired_width(320.0),
+                )
                 .labelled_by(l.id);
             widgets::name(ui, &r, label.split(" (").next().unwrap_or(label));
             if r.changed() {
@@ -236,7 +240,11 @@ pub fn show(
             let l = ui.label("Supervisor's name or collar number");
             let mut name = s.name.clone();
             let r = ui
-                .add(egui::TextEdit::singleline(&mut name).desired_width(320.0))
+                .add(
+                    egui::TextEdit::singleline(&mut name)
+                        .id_salt(("supervisor", 0))
+                        .desired_width(320.0),
+                )
                 .labelled_by(l.id);
             widgets::name(ui, &r, "Supervisor's name or collar number");
             if r.changed() {
@@ -249,7 +257,11 @@ pub fn show(
             let l = ui.label("Supervisor's comment");
             let mut comment = s.comment.clone();
             let r = ui
-                .add(egui::TextEdit::singleline(&mut comment).desired_width(320.0))
+                .add(
+                    egui::TextEdit::singleline(&mut comment)
+                        .id_salt(("supervisor", 1))
+                        .desired_width(320.0),
+                )
                 .labelled_by(l.id);
             widgets::name(ui, &r, "Supervisor's comment");
             if r.changed() {

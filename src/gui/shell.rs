@@ -34,11 +34,8 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(dir: &Path, settings: Settings) -> Self {
-        let loaded = crate::store::load_guidance(dir);
-        let mut state = GuiState::with_settings(loaded.library, loaded.problems, settings);
-        state.folder = Some(dir.display().to_string());
-        state.modified = loaded.modified;
+    pub fn new(loaded: crate::store::Loaded, settings: Settings) -> Self {
+        let mut state = GuiState::from_loaded(loaded, settings);
         state.clock = Box::new(files::now_utc);
         let saved_size = state.settings.window;
         Self { state, saved_size }
@@ -263,7 +260,12 @@ impl eframe::App for App {
 }
 
 /// Opens the window and runs until it is closed.
-pub fn run(dir: &Path, case: Option<&Path>, note: Option<&Path>) -> Result<(), eframe::Error> {
+pub fn run(
+    loaded: crate::store::Loaded,
+    case: Option<&Path>,
+    note: Option<&Path>,
+) -> Result<(), eframe::Error> {
+    let first_run = settings::path().is_none_or(|p| !p.exists());
     let settings = settings::load();
     let size = settings.window.unwrap_or([1100.0, 800.0]);
     let options = eframe::NativeOptions {
@@ -273,7 +275,9 @@ pub fn run(dir: &Path, case: Option<&Path>, note: Option<&Path>) -> Result<(), e
             .with_min_inner_size([480.0, 360.0]),
         ..Default::default()
     };
-    let mut app = App::new(dir, settings);
+    let mut app = App::new(loaded, settings);
+    app.state.first_run = first_run;
+    app.state.settings_at = settings::path().map(|p| p.display().to_string());
     if let Some(path) = case {
         app.open_case(path);
     }

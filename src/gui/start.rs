@@ -13,6 +13,9 @@ pub fn show(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) {
     let theme = state.theme();
     widgets::heading(ui, "Victim First");
     ui.label("A report where the victim or a witness may have no leave to remain: the checks, any contact with Immigration Enforcement, and the victim's safety, with the guidance each verdict rests on.");
+    if state.first_run {
+        first_run(ui, state);
+    }
     ui.add_space(10.0);
     ui.horizontal_wrapped(|ui| {
         let new = ui.add_enabled(
@@ -52,7 +55,11 @@ pub fn show(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) {
                     "{what}: {}, version {}, in effect from {}, to be reviewed by {}",
                     layer.title, layer.version, layer.effective, layer.review_by
                 ));
-                if !today.is_empty() && layer.review_by.as_str() < today.as_str() {
+                // Only what is in force now is worth a warning: the pack chosen, and
+                // what the force adopted on top of it; not the packs it revises.
+                let in_force = layer.id == state.pack
+                    || matches!(layer.kind, LayerKind::Overlay | LayerKind::Profile);
+                if in_force && !today.is_empty() && layer.review_by.as_str() < today.as_str() {
                     widgets::alert(
                         ui,
                         theme,
@@ -65,6 +72,9 @@ pub fn show(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) {
             }
             if let Some(p) = &g.profile {
                 ui.label(format!("Force: {}", p.force));
+            }
+            if let Some(source) = &state.source {
+                ui.label(format!("Where the guidance comes from: {source}."));
             }
             egui::CollapsingHeader::new("Guidance digest (for supervisors)")
                 .id_salt("digest")
@@ -96,6 +106,24 @@ pub fn show(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) {
     }
     ui.add_space(12.0);
     settings(ui, theme, state.settings.text_scale, actions);
+}
+
+/// The first start on this computer (no settings file yet): what the app is
+/// for, that it never uses the network, and where settings are kept.
+fn first_run(ui: &mut egui::Ui, state: &GuiState) {
+    ui.add_space(6.0);
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.label(RichText::new("First time here?").strong());
+        ui.label("Start a new case and answer the questions step by step: each proposed check and any contact with Immigration Enforcement gets a verdict with the rules behind it, and the finished case gives a decision note for the record.");
+        ui.label("It never uses the network: nothing you enter leaves this computer unless you save or export it yourself.");
+        let at = state
+            .settings_at
+            .as_deref()
+            .unwrap_or("no settings folder was found, so nothing is kept");
+        ui.label(format!(
+            "Your display settings (theme, text size, pack and profile) are kept in {at}; case details never are."
+        ));
+    });
 }
 
 /// The national pack and force profile choosers (remembered as settings).

@@ -186,8 +186,15 @@ pub struct GuiState {
     /// The merged guidance for the chosen pack and profile, or why there is none.
     /// Guidance that `lint` rejects never gives a verdict: any problem leaves this an error.
     pub guidance: Result<Guidance, Diagnostics>,
-    /// The guidance folder the files were read from, when known.
-    pub folder: Option<String>,
+    /// Where the guidance came from, in words (built in, or which folder and why).
+    pub source: Option<String>,
+    /// The same, in a few words for the top bar.
+    pub source_short: Option<String>,
+    /// No settings file was found at start: the start screen says what the app
+    /// is for, that it never uses the network, and where settings are kept.
+    pub first_run: bool,
+    /// Where settings are kept, for saying so.
+    pub settings_at: Option<String>,
     /// National packs and overlays that differ from the published manifest.
     pub modified: Vec<String>,
     pub screen: Screen,
@@ -249,6 +256,27 @@ impl GuiState {
     pub fn with_settings(library: Library, mut problems: Diagnostics, settings: Settings) -> Self {
         problems.0.extend(library.lint().0);
         problems.normalise();
+        Self::checked(library, problems, settings)
+    }
+
+    /// Starts from guidance as the store loaded it: `lint` runs unless the
+    /// build already linted these very files (the built-in guidance), and the
+    /// window says where the guidance came from and which national files differ
+    /// from the published ones.
+    pub fn from_loaded(loaded: crate::store::Loaded, settings: Settings) -> Self {
+        let problems = loaded.problems_with_lint();
+        let mut state = Self::checked(loaded.library, problems, settings);
+        state.source = loaded.origin.as_ref().map(crate::store::Origin::words);
+        state.source_short = loaded
+            .origin
+            .as_ref()
+            .map(crate::store::Origin::short_words);
+        state.modified = loaded.modified;
+        state
+    }
+
+    /// Starts with guidance whose problems (lint's included) are `problems`.
+    fn checked(library: Library, problems: Diagnostics, settings: Settings) -> Self {
         let packs = library.pack_ids();
         let pack = settings
             .pack
@@ -273,7 +301,10 @@ impl GuiState {
             pack,
             profile,
             guidance,
-            folder: None,
+            source: None,
+            source_short: None,
+            first_run: false,
+            settings_at: None,
             modified: Vec::new(),
             screen: Screen::Start,
             case: None,

@@ -140,6 +140,7 @@ pub fn decision(
         let r = ui
             .add(
                 egui::TextEdit::multiline(&mut reason)
+                    .id_salt(("decision-reason", about))
                     .desired_rows(2)
                     .desired_width(f32::INFINITY),
             )
@@ -158,7 +159,11 @@ pub fn decision(
             let l = ui.label("When it will be reconsidered (a juncture or a date)");
             let mut when = d.reconsider.clone();
             let r = ui
-                .add(egui::TextEdit::singleline(&mut when).desired_width(f32::INFINITY))
+                .add(
+                    egui::TextEdit::singleline(&mut when)
+                        .id_salt(("decision-reconsider", about))
+                        .desired_width(f32::INFINITY),
+                )
                 .labelled_by(l.id);
             widgets::name(ui, &r, &format!("{what}: when it will be reconsidered"));
             if r.changed() {

@@ -1,0 +1,83 @@
+//! Compiles the published guidance into the binary, checked.
+//!
+//! Every file the manifest (`guidance/national.sha256`) names is read and given
+//! to the core's `published::check`: its SHA-256 must be the one the manifest
+//! records, and the whole set must pass `lint`. Any problem fails the build. The
+//! checked bytes are copied into `OUT_DIR` and included from there, so what was
+//! checked is exactly what ships (see `src/builtin.rs`).
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+// The app's own pure core, so the build checks with the very code the app runs.
+#[allow(
+    dead_code,
+    unused_imports,
+    unused_macros,
+    clippy::all,
+    clippy::pedantic,
+    reason = "the build uses only the check; the core is linted where it is built as the library"
+)]
+#[path = "src/core/mod.rs"]
+mod core;
+
+fn main() {
+    let root = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
+    let guidance = root.join("guidance");
+    println!("cargo::rerun-if-changed=guidance");
+    println!("cargo::rerun-if-changed=src/core");
+
+    let manifest = read(&guidance.join("national.sha256"));
+    let manifest = String::from_utf8(manifest).unwrap_or_else(|_| {
+        fail(&["guidance/national.sha256: not UTF-8".to_owned()]);
+    });
+    let parsed = core::manifest::Manifest::parse(&manifest).unwrap_or_else(|e| {
+        fail(&[format!("guidance/national.sha256: {e}")]);
+    });
+    let files: Vec<(String, Vec<u8>)> = parsed
+        .entries()
+        .map(|(name, _)| (name.to_owned(), read(&guidance.join(name))))
+        .collect();
+    if let Err(problems) = core::published::check(&manifest, &files) {
+        fail(&problems);
+    }
+
+    let mut code = String::from(
+        "/// Each built-in guidance file: its name in the manifest, and its bytes as checked.\n\
+         pub const FILES: &[(&str, &[u8])] = &[\n",
+    );
+    for (name, bytes) in &files {
+        let copy = out.join("guidance").join(name);
+        if let Some(dir) = copy.parent() {
+            std::fs::create_dir_all(dir)
+                .unwrap_or_else(|e| fail(&[format!("{}: {e}", dir.display())]));
+        }
+        std::fs::write(&copy, bytes)
+            .unwrap_or_else(|e| fail(&[format!("{}: {e}", copy.display())]));
+        let _ = writeln!(
+            code,
+            "    ({name:?}, include_bytes!(concat!(env!(\"OUT_DIR\"), \"/guidance/{name}\"))),"
+        );
+    }
+    code.push_str("];\n");
+    let _ = writeln!(
+        code,
+        "/// The manifest the files were checked against.\npub const MANIFEST: &str = {manifest:?};"
+    );
+    let gen_path = out.join("builtin.rs");
+    std::fs::write(&gen_path, code)
+        .unwrap_or_else(|e| fail(&[format!("{}: {e}", gen_path.display())]));
+}
+
+fn read(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap_or_else(|e| fail(&[format!("{}: {e}", path.display())]))
+}
+
+fn fail(problems: &[String]) -> ! {
+    eprintln!("the built-in guidance does not match its manifest or does not pass lint:");
+    for p in problems {
+        eprintln!("  {p}");
+    }
+    std::process::exit(1);
+}

@@ -1,0 +1,172 @@
+"""Drives the real window for scripts/smoke-window.sh: reads it over AT-SPI (as a
+screen reader does) and types into it with real key events (xdotool).
+
+Environment: SMOKE_WID (the X window), SMOKE_REASON and SMOKE_OFFICER (what to
+type), SMOKE_SAVED (where to save the case). Run with Debian's /usr/bin/python3,
+which has pyatspi.
+"""
+
+import os
+import subprocess
+import sys
+import time
+
+import pyatspi
+
+WID = os.environ["SMOKE_WID"]
+REASON = os.environ["SMOKE_REASON"]
+OFFICER = os.environ["SMOKE_OFFICER"]
+SAVED = os.environ["SMOKE_SAVED"]
+CHECK_REASON = "Why is this check needed in this case?"
+
+
+def fail(why):
+    print(f"smoke: FAILED: {why}")
+    sys.exit(1)
+
+
+def xdo(*args):
+    subprocess.run(["xdotool", *args], check=True)
+
+
+def key(*keys):
+    xdo("windowfocus", "--sync", WID)
+    for k in keys:
+        xdo("key", "--clearmodifiers", k)
+        time.sleep(0.3)
+
+
+def type_slowly(text):
+    """One key every 150 ms, as a person types."""
+    xdo("windowfocus", "--sync", WID)
+    xdo("type", "--delay", "150", text)
+    time.sleep(0.5)
+
+
+def app():
+    desk = pyatspi.Registry.getDesktop(0)
+    for _ in range(100):
+        a = next((a for a in desk if a is not None and a.name == "victim-first"), None)
+        if a is not None and a.childCount:
+            return a
+        time.sleep(0.1)
+    fail("the app did not appear on the accessibility bus")
+
+
+def nodes(node):
+    for c in node:
+        if c is None:
+            continue
+        yield c
+        yield from nodes(c)
+
+
+def find(role, name=None, contains=None, timeout=10.0):
+    end = time.time() + timeout
+    while time.time() < end:
+        for n in nodes(app()):
+            if n.getRoleName() != role:
+                continue
+            if name is not None and n.name != name:
+                continue
+            if contains is not None and contains not in (n.name or ""):
+                continue
+            return n
+        time.sleep(0.2)
+    what = name if name is not None else contains
+    fail(f"no {role} named {what!r} on screen")
+
+
+def all_text():
+    out = []
+    for n in nodes(app()):
+        out.append(n.name or "")
+        try:
+            t = n.queryText()
+            out.append(t.getText(0, t.characterCount))
+        except NotImplementedError:
+            pass
+    return "\n".join(out)
+
+
+def press(button):
+    button.queryAction().doAction(0)
+    time.sleep(0.5)
+
+
+def value_of(entry):
+    t = entry.queryText()
+    return t.getText(0, t.characterCount)
+
+
+def type_into(entry_name, text):
+    entry = find("text", name=entry_name)
+    entry.queryComponent().grabFocus()
+    time.sleep(0.5)
+    type_slowly(text)
+    got = value_of(find("text", name=entry_name))
+    if got != text:
+        fail(f"typed {text!r} into {entry_name!r} one key at a time, the field holds {got!r}")
+    print(f"smoke: typed {len(text)} keys into {entry_name!r}: all kept")
+
+
+# 1. The start screen, ready for work: New case, the guidance in force, built in.
+new_case = find("push button", name="New case")
+if not new_case.getState().contains(pyatspi.STATE_SENSITIVE):
+    fail("New case is not enabled: the window has no usable guidance")
+text = all_text()
+for bad in ("no guidance", "No verdict can be given"):
+    if bad.lower() in text.lower():
+        fail(f"the start screen says {bad!r}")
+if "Where the guidance comes from: built into this program" not in text:
+    fail("the start screen does not say the guidance is built in")
+if "It never uses the network" not in text:
+    fail("no first-run line on a machine with no settings")
+print("smoke: the start screen shows New case and the built-in guidance")
+
+# 2. A case started with the keyboard.
+key("ctrl+n")
+find("heading", name="The report and the person")
+print("smoke: Ctrl+N started a case")
+
+# 3. A check's reason, typed key by key on the checks step.
+for _ in range(3):
+    key("alt+Right")
+find("heading", name="Database checks")
+press(find("push button", name="Add a check"))
+type_into(CHECK_REASON, REASON)
+
+# 4. The officer's name on the review step.
+for _ in range(3):
+    key("alt+Right")
+find("heading", name="Review and finish")
+type_into("Your name or collar number", OFFICER)
+
+# 5. Saved through the desktop's file dialog, typed like the rest.
+key("ctrl+s")
+dialog = ""
+for _ in range(100):
+    r = subprocess.run(
+        ["xdotool", "search", "--onlyvisible", "--name", "Save the case"],
+        capture_output=True,
+        text=True,
+    )
+    dialog = r.stdout.split()[0] if r.stdout.split() else ""
+    if dialog:
+        break
+    time.sleep(0.1)
+if not dialog:
+    fail("Ctrl+S opened no file dialog")
+time.sleep(1.0)
+xdo("windowfocus", "--sync", dialog)
+xdo("key", "--clearmodifiers", "ctrl+a")
+xdo("type", "--delay", "20", SAVED)
+time.sleep(0.5)
+xdo("key", "--clearmodifiers", "Return")
+for _ in range(100):
+    if os.path.exists(SAVED) and os.path.getsize(SAVED) > 0:
+        break
+    time.sleep(0.1)
+else:
+    fail("the case file did not appear after the dialog")
+print(f"smoke: saved the case to {SAVED}")

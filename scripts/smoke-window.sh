@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# The README's first command as a newcomer meets it, checked in a real window:
+# the release binary, copied alone into an empty folder (no guidance folder, no
+# settings), opened under Xvfb. It must show the start screen with the guidance
+# in force and "New case" (read over AT-SPI, as a screen reader would); a case is
+# started with the keyboard (Ctrl+N); a check's reason and the officer's name
+# are typed with real key events, one key every 150 ms (xdotool); the case is
+# saved through the desktop's file dialog (zenity) typed the same way; and the
+# saved case file must hold every character typed. Then `victim-first assess`
+# runs on an example case from a folder outside the source tree with no
+# --guidance. Any "no guidance" message fails the run.
+#
+# Needs what scripts/setup.sh installs (xvfb, xdotool, dbus, at-spi2-core,
+# python3-pyatspi, zenity). Usage: scripts/smoke-window.sh [BINARY]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+bin=${1:-}
+if [ -z "$bin" ]; then
+    cargo build --release --locked
+    bin=target/release/victim-first
+fi
+
+work=$(mktemp -d)
+chmod 700 "$work"
+lone="$work/app"
+mkdir -p "$lone" "$work/home" "$work/out"
+cp "$bin" "$lone/victim-first"
+
+display=":$((80 + RANDOM % 9))"
+Xvfb "$display" -screen 0 1280x900x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb_pid=$!
+app_pid=""
+dbus_pid=""
+cleanup() {
+    kill $app_pid $dbus_pid $xvfb_pid 2>/dev/null || true
+    pkill -f "zenity --file-selection" 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+# A clean user: no settings, no guidance folder anywhere the app would look.
+export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_RUNTIME_DIR="$work"
+export DISPLAY="$display"
+unset WAYLAND_DISPLAY VICTIM_FIRST_GUIDANCE VICTIM_FIRST_SETTINGS
+dbus-daemon --session --address="unix:path=$work/bus" --nofork --nopidfile >/dev/null 2>&1 &
+dbus_pid=$!
+export DBUS_SESSION_BUS_ADDRESS="unix:path=$work/bus"
+for _ in $(seq 1 50); do [ -S "$work/bus" ] && break; sleep 0.1; done
+dbus-send --session --print-reply --dest=org.a11y.Bus /org/a11y/bus \
+    org.freedesktop.DBus.Properties.Set string:org.a11y.Status string:IsEnabled variant:boolean:true >/dev/null
+
+(cd "$lone" && exec ./victim-first >"$work/app.log" 2>&1) &
+app_pid=$!
+
+wid=""
+for _ in $(seq 1 100); do
+    wid=$(xdotool search --onlyvisible --name '^Victim First$' 2>/dev/null | head -n 1 || true)
+    [ -n "$wid" ] && break
+    sleep 0.1
+done
+[ -n "$wid" ] || { echo "smoke: FAILED: no window appeared"; cat "$work/app.log"; exit 1; }
+xdotool windowfocus --sync "$wid"
+
+reason="Suspect's record for the DASH risk assessment"
+officer="PC 4321 Jones"
+saved="$work/out/smoke-case.ron"
+export SMOKE_WID="$wid" SMOKE_REASON="$reason" SMOKE_OFFICER="$officer" SMOKE_SAVED="$saved"
+
+/usr/bin/python3 "$root/scripts/smoke-window.py"
+
+[ -s "$saved" ] || { echo "smoke: FAILED: the case was not saved to $saved"; exit 1; }
+for typed in "$reason" "$officer"; do
+    if ! grep -qF "\"$typed\"" "$saved"; then
+        echo "smoke: FAILED: the saved case does not hold \"$typed\" as typed:"
+        grep -nE 'reason|name' "$saved" | head -n 20
+        exit 1
+    fi
+done
+echo "smoke: the saved case holds every character typed"
+if grep -qi "no guidance" "$work/app.log"; then
+    echo "smoke: FAILED: the window said there was no guidance"; exit 1
+fi
+
+# The command line, from a folder outside the source tree, with no --guidance.
+cp tests/data/cases/da-doubts-adopting.ron "$work/out/case.ron"
+(cd "$work/out" && "$lone/victim-first" assess case.ron >"$work/assess.txt" 2>&1) || {
+    echo "smoke: FAILED: assess outside the source tree:"; cat "$work/assess.txt"; exit 1; }
+if grep -qi "no guidance" "$work/assess.txt"; then
+    echo "smoke: FAILED: assess said there was no guidance"; exit 1
+fi
+grep -q "^From:     built into this program" "$work/assess.txt" || {
+    echo "smoke: FAILED: assess did not say its guidance is built in"; cat "$work/assess.txt"; exit 1; }
+echo "smoke: assess outside the source tree used the built-in guidance"
+echo "smoke: passed"

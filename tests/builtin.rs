@@ -1,0 +1,375 @@
+//! The guidance built into the binary: it is the published guidance, it is used
+//! when no folder is named or installed (the binary alone in an empty folder
+//! gives the verdicts the tests expect), it can be written out byte for byte,
+//! and a force's folder is read on top of it with every local change flagged.
+
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "a test may panic on a broken fixture"
+)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use victim_first::builtin;
+use victim_first::core::published;
+
+struct Scratch(PathBuf);
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn scratch(name: &str) -> Scratch {
+    let p = std::env::temp_dir().join(format!("vf-builtin-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&p);
+    std::fs::create_dir_all(&p).expect("scratch");
+    Scratch(p)
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs `exe` in `cwd` with no guidance folder in its environment.
+fn run_in(exe: &Path, cwd: &Path, args: &[&str]) -> Run {
+    let out = Command::new(exe)
+        .args(args)
+        .current_dir(cwd)
+        .env_remove("VICTIM_FIRST_GUIDANCE")
+        .output()
+        .expect("runs");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn exe() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_victim-first"))
+}
+
+fn cases() -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir("tests/data/cases")
+        .expect("cases")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| {
+            p.extension().is_some_and(|x| x == "ron")
+                && !p.to_string_lossy().ends_with(".expect.ron")
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+/// The JSON report without where the guidance came from, which is all that may differ.
+fn verdicts(json: &str) -> serde_json::Value {
+    let mut v: serde_json::Value = serde_json::from_str(json).expect("JSON");
+    v["guidance"]["folder"] = serde_json::Value::Null;
+    v["guidance"]["source"] = serde_json::Value::Null;
+    v
+}
+
+#[test]
+fn the_built_in_files_are_the_published_files_in_the_source_tree() {
+    assert!(
+        builtin::files().len() >= 8,
+        "packs, overlay and example profiles"
+    );
+    for (name, bytes) in builtin::files() {
+        let on_disk = std::fs::read(Path::new("guidance").join(name)).expect(name);
+        assert!(
+            on_disk == *bytes,
+            "{name} is built in as it is in guidance/"
+        );
+    }
+    assert_eq!(
+        builtin::manifest(),
+        std::fs::read_to_string("guidance/national.sha256").expect("manifest")
+    );
+}
+
+#[test]
+fn the_check_the_build_uses_passes_the_shipped_files_and_fails_a_changed_byte() {
+    let files: Vec<(String, Vec<u8>)> = builtin::files()
+        .iter()
+        .map(|(n, b)| ((*n).to_owned(), b.to_vec()))
+        .collect();
+    assert_eq!(published::check(builtin::manifest(), &files), Ok(()));
+    // One byte of one national pack changed: the build would fail, naming it.
+    let mut changed = files.clone();
+    let pack = changed
+        .iter_mut()
+        .find(|(n, _)| n == "national/npcc-2020.ron")
+        .expect("pack");
+    pack.1.extend_from_slice(b"\n// edited\n");
+    let err = published::check(builtin::manifest(), &changed).expect_err("fails");
+    assert_eq!(err.len(), 1, "{err:?}");
+    assert!(err[0].starts_with("guidance/national/npcc-2020.ron: its SHA-256 is"));
+}
+
+#[test]
+fn the_binary_alone_in_an_empty_folder_gives_the_verdicts_the_tests_expect() {
+    let dir = scratch("alone");
+    let lone = dir.0.join("victim-first");
+    std::fs::copy(exe(), &lone).expect("copy the binary");
+    let here = std::env::current_dir().expect("cwd");
+    let all = cases();
+    assert!(all.len() >= 40, "the example cases");
+    for case in &all {
+        let case = here.join(case);
+        let alone = run_in(
+            &lone,
+            &dir.0,
+            &["assess", &case.to_string_lossy(), "--json"],
+        );
+        assert_eq!(alone.code, 0, "{}: {}", case.display(), alone.stderr);
+        assert!(!alone.stderr.contains("no guidance"), "{}", alone.stderr);
+        let with_folder = run_in(
+            &exe(),
+            &here,
+            &[
+                "assess",
+                &case.to_string_lossy(),
+                "--json",
+                "--guidance",
+                "guidance",
+            ],
+        );
+        assert_eq!(with_folder.code, 0, "{}", with_folder.stderr);
+        assert_eq!(
+            verdicts(&alone.stdout),
+            verdicts(&with_folder.stdout),
+            "{}: the built-in guidance gives the same verdicts as the shipped folder",
+            case.display()
+        );
+    }
+    // It says where its guidance came from, in words.
+    let text = run_in(
+        &lone,
+        &dir.0,
+        &["assess", &here.join(&all[0]).to_string_lossy()],
+    );
+    assert!(
+        text.stdout
+            .contains("From:     built into this program (victim-first "),
+        "{}",
+        text.stdout
+    );
+    // `note` and `verify` work alone too, and say the same.
+    let note_path = dir.0.join("note.txt");
+    let note = run_in(
+        &lone,
+        &dir.0,
+        &[
+            "note",
+            &here.join(&all[0]).to_string_lossy(),
+            "--out",
+            &note_path.to_string_lossy(),
+        ],
+    );
+    assert_eq!(note.code, 0, "{}", note.stderr);
+    assert!(
+        note.stderr
+            .contains("Guidance from built into this program"),
+        "{}",
+        note.stderr
+    );
+    let verify = run_in(&lone, &dir.0, &["verify", &note_path.to_string_lossy()]);
+    assert_eq!(verify.code, 0, "{}", verify.stdout);
+    assert!(verify.stdout.contains("present here"), "{}", verify.stdout);
+    assert!(
+        verify.stdout.contains("built into this program"),
+        "{}",
+        verify.stdout
+    );
+    // `lint` with nothing named checks the built-in guidance.
+    let lint = run_in(&lone, &dir.0, &["lint"]);
+    assert_eq!(lint.code, 0, "{}", lint.stderr);
+    assert!(
+        lint.stdout.starts_with("the built-in guidance: "),
+        "{}",
+        lint.stdout
+    );
+}
+
+#[test]
+fn guidance_export_writes_the_built_in_files_byte_for_byte_and_overwrites_nothing() {
+    let dir = scratch("export");
+    let out = dir.0.join("exported");
+    let r = run_in(
+        &exe(),
+        &dir.0,
+        &["guidance", "export", &out.to_string_lossy()],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for (name, bytes) in builtin::files() {
+        assert!(
+            std::fs::read(out.join(name)).expect(name) == *bytes,
+            "{name}"
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(out.join("national.sha256")).expect("manifest"),
+        builtin::manifest()
+    );
+    // The export lints clean and is as published: no "modified locally".
+    let lint = run_in(&exe(), &dir.0, &["lint", &out.to_string_lossy()]);
+    assert_eq!(lint.code, 0, "{}", lint.stderr);
+    assert!(!lint.stderr.contains("modified"), "{}", lint.stderr);
+    // Again into the same folder: nothing to do, nothing lost.
+    let again = run_in(
+        &exe(),
+        &dir.0,
+        &["guidance", "export", &out.to_string_lossy()],
+    );
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    // A file there with other contents stops the export before anything is written.
+    let edited = out.join("national/npcc-2020.ron");
+    std::fs::write(&edited, "my own draft").expect("write");
+    std::fs::remove_file(out.join("national/npcc-2018.ron")).expect("remove");
+    let clash = run_in(
+        &exe(),
+        &dir.0,
+        &["guidance", "export", &out.to_string_lossy()],
+    );
+    assert_eq!(clash.code, 1);
+    assert!(
+        clash.stderr.contains("npcc-2020.ron: already there"),
+        "{}",
+        clash.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(&edited).expect("kept"),
+        "my own draft"
+    );
+    assert!(
+        !out.join("national/npcc-2018.ron").exists(),
+        "nothing written"
+    );
+}
+
+const CASE: &str = "tests/data/cases/da-doubts-adopting.ron";
+
+#[test]
+fn a_force_folder_with_only_its_profile_is_read_on_top_of_the_built_in_packs() {
+    let dir = scratch("force");
+    let g = dir.0.join("guidance");
+    std::fs::create_dir_all(g.join("forces")).expect("forces");
+    let profile = std::fs::read_to_string("guidance/forces/example-adopting.ron")
+        .expect("profile")
+        .replace("id: \"example-adopting\"", "id: \"my-force\"");
+    std::fs::write(g.join("forces/my-force.ron"), profile).expect("write");
+    let here = std::env::current_dir().expect("cwd");
+    let case = here.join(CASE);
+    let lint = run_in(&exe(), &dir.0, &["lint", &g.to_string_lossy()]);
+    assert_eq!(lint.code, 0, "{}", lint.stderr);
+    let r = run_in(
+        &exe(),
+        &dir.0,
+        &[
+            "assess",
+            &case.to_string_lossy(),
+            "--guidance",
+            &g.to_string_lossy(),
+            "--profile",
+            "my-force",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("force profile my-force"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains(&format!(
+            "From:     the folder {} (named by --guidance), read on top of the guidance built into this program",
+            g.display()
+        )),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stderr.contains("modified"), "{}", r.stderr);
+}
+
+#[test]
+fn a_profile_cannot_take_a_built_in_example_profiles_place_by_its_id() {
+    let dir = scratch("taken");
+    let g = dir.0.join("guidance");
+    std::fs::create_dir_all(g.join("forces")).expect("forces");
+    let weaker = std::fs::read_to_string("guidance/forces/example-adopting.ron")
+        .expect("profile")
+        .replace("adopts: [\"sts-rec1\"]", "adopts: []");
+    std::fs::write(g.join("forces/example-adopting.ron"), weaker).expect("write");
+    let case = std::env::current_dir().expect("cwd").join(CASE);
+    let r = run_in(
+        &exe(),
+        &dir.0,
+        &[
+            "assess",
+            &case.to_string_lossy(),
+            "--guidance",
+            &g.to_string_lossy(),
+        ],
+    );
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(r.stderr.contains("example-adopting"), "{}", r.stderr);
+    assert!(r.stderr.contains("no verdict"), "{}", r.stderr);
+    // `note` keeps the same rule.
+    let n = run_in(
+        &exe(),
+        &dir.0,
+        &[
+            "note",
+            &case.to_string_lossy(),
+            "--guidance",
+            &g.to_string_lossy(),
+        ],
+    );
+    assert_eq!(n.code, 1, "{}", n.stdout);
+    assert!(n.stdout.is_empty());
+}
+
+#[test]
+fn a_locally_modified_national_pack_in_a_named_folder_is_still_flagged() {
+    let dir = scratch("modified");
+    let g = dir.0.join("guidance");
+    std::fs::create_dir_all(g.join("national")).expect("national");
+    let mut pack = std::fs::read_to_string("guidance/national/npcc-2020.ron").expect("pack");
+    pack.push_str("// a local edit\n");
+    let path = g.join("national/npcc-2020.ron");
+    std::fs::write(&path, pack).expect("write");
+    let case = std::env::current_dir().expect("cwd").join(CASE);
+    let r = run_in(
+        &exe(),
+        &dir.0,
+        &[
+            "assess",
+            &case.to_string_lossy(),
+            "--guidance",
+            &g.to_string_lossy(),
+            "--json",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("JSON");
+    assert_eq!(v["guidance"]["national_modified_locally"], true);
+    assert_eq!(
+        v["guidance"]["modified_files"][0],
+        path.display().to_string().as_str()
+    );
+    assert!(
+        r.stderr.contains("national guidance modified locally"),
+        "{}",
+        r.stderr
+    );
+    let lint = run_in(&exe(), &dir.0, &["lint", &g.to_string_lossy()]);
+    assert!(
+        lint.stderr.contains("national guidance modified locally"),
+        "{}",
+        lint.stderr
+    );
+}
