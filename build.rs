@@ -44,8 +44,10 @@ fn main() {
     }
 
     let mut code = String::from(
-        "/// Each built-in guidance file: its name in the manifest, and its bytes as checked.\n\
-         pub const FILES: &[(&str, &[u8])] = &[\n",
+        "/// Each built-in guidance file: its name in the manifest, its bytes as checked,\n\
+         /// the same file already parsed (as JSON, which reads several times faster\n\
+         /// than RON), and its SHA-256.\n\
+         pub const FILES: &[(&str, &[u8], &[u8], &str)] = &[\n",
     );
     for (name, bytes) in &files {
         let copy = out.join("guidance").join(name);
@@ -55,9 +57,18 @@ fn main() {
         }
         std::fs::write(&copy, bytes)
             .unwrap_or_else(|e| fail(&[format!("{}: {e}", copy.display())]));
+        let (src, file) =
+            core::parse::guidance_file(name, bytes).unwrap_or_else(|d| fail(&[d.to_string()]));
+        let json = serde_json::to_vec(&file)
+            .unwrap_or_else(|e| fail(&[format!("{name}: cannot be written as JSON: {e}")]));
+        let json_path = out.join("guidance").join(format!("{name}.json"));
+        std::fs::write(&json_path, json)
+            .unwrap_or_else(|e| fail(&[format!("{}: {e}", json_path.display())]));
         let _ = writeln!(
             code,
-            "    ({name:?}, include_bytes!(concat!(env!(\"OUT_DIR\"), \"/guidance/{name}\"))),"
+            "    ({name:?}, include_bytes!(concat!(env!(\"OUT_DIR\"), \"/guidance/{name}\")), \
+             include_bytes!(concat!(env!(\"OUT_DIR\"), \"/guidance/{name}.json\")), {:?}),",
+            src.digest
         );
     }
     code.push_str("];\n");

@@ -9,7 +9,12 @@
 //! 4. Hostile inputs (issue 6): a 4 MB case of 250,000 unknown names, 20,000
 //!    decisions citing a missing rule, a 120,000-term condition; each refused.
 //!
+//! 5. Paired start-up (issue 13): `victim-first --version` against `assess CASE`
+//!    on the built-in guidance and on a named folder, run alternately so both
+//!    see the same machine; the ratio of the medians is what counts.
+//!
 //! Targets (issue 2): (1) under 5 ms; (3) within a few milliseconds. (4) under a second.
+//! (Issue 13): `assess` on the built-in guidance within 1.5x of `--version`.
 
 #![allow(
     clippy::expect_used,
@@ -81,6 +86,15 @@ fn main() {
         }),
     );
 
+    report(
+        "load the built-in guidance (parse; linted at build)",
+        time(300, || {
+            let l = store::load_builtin();
+            assert!(l.problems_with_lint().is_empty());
+            l
+        }),
+    );
+
     let (lib, _) = store::load_library(guidance);
     let (src, case) = store::read_case(Path::new(CASE)).expect("case");
     report(
@@ -115,7 +129,68 @@ fn main() {
             assert!(out.status.success());
         }),
     );
+    paired(bin);
     hostile(bin);
+}
+
+/// `--version`, `assess` on the built-in guidance and `assess --guidance guidance`,
+/// alternately, from a folder with no guidance in it; medians and their ratios.
+fn paired(bin: &str) {
+    let here = std::env::current_dir().expect("cwd");
+    let case = here.join(CASE);
+    let case = case.to_str().expect("UTF-8 path");
+    let folder = here.join("guidance");
+    let folder = folder.to_str().expect("UTF-8 path");
+    let elsewhere = std::env::temp_dir();
+    let run = |args: &[&str]| {
+        let start = Instant::now();
+        let out = Command::new(bin)
+            .args(args)
+            .current_dir(&elsewhere)
+            .env_remove("VICTIM_FIRST_GUIDANCE")
+            .output()
+            .expect("runs");
+        let took = start.elapsed();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        took
+    };
+    let kinds: [&[&str]; 3] = [
+        &["--version"],
+        &["assess", case],
+        &["assess", case, "--guidance", folder],
+    ];
+    let mut samples: [Vec<Duration>; 3] = Default::default();
+    for round in 0..300 {
+        // Alternate the order so neither always runs with a warmer cache.
+        for k in 0..3 {
+            let k = (k + round) % 3;
+            samples[k].push(run(kinds[k]));
+        }
+    }
+    let median = |v: &mut Vec<Duration>| {
+        v.sort();
+        v[v.len() / 2].as_secs_f64() * 1e3
+    };
+    let [mut version, mut builtin, mut named] = samples;
+    let (v, b, n) = (
+        median(&mut version),
+        median(&mut builtin),
+        median(&mut named),
+    );
+    println!("paired start-up, 300 rounds, medians:");
+    println!("  `victim-first --version`                      {v:>8.3} ms");
+    println!(
+        "  `assess CASE` on the built-in guidance        {b:>8.3} ms   {:.2}x --version (target: within 1.5x)",
+        b / v
+    );
+    println!(
+        "  `assess CASE --guidance guidance` (linted)    {n:>8.3} ms   {:.2}x --version",
+        n / v
+    );
 }
 
 /// Hostile inputs (issue 6), each answered with an error: how long a refusal takes.

@@ -32,8 +32,8 @@ export DISPLAY="$display"
 unset WAYLAND_DISPLAY
 # Settings go to a scratch file: the officer's own are never touched.
 export VICTIM_FIRST_SETTINGS="$work/settings.ron"
-# A release build finds guidance only beside itself or where it is told.
-export VICTIM_FIRST_GUIDANCE="$PWD/guidance"
+# The guidance is built in: nothing to point the app at, as for a newcomer.
+unset VICTIM_FIRST_GUIDANCE
 sleep 1
 
 # Starts the app with the given theme and arguments; sets $wid.

@@ -5,15 +5,43 @@
 //! build with any difference or problem fails. So the files here are the
 //! published ones, already validated: a run that uses only them skips `lint`.
 
-use crate::core::digest;
+use crate::core::diagnostic::Diagnostics;
+use crate::core::parse::{self, SourceText};
+use crate::core::validate::LoadedFile;
+use crate::core::{digest, published, raw};
 
 mod generated {
     include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
 }
 
-/// Each built-in file: its name in the manifest (`national/npcc-2018.ron`) and its bytes.
-pub fn files() -> &'static [(&'static str, &'static [u8])] {
+/// One built-in file.
+#[derive(Clone, Copy, Debug)]
+pub struct File {
+    /// Its name in the manifest (`national/npcc-2018.ron`).
+    pub name: &'static str,
+    /// Its bytes, as published and checked.
+    pub bytes: &'static [u8],
+    /// The same file parsed by the build and written as JSON (`raw::GuidanceFile`).
+    pub parsed: &'static [u8],
+    /// The SHA-256 of `bytes`, computed by the build.
+    pub digest: &'static str,
+}
+
+/// Every built-in file, in the manifest's order.
+pub fn all() -> impl Iterator<Item = File> {
     generated::FILES
+        .iter()
+        .map(|&(name, bytes, parsed, digest)| File {
+            name,
+            bytes,
+            parsed,
+            digest,
+        })
+}
+
+/// Each built-in file: its name in the manifest (`national/npcc-2018.ron`) and its bytes.
+pub fn files() -> Vec<(&'static str, &'static [u8])> {
+    all().map(|f| (f.name, f.bytes)).collect()
 }
 
 /// The manifest the built-in files were checked against when the binary was built.
@@ -24,8 +52,30 @@ pub fn manifest() -> &'static str {
 /// SHA-256 over the SHA-256 of each built-in file, in the manifest's order: one
 /// digest that names this binary's built-in guidance.
 pub fn digest() -> String {
-    let each: Vec<String> = files().iter().map(|(_, b)| digest::sha256_hex(b)).collect();
-    digest::combined(each.iter().map(String::as_str))
+    digest::combined(all().map(|f| f.digest))
+}
+
+/// The built-in files, parsed: read from the build's JSON rather than parsed
+/// from RON again. A file whose JSON cannot be read (which `tests/builtin.rs`
+/// rules out) is parsed from its RON instead, so nothing is lost.
+pub fn loaded() -> (Vec<LoadedFile>, Diagnostics) {
+    let mut files = Vec::new();
+    let mut problems = Diagnostics::default();
+    for f in all() {
+        let shown = published::shown_path(f.name);
+        let text = std::str::from_utf8(f.bytes).unwrap_or_default();
+        match serde_json::from_slice::<raw::GuidanceFile>(f.parsed) {
+            Ok(file) => files.push(LoadedFile {
+                src: SourceText::new(&shown, text, f.digest),
+                file,
+            }),
+            Err(_) => match parse::guidance_file(&shown, f.bytes) {
+                Ok((src, file)) => files.push(LoadedFile { src, file }),
+                Err(d) => problems.0.push(d),
+            },
+        }
+    }
+    (files, problems)
 }
 
 /// The program's version, as built.

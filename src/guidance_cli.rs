@@ -17,7 +17,7 @@ const MANIFEST_NAME: &str = "national.sha256";
 
 /// `victim-first guidance export DIR`.
 pub fn export(dir: &Path) -> ExitCode {
-    let mut files: Vec<(&str, &[u8])> = builtin::files().to_vec();
+    let mut files: Vec<(&str, &[u8])> = builtin::files();
     files.push((MANIFEST_NAME, builtin::manifest().as_bytes()));
     let mut clashes = Vec::new();
     let mut to_write = Vec::new();

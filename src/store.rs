@@ -383,7 +383,9 @@ impl Loaded {
 /// The guidance built into the program, parsed. Its files were checked against
 /// the manifest and linted when the program was built.
 pub fn load_builtin() -> Loaded {
-    let (library, problems) = crate::core::published::load(crate::builtin::files().iter().copied());
+    let (files, mut problems) = crate::builtin::loaded();
+    let (library, mut more) = Library::new(files);
+    problems.0.append(&mut more.0);
     Loaded {
         library,
         problems,
@@ -429,8 +431,7 @@ pub fn find_and_load(arg: Option<&Path>) -> Loaded {
 /// profile cannot take the place of another by its name.
 /// Returns them with the problems met reading them.
 fn files_of(origin: &Origin) -> (Vec<LoadedFile>, Diagnostics) {
-    let (builtin, mut problems) =
-        crate::core::published::parse_all(crate::builtin::files().iter().copied());
+    let (builtin, mut problems) = crate::builtin::loaded();
     match origin {
         Origin::BuiltIn => (builtin, problems),
         Origin::Folder(dir, _) => {

@@ -98,7 +98,7 @@ fn the_built_in_files_are_the_published_files_in_the_source_tree() {
 #[test]
 fn the_check_the_build_uses_passes_the_shipped_files_and_fails_a_changed_byte() {
     let files: Vec<(String, Vec<u8>)> = builtin::files()
-        .iter()
+        .into_iter()
         .map(|(n, b)| ((*n).to_owned(), b.to_vec()))
         .collect();
     assert_eq!(published::check(builtin::manifest(), &files), Ok(()));

@@ -31,8 +31,9 @@ pub fn check(src: &SourceText, facts: &[Fact], steps: &[Step]) -> Vec<Diagnostic
         Diagnostic::new(&src.path, locate_quoted(&src.text, near), message)
     };
     // Problems with a step are located in the `steps:` list, not at a fact's definition.
-    let steps_at = src.text.find("steps:").unwrap_or(0);
     let in_steps = |near: &str, message: String| {
+        // Searched for only when there is a problem to locate.
+        let steps_at = src.text.find("steps:").unwrap_or(0);
         let quoted = format!("\"{near}\"");
         let pos = src
             .text

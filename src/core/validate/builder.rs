@@ -22,6 +22,10 @@ pub(super) struct Builder {
     pub(super) sources: BTreeMap<String, raw::Source>,
     pub(super) rules: BTreeMap<String, RuleEntry>,
     pub(super) facts: Vec<raw::Fact>,
+    /// Where each fact is in `facts`, by id (conditions look facts up often).
+    pub(super) fact_at: BTreeMap<String, usize>,
+    /// The ids of `decisions`, for the "defined twice" check.
+    pub(super) decision_ids: BTreeSet<String>,
     /// Facts whose question can be reached, by id.
     pub(super) reachable: BTreeSet<String>,
     pub(super) actions: Vec<raw::ActionDef>,
@@ -74,6 +78,7 @@ impl Builder {
         for s in &p.supersedes {
             let before = self.decisions.len();
             self.decisions.retain(|d| &d.decision.id != s);
+            self.decision_ids.remove(s);
             if self.decisions.len() == before {
                 self.problems.0.push(file.err(
                     "supersedes",
@@ -289,7 +294,7 @@ impl Builder {
 
     pub(super) fn add_fact(&mut self, file: &LoadedFile, fact: &raw::Fact) {
         let ctx = format!("fact \"{}\"", fact.id);
-        if self.facts.iter().any(|f| f.id == fact.id) {
+        if self.fact_at.contains_key(&fact.id) {
             self.problems
                 .0
                 .push(file.err(&fact.id, None, format!("{ctx} is defined twice")));
@@ -363,6 +368,7 @@ impl Builder {
         if reachable {
             self.reachable.insert(fact.id.clone());
         }
+        self.fact_at.insert(fact.id.clone(), self.facts.len());
         self.facts.push(fact);
     }
 
@@ -411,8 +417,13 @@ impl Builder {
         }
     }
 
+    /// A fact added so far, by id.
+    pub(super) fn fact(&self, id: &str) -> Option<&raw::Fact> {
+        self.fact_at.get(id).and_then(|&i| self.facts.get(i))
+    }
+
     pub(super) fn shape(&self, id: &str) -> Option<FactShape<'_>> {
-        self.facts.iter().find(|f| f.id == id).map(|f| FactShape {
+        self.fact(id).map(|f| FactShape {
             kind: f.kind,
             values: f.values.iter().map(|v| v.id.as_str()).collect(),
             can_be_answered: self.reachable.contains(id),
@@ -477,7 +488,7 @@ impl Builder {
         d: &raw::Decision,
     ) {
         let ctx = format!("decision \"{}\"", d.id);
-        if self.decisions.iter().any(|x| x.decision.id == d.id) {
+        if !self.decision_ids.insert(d.id.clone()) {
             self.problems
                 .0
                 .push(file.err(&d.id, None, format!("{ctx} is defined twice")));

@@ -146,7 +146,7 @@ impl Builder {
             Condition::Answered(f) => leaf(f, None, &[]),
         };
         let op = condition_name(cond);
-        let Some(def) = self.facts.iter().find(|x| x.id == fact) else {
+        let Some(def) = self.fact_at.get(&fact).and_then(|&i| self.facts.get(i)) else {
             let why = if self.later_facts.contains(&fact) {
                 format!(
                     "fact \"{fact}\" is asked later; a question may only depend on questions asked before it"

@@ -422,7 +422,9 @@ impl Library {
             ids.push(file.id().to_owned());
             Ok((b, ids))
         });
-        cache.chains.insert(pack_id.to_owned(), built.clone());
+        if cache.keep {
+            cache.chains.insert(pack_id.to_owned(), built.clone());
+        }
         built
     }
 
@@ -479,12 +481,17 @@ struct ChainCache {
     /// Also prove every question reachable and every decision able to apply.
     /// `lint` does; `resolve` leaves it to lint, since dead content is not unsafe.
     thorough: bool,
+    /// Keep each merged chain for the next pack, overlay or profile built on it
+    /// (`lint`, which builds them all). A single `resolve` builds one chain once,
+    /// and copying each level of it into a cache was most of its time.
+    keep: bool,
 }
 
 impl ChainCache {
     fn thorough() -> Self {
         Self {
             thorough: true,
+            keep: true,
             ..Self::default()
         }
     }
