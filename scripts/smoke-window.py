@@ -74,7 +74,8 @@ def find(role, name=None, contains=None, timeout=10.0):
             return n
         time.sleep(0.2)
     what = name if name is not None else contains
-    fail(f"no {role} named {what!r} on screen")
+    near = sorted({(n.getRoleName(), n.name) for n in nodes(app()) if n.name and (what or "")[:12] in n.name})
+    fail(f"no {role} named {what!r} on screen (similar: {near[:6]})")
 
 
 def all_text():
@@ -84,7 +85,7 @@ def all_text():
         try:
             t = n.queryText()
             out.append(t.getText(0, t.characterCount))
-        except NotImplementedError:
+        except Exception:  # noqa: BLE001 - not every node has text
             pass
     return "\n".join(out)
 
@@ -100,11 +101,11 @@ def value_of(entry):
 
 
 def type_into(entry_name, text):
-    entry = find("text", name=entry_name)
+    entry = find("entry", name=entry_name)
     entry.queryComponent().grabFocus()
     time.sleep(0.5)
     type_slowly(text)
-    got = value_of(find("text", name=entry_name))
+    got = value_of(find("entry", name=entry_name))
     if got != text:
         fail(f"typed {text!r} into {entry_name!r} one key at a time, the field holds {got!r}")
     print(f"smoke: typed {len(text)} keys into {entry_name!r}: all kept")
@@ -115,7 +116,7 @@ new_case = find("push button", name="New case")
 if not new_case.getState().contains(pyatspi.STATE_SENSITIVE):
     fail("New case is not enabled: the window has no usable guidance")
 text = all_text()
-for bad in ("no guidance", "No verdict can be given"):
+for bad in ("no guidance folder found", "no guidance files", "No verdict can be given"):
     if bad.lower() in text.lower():
         fail(f"the start screen says {bad!r}")
 if "Where the guidance comes from: built into this program" not in text:
@@ -145,18 +146,34 @@ type_into("Your name or collar number", OFFICER)
 # 5. Saved through the desktop's file dialog, typed like the rest.
 key("ctrl+s")
 dialog = ""
+started = time.time()
 for _ in range(100):
+    # rfd's zenity fallback does not pass the dialog's title: the window is
+    # named "zenity"; the dialog is the one of real size (GTK adds 10x10 helpers).
     r = subprocess.run(
-        ["xdotool", "search", "--onlyvisible", "--name", "Save the case"],
+        ["xdotool", "search", "--onlyvisible", "--class", "Zenity"],
         capture_output=True,
         text=True,
     )
-    dialog = r.stdout.split()[0] if r.stdout.split() else ""
+    for w in r.stdout.split():
+        g = subprocess.run(
+            ["xdotool", "getwindowgeometry", "--shell", w], capture_output=True, text=True
+        ).stdout
+        width = next((int(l[6:]) for l in g.splitlines() if l.startswith("WIDTH=")), 0)
+        if width > 200:
+            dialog = w
+            break
     if dialog:
+        print(f"smoke: the file dialog appeared after {time.time() - started:.1f} s")
         break
     time.sleep(0.1)
 if not dialog:
-    fail("Ctrl+S opened no file dialog")
+    ps = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
+    said = [l for l in all_text().splitlines() if "dialog" in l.lower() or "save" in l.lower()]
+    zen = [l for l in ps.splitlines() if "zenity" in l]
+    tree = subprocess.run(["xwininfo", "-root", "-tree"], capture_output=True, text=True).stdout
+    named = [l.strip() for l in tree.splitlines() if '"' in l][:8]
+    fail(f"Ctrl+S opened no file dialog (zenity: {zen}; windows: {named}; the window says: {said[:4]})")
 time.sleep(1.0)
 xdo("windowfocus", "--sync", dialog)
 xdo("key", "--clearmodifiers", "ctrl+a")
