@@ -12,4 +12,5 @@ pub mod gui;
 pub mod guidance_cli;
 pub mod note_cli;
 pub mod pdf;
+pub mod pdf_check;
 pub mod store;

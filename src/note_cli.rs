@@ -191,24 +191,15 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 
 /// `victim-first verify FILE`. Exit 0 intact, 1 altered or unreadable.
 pub fn verify_command(file: &Path, guidance: Option<&Path>) -> ExitCode {
-    let meta = match std::fs::metadata(file) {
-        Ok(m) => m,
-        Err(e) => {
-            err(&format!("{}: cannot read: {e}\n", file.display()));
-            return ExitCode::from(1);
-        }
-    };
-    if !meta.is_file() || meta.len() > 64 * 1024 * 1024 {
-        err(&format!(
-            "{}: not a note (not a file, or larger than 64 MiB)\n",
-            file.display()
-        ));
-        return ExitCode::from(1);
-    }
-    let bytes = match std::fs::read(file) {
+    // The same reader, and the same size cap, as every other file the app reads.
+    let bytes = match store::read_file(file) {
         Ok(b) => b,
         Err(e) => {
-            err(&format!("{}: cannot read: {e}\n", file.display()));
+            err(&format!(
+                "{}: cannot verify: {}\n",
+                crate::core::text::escape(&file.display().to_string()),
+                crate::core::text::escape(&e)
+            ));
             return ExitCode::from(1);
         }
     };
@@ -246,30 +237,36 @@ pub fn report(file: &Path, v: &Verified, here: &str) -> String {
         Format::Pdf => "a PDF note, checked through the note embedded in it",
     };
     let state = if v.intact { "INTACT" } else { "ALTERED" };
-    let _ = writeln!(s, "{}: {state} ({kind})", file.display());
+    // Everything taken from the file is escaped, so a crafted note cannot draw
+    // on the terminal (say "INTACT" over a changed verdict).
+    let esc = |t: &str| crate::core::text::escape(t).into_owned();
+    let _ = writeln!(s, "{}: {state} ({kind})", esc(&file.display().to_string()));
     for c in &v.changes {
-        let _ = writeln!(s, "  - {c}");
+        let _ = writeln!(s, "  - {}", esc(c));
+    }
+    for c in &v.checked {
+        let _ = writeln!(s, "Checked:         {}", esc(c));
     }
     if !v.crime_reference.is_empty() {
-        let _ = writeln!(s, "Crime reference: {}", v.crime_reference);
+        let _ = writeln!(s, "Crime reference: {}", esc(&v.crime_reference));
     }
     if !v.recorded.is_empty() {
-        let _ = writeln!(s, "Note digest:     sha256:{}", v.recorded);
-        let _ = writeln!(s, "Check code:      {}", v.check_code);
+        let _ = writeln!(s, "Note digest:     sha256:{}", esc(&v.recorded));
+        let _ = writeln!(s, "Check code:      {}", esc(&v.check_code));
     }
     if !v.intact && !v.computed.is_empty() && v.computed != v.recorded {
-        let _ = writeln!(s, "Digest now:      sha256:{}", v.computed);
+        let _ = writeln!(s, "Digest now:      sha256:{}", esc(&v.computed));
     }
     if !v.guidance.made_under.is_empty() {
-        let _ = writeln!(s, "Made under:      {}", v.guidance.made_under);
+        let _ = writeln!(s, "Made under:      {}", esc(&v.guidance.made_under));
     }
     if !v.guidance.digest.is_empty() {
-        let _ = writeln!(s, "Guidance digest: sha256:{}", v.guidance.digest);
-        let _ = writeln!(s, "That guidance:   {here}");
+        let _ = writeln!(s, "Guidance digest: sha256:{}", esc(&v.guidance.digest));
+        let _ = writeln!(s, "That guidance:   {}", esc(here));
     }
     let _ = writeln!(
         s,
-        "A digest shows the note is unchanged only when compared with one recorded elsewhere:\ncompare the check code with the one in the records system."
+        "What a digest proves: that the note is the one whose check code was recorded; compare the check code with the one in the records system.\nWhat it cannot prove: who made the note, or that the facts recorded were true; a forger who rewrites the whole note writes a new, matching digest."
     );
     s
 }

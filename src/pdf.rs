@@ -294,50 +294,8 @@ pub fn render(n: &Note) -> Result<Vec<u8>, String> {
         .map_err(|e| format!("the PDF could not be written: {e:?}"))
 }
 
-/// The JSON note embedded in a PDF written by [`render`], found by its first
-/// field (it is stored uncompressed). `None` if there is none.
-pub fn embedded_json(pdf: &[u8]) -> Option<&[u8]> {
-    let marker = format!("{{\n  \"format\": \"{}\"", note::model::FORMAT);
-    let start = pdf
-        .windows(marker.len())
-        .position(|w| w == marker.as_bytes())?;
-    let rest = pdf.get(start..)?;
-    let mut stream = serde_json::Deserializer::from_slice(rest).into_iter::<serde_json::Value>();
-    if let Some(Ok(_)) = stream.next() {
-        // The note ends with a newline, which is part of it.
-        let end = stream.byte_offset();
-        let end = if rest.get(end) == Some(&b'\n') {
-            end + 1
-        } else {
-            end
-        };
-        return rest.get(..end);
-    }
-    // Damaged JSON: hand over up to the end of the stream, for verify to report.
-    let end = rest
-        .windows(9)
-        .position(|w| w == b"endstream")
-        .unwrap_or(rest.len());
-    rest.get(..end)
-}
-
-/// Checks a PDF note through its embedded JSON.
+/// Checks a PDF note: its structure, the note embedded in it, and its pages
+/// against the PDF rebuilt from that note (see `pdf_check`).
 pub fn verify(pdf: &[u8]) -> note::Verified {
-    let mut v = match embedded_json(pdf) {
-        Some(json) => note::verify(json),
-        None => note::Verified {
-            format: note::Format::Pdf,
-            intact: false,
-            recorded: String::new(),
-            computed: String::new(),
-            check_code: String::new(),
-            changes: vec![format!(
-                "no embedded note ({ATTACHMENT}) was found in this PDF"
-            )],
-            crime_reference: String::new(),
-            guidance: note::integrity::GuidanceSeen::default(),
-        },
-    };
-    v.format = note::Format::Pdf;
-    v
+    crate::pdf_check::verify(pdf)
 }

@@ -71,15 +71,25 @@ fn refused(why: String) -> Verified {
         changes: vec![why],
         crime_reference: String::new(),
         guidance: note::integrity::GuidanceSeen::default(),
+        checked: vec!["structure: the file read as a PDF, for what a note never has".to_owned()],
     }
 }
 
-fn check(bytes: &[u8]) -> Result<Verified, String> {
+/// The embedded note's JSON, read as `verify` reads it (the same refusals), for
+/// the window to show a PDF note's content.
+pub fn note_data(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    read(bytes).map(|(_, json)| json)
+}
+
+/// The parsed document and its embedded note, after every structural refusal.
+fn read(bytes: &[u8]) -> Result<(Document, Vec<u8>), String> {
     structure(bytes)?;
-    let doc = Document::load_mem(bytes)
-        .map_err(|e| format!("refused: not a well-formed PDF ({e})"))?;
+    let doc =
+        Document::load_mem(bytes).map_err(|e| format!("refused: not a well-formed PDF ({e})"))?;
     if doc.trailer.get(b"Prev").is_ok() {
-        return Err("refused: an incremental update (the file was changed after it was written)".to_owned());
+        return Err(
+            "refused: an incremental update (the file was changed after it was written)".to_owned(),
+        );
     }
     if doc.trailer.get(b"Encrypt").is_ok() {
         return Err("refused: the PDF is encrypted".to_owned());
@@ -87,8 +97,17 @@ fn check(bytes: &[u8]) -> Result<Verified, String> {
     actions(&doc)?;
     unreferenced(&doc)?;
     let json = embedded_note(&doc)?;
+    Ok((doc, json))
+}
+
+fn check(bytes: &[u8]) -> Result<Verified, String> {
+    let (doc, json) = read(bytes)?;
     let mut v = note::verify(&json);
     v.format = Format::Pdf;
+    v.checked = vec![
+        "structure: read as a PDF; no script, action, form, update or hidden object; one embedded note".to_owned(),
+        format!("data: the embedded note ({}) {}", pdf::ATTACHMENT, note::integrity::CHECKED_DATA.trim_start_matches("data: ")),
+    ];
     let pages = if v.intact {
         compare_with_rebuilt(bytes, &doc, &json)
     } else {
@@ -166,7 +185,9 @@ fn actions(doc: &Document) -> Result<(), String> {
                 return Err(format!("refused: {what}"));
             }
         }
-        if let Ok(names) = catalog.get(b"Names").and_then(|n| doc.dereference(n).map(|x| x.1))
+        if let Ok(names) = catalog
+            .get(b"Names")
+            .and_then(|n| doc.dereference(n).map(|x| x.1))
             && let Ok(names) = names.as_dict()
             && names.get(b"JavaScript").is_ok()
         {
@@ -183,7 +204,10 @@ fn actions(doc: &Document) -> Result<(), String> {
             return Err(format!("refused: JavaScript (object {} {})", id.0, id.1));
         }
         if dict.get(b"AA").is_ok() {
-            return Err(format!("refused: additional actions (object {} {})", id.0, id.1));
+            return Err(format!(
+                "refused: additional actions (object {} {})",
+                id.0, id.1
+            ));
         }
         if let Ok(Object::Name(s)) = dict.get(b"S")
             && ACTION_TYPES.contains(&s.as_slice())
@@ -259,13 +283,17 @@ fn embedded_note(doc: &Document) -> Result<Vec<u8>, String> {
         .map_err(|e| format!("refused: the PDF has no catalogue ({e})"))?;
     let mut specs: BTreeSet<ObjectId> = BTreeSet::new();
     let mut inline = 0;
-    if let Ok(names) = catalog.get(b"Names").and_then(|n| doc.dereference(n).map(|x| x.1))
+    if let Ok(names) = catalog
+        .get(b"Names")
+        .and_then(|n| doc.dereference(n).map(|x| x.1))
         && let Ok(names) = names.as_dict()
         && let Ok(tree) = names.get(b"EmbeddedFiles")
     {
         name_tree(doc, tree, &mut specs, &mut inline, 0);
     }
-    if let Ok(af) = catalog.get(b"AF").and_then(|a| doc.dereference(a).map(|x| x.1))
+    if let Ok(af) = catalog
+        .get(b"AF")
+        .and_then(|a| doc.dereference(a).map(|x| x.1))
         && let Ok(af) = af.as_array()
     {
         for o in af {
@@ -278,20 +306,30 @@ fn embedded_note(doc: &Document) -> Result<Vec<u8>, String> {
         }
     }
     if inline > 0 {
-        return Err("refused: an embedded file declared in an unusual way (not by reference)".to_owned());
+        return Err(
+            "refused: an embedded file declared in an unusual way (not by reference)".to_owned(),
+        );
     }
     let mut notes = Vec::new();
     for id in &specs {
-        let spec = doc
-            .get_dictionary(*id)
-            .map_err(|_| format!("refused: an embedded file's description is damaged (object {} {})", id.0, id.1))?;
+        let spec = doc.get_dictionary(*id).map_err(|_| {
+            format!(
+                "refused: an embedded file's description is damaged (object {} {})",
+                id.0, id.1
+            )
+        })?;
         let stream_id = spec
             .get(b"EF")
             .and_then(|ef| doc.dereference(ef).map(|x| x.1))
             .and_then(Object::as_dict)
             .and_then(|ef| ef.get(b"F"))
             .and_then(Object::as_reference)
-            .map_err(|_| format!("refused: an embedded file with no data (object {} {})", id.0, id.1))?;
+            .map_err(|_| {
+                format!(
+                    "refused: an embedded file with no data (object {} {})",
+                    id.0, id.1
+                )
+            })?;
         let stream = doc
             .get_object(stream_id)
             .and_then(Object::as_stream)
@@ -319,13 +357,13 @@ fn embedded_note(doc: &Document) -> Result<Vec<u8>, String> {
             if mime != "application/json" && mime != "application#2Fjson" {
                 return Err(format!(
                     "refused: the embedded file is not declared as JSON (its type is \"{}\")",
-                    crate::core::text::clip(&crate::core::text::escape(mime), 60)
+                    crate::core::text::clip(&crate::core::text::escape(mime), 60).into_owned()
                 ));
             }
             if name != pdf::ATTACHMENT {
                 return Err(format!(
                     "refused: the embedded file is named \"{}\", not {}",
-                    crate::core::text::clip(&crate::core::text::escape(name), 60),
+                    crate::core::text::clip(&crate::core::text::escape(name), 60).into_owned(),
                     pdf::ATTACHMENT
                 ));
             }
@@ -388,7 +426,9 @@ fn compare_with_rebuilt(bytes: &[u8], doc: &Document, json: &[u8]) -> Pages {
         return Pages::Differ(vec!["the embedded note cannot be read back".to_owned()]);
     };
     let Ok(rebuilt) = pdf::render(&file.note) else {
-        return Pages::Differ(vec!["the PDF cannot be rebuilt from the embedded note".to_owned()]);
+        return Pages::Differ(vec![
+            "the PDF cannot be rebuilt from the embedded note".to_owned(),
+        ]);
     };
     if rebuilt == bytes {
         return Pages::Exact;
@@ -441,7 +481,9 @@ fn compare_with_rebuilt(bytes: &[u8], doc: &Document, json: &[u8]) -> Pages {
             }
         }
         (None, None) => {}
-        _ => differ.push("the document information (title, subject) is missing or added".to_owned()),
+        _ => {
+            differ.push("the document information (title, subject) is missing or added".to_owned())
+        }
     }
     if differ.is_empty() {
         Pages::Resaved
@@ -458,10 +500,18 @@ fn first_line(a: &Document, b: &Document, n: u32) -> String {
     ) else {
         return String::new();
     };
-    let la: Vec<&str> = ta.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-    let lb: Vec<&str> = tb.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let la: Vec<&str> = ta
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let lb: Vec<&str> = tb
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     let at = la.iter().zip(&lb).position(|(x, y)| x != y);
-    let show = |s: &str| crate::core::text::clip(&crate::core::text::escape(s), 80);
+    let show = |s: &str| crate::core::text::clip(&crate::core::text::escape(s), 80).into_owned();
     match at {
         Some(i) => format!(
             "; the first line that differs reads \"{}\" where the note gives \"{}\"",
@@ -531,7 +581,11 @@ impl Compare<'_> {
             }
             (Object::Array(p), Object::Array(q)) => {
                 if p.len() != q.len() {
-                    return Some(format!("{at} (a list of {} where the note gives {})", p.len(), q.len()));
+                    return Some(format!(
+                        "{at} (a list of {} where the note gives {})",
+                        p.len(),
+                        q.len()
+                    ));
                 }
                 for (i, (u, v)) in p.iter().zip(q).enumerate() {
                     if let Some(d) = self.objects(u, v, &format!("{at}[{i}]")) {
@@ -540,7 +594,9 @@ impl Compare<'_> {
                 }
                 None
             }
-            (Object::Real(p), Object::Real(q)) => ((p - q).abs() > 1e-4).then(|| format!("{at} (a number)")),
+            (Object::Real(p), Object::Real(q)) => {
+                ((p - q).abs() > 1e-4).then(|| format!("{at} (a number)"))
+            }
             (Object::Integer(p), Object::Real(q)) | (Object::Real(q), Object::Integer(p)) => {
                 #[allow(clippy::cast_precision_loss, reason = "page coordinates are small")]
                 let p = *p as f32;
@@ -549,7 +605,11 @@ impl Compare<'_> {
             (p, q) if p == q => None,
             // A string written as literal or hexadecimal is the same string.
             (Object::String(p, _), Object::String(q, _)) if p == q => None,
-            _ => Some(if at.is_empty() { "the document".to_owned() } else { at.to_owned() }),
+            _ => Some(if at.is_empty() {
+                "the document".to_owned()
+            } else {
+                at.to_owned()
+            }),
         }
     }
 

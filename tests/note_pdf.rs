@@ -155,7 +155,7 @@ fn the_same_case_gives_the_same_pdf_text() {
 fn a_changed_embedded_note_is_detected() {
     let n = note_for(FIXTURES[0]);
     let bytes = pdf::render(&n).expect("written");
-    let json = pdf::embedded_json(&bytes).expect("embedded");
+    let json = victim_first::pdf_check::note_data(&bytes).expect("embedded");
     let start = bytes
         .windows(json.len())
         .position(|w| w == json)

@@ -655,15 +655,15 @@ impl GuiState {
         let guidance_here = crate::note_cli::guidance_here(&verified, &self.library);
         let (json, source) = if bytes.starts_with(b"%PDF") {
             (
-                crate::pdf::embedded_json(bytes),
+                crate::pdf_check::note_data(bytes).ok(),
                 "the note embedded in the PDF",
             )
         } else if verified.format == Format::Json {
-            (Some(bytes), "the JSON note")
+            (Some(bytes.to_vec()), "the JSON note")
         } else {
             (None, "the file's own text")
         };
-        let parsed = json.and_then(|j| serde_json::from_slice::<NoteFile>(j).ok());
+        let parsed = json.and_then(|j| serde_json::from_slice::<NoteFile>(&j).ok());
         let (lines, source) = match parsed {
             Some(f) => (note::render::body_lines(&f.note), source.to_owned()),
             None if verified.format == Format::Pdf || verified.format == Format::Json => (

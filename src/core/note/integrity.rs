@@ -149,7 +149,12 @@ pub struct Verified {
     pub crime_reference: String,
     /// The guidance the note says it was made under.
     pub guidance: GuidanceSeen,
+    /// What was checked, one line each (data; for a PDF, also pages and metadata).
+    pub checked: Vec<String>,
 }
+
+/// What checking a text, Markdown or JSON note covers.
+pub const CHECKED_DATA: &str = "data: every line of the note (every field, for JSON) against the SHA-256 digest it carries, section by section";
 
 /// The guidance a note names.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -170,7 +175,7 @@ fn hex64(s: &str) -> Option<&str> {
 }
 
 /// Checks a note in any format except PDF (whose embedded JSON is checked
-/// instead: see `pdf::embedded_json`). Never panics, whatever the bytes.
+/// instead: see `pdf_check::note_data`). Never panics, whatever the bytes.
 pub fn verify(bytes: &[u8]) -> Verified {
     let text = String::from_utf8_lossy(bytes).replace("\r\n", "\n");
     let trimmed = text.trim_start();
@@ -197,6 +202,7 @@ fn empty(format: Format, change: String) -> Verified {
         changes: vec![change],
         crime_reference: String::new(),
         guidance: GuidanceSeen::default(),
+        checked: vec![CHECKED_DATA.to_owned()],
     }
 }
 
@@ -359,6 +365,7 @@ fn verify_lines(format: Format, lines: &[Numbered]) -> Verified {
         changes,
         crime_reference: read_field(body, w::CRIME_REFERENCE),
         guidance: guidance_seen(body),
+        checked: vec![CHECKED_DATA.to_owned()],
     }
 }
 
@@ -501,6 +508,7 @@ fn verify_json(text: &str) -> Verified {
             digest: g.digest.clone(),
             layers: g.layers.iter().map(|l| l.digest.clone()).collect(),
         },
+        checked: vec![CHECKED_DATA.to_owned()],
     }
 }
 
