@@ -12,7 +12,7 @@ mod common;
 use proptest::prelude::*;
 use victim_first::core::case::CaseFacts;
 use victim_first::core::condition::{Answer, Answers};
-use victim_first::core::engine::{self, Assessment, Timing, Verdict};
+use victim_first::core::engine::{self, Assessment, CheckOutcome, Timing, Verdict};
 use victim_first::core::guidance::{Guidance, check_fact};
 use victim_first::core::raw::{self, ActionKind, FactKind, Scope};
 use victim_first::core::validate::Library;
@@ -27,6 +27,17 @@ const TEXTS: &[&str] = &[
     "Check her immigration status",
     "Identify the suspect from the description",
     "Ask them to pick her up after the trial",
+    "Any HO markers on her?",
+    "Is she known to UKBA",
+    "CID asked for her previous reports",
+];
+
+/// Generated reasons that plainly ask about the person's immigration status.
+const NAMES_STATUS: &[&str] = &[
+    "see if she is legal",
+    "Check her immigration status",
+    "Any HO markers on her?",
+    "Is she known to UKBA",
 ];
 
 /// A deterministic stream of choices drawn from generated numbers.
@@ -153,6 +164,36 @@ fn prohibited_ids(g: &Guidance) -> Vec<&str> {
         .collect()
 }
 
+/// The status question: answered for every check on anyone but the suspect, and a
+/// reason that plainly names status cannot be talked round by answering "No".
+fn status_question_invariants(outcome: &CheckOutcome) {
+    // The status question is answered for every check on anyone but the suspect
+    // (ticking status, or an enquiry to Immigration Enforcement, answers it):
+    // unanswered, no such check is permitted.
+    if !is(&outcome.answers, "check_subject", "suspect")
+        && !has(&outcome.answers, check_fact::PURPOSES, "immigration_status")
+        && !is(&outcome.answers, "check_system", "immigration_enforcement")
+        && !outcome.answers.contains_key("check_status_aim")
+    {
+        assert_ne!(
+            outcome.verdict,
+            Verdict::Permitted,
+            "permitted with the status question unanswered: {outcome:?}"
+        );
+    }
+    // A reason that plainly asks about status, answered "No": the two disagree,
+    // and the check is not permitted.
+    if is(&outcome.answers, "check_status_aim", "no")
+        && matches!(outcome.answers.get(check_fact::REASON), Some(Answer::Text(t)) if NAMES_STATUS.contains(&t.as_str()))
+    {
+        assert_ne!(
+            outcome.verdict,
+            Verdict::Permitted,
+            "reason names status, answer No: {outcome:?}"
+        );
+    }
+}
+
 fn check_invariants(g: &Guidance, facts: &CaseFacts, a: &Assessment) {
     let supervisor = a.required.iter().any(|r| r.action == "supervisor_review");
     for outcome in &a.checks {
@@ -182,6 +223,7 @@ fn check_invariants(g: &Guidance, facts: &CaseFacts, a: &Assessment) {
             );
             assert!(supervisor, "permitted with no supervisor: {outcome:?}");
         }
+        status_question_invariants(outcome);
         // Every verdict rests on at least one rule: the shipped guidance is never silent on a check.
         assert!(
             !outcome.rules.is_empty(),

@@ -104,6 +104,26 @@ impl Builder {
         }
     }
 
+    /// A `Words` condition asks for 1 to `MAX_WORDS` words of a `Text` fact.
+    fn word_count_leaf(
+        &mut self,
+        file: &LoadedFile,
+        anchor: &str,
+        ctx: &str,
+        fact: &str,
+        n: u32,
+    ) -> (String, Option<FactKind>, Vec<String>) {
+        let max = crate::core::limits::MAX_WORDS;
+        if n == 0 || usize::try_from(n).unwrap_or(usize::MAX) > max {
+            self.problems.0.push(file.err(
+                anchor,
+                Some(fact),
+                format!("{ctx} → Words: the number of words must be from 1 to {max}"),
+            ));
+        }
+        (fact.to_owned(), Some(FactKind::Text), Vec::new())
+    }
+
     pub(super) fn check_condition(
         &mut self,
         file: &LoadedFile,
@@ -143,6 +163,7 @@ impl Builder {
             Condition::In(f, vs) => leaf(f, Some(FactKind::One), vs),
             Condition::Has(f, vs) | Condition::Only(f, vs) => leaf(f, Some(FactKind::Many), vs),
             Condition::Mentions(f, _) => leaf(f, Some(FactKind::Text), &[]),
+            Condition::Words(f, n) => self.word_count_leaf(file, anchor, ctx, f, *n),
             Condition::Answered(f) => leaf(f, None, &[]),
         };
         let op = condition_name(cond);
@@ -237,6 +258,7 @@ pub(super) fn condition_name(c: &Condition) -> &'static str {
         Condition::Only(..) => "Only",
         Condition::Answered(..) => "Answered",
         Condition::Mentions(..) => "Mentions",
+        Condition::Words(..) => "Words",
         Condition::All(..) => "All",
         Condition::Any(..) => "Any",
         Condition::Not(..) => "Not",
