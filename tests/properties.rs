@@ -30,6 +30,7 @@ const TEXTS: &[&str] = &[
     "Any HO markers on her?",
     "Is she known to UKBA",
     "CID asked for her previous reports",
+    "Routine, for completeness",
 ];
 
 /// Generated reasons that plainly ask about the person's immigration status.
@@ -262,7 +263,8 @@ fn check_invariants(g: &Guidance, facts: &CaseFacts, a: &Assessment) {
         let ie = &a.ie_contact.answers;
         assert_ne!(a.ie_contact.verdict, Verdict::NotProposed);
         assert!(!a.ie_contact.rules.is_empty());
-        if is(ie, "ie_purpose", "enforcement") {
+        // Enforcement, and contact for no purpose ("routine"), are always refused.
+        if is(ie, "ie_purpose", "enforcement") || is(ie, "ie_purpose", "routine") {
             assert_eq!(a.ie_contact.verdict, Verdict::Refused);
         }
         let protective = is(ie, "ie_purpose", "protect_victim_or_investigation");
