@@ -166,7 +166,8 @@ fn prohibited_ids(g: &Guidance) -> Vec<&str> {
 }
 
 /// The status question: answered for every check on anyone but the suspect, and a
-/// reason that plainly names status cannot be talked round by answering "No".
+/// reason that plainly names status cannot be talked round by answering "No". An
+/// enquiry to Immigration Enforcement follows the live-case rule.
 fn status_question_invariants(outcome: &CheckOutcome) {
     // The status question is answered for every check on anyone but the suspect
     // (ticking status, or an enquiry to Immigration Enforcement, answers it):
@@ -191,6 +192,18 @@ fn status_question_invariants(outcome: &CheckOutcome) {
             outcome.verdict,
             Verdict::Permitted,
             "reason names status, answer No: {outcome:?}"
+        );
+    }
+    // An enquiry to Immigration Enforcement about anyone but the suspect is never
+    // permitted while the case is live (or not recorded as ended), as contact is not.
+    if is(&outcome.answers, "check_system", "immigration_enforcement")
+        && !is(&outcome.answers, "check_subject", "suspect")
+        && !is(&outcome.answers, "check_proceedings_live", "no")
+    {
+        assert_ne!(
+            outcome.verdict,
+            Verdict::Permitted,
+            "enquiry while live: {outcome:?}"
         );
     }
 }
@@ -268,6 +281,15 @@ fn check_invariants(g: &Guidance, facts: &CaseFacts, a: &Assessment) {
             assert_eq!(a.ie_contact.verdict, Verdict::Refused);
         }
         let protective = is(ie, "ie_purpose", "protect_victim_or_investigation");
+        // No contact other than to protect the person is permitted while the
+        // investigation or a prosecution is live, or not recorded as ended.
+        if !protective && !is(ie, "proceedings_live", "no") {
+            assert_ne!(
+                a.ie_contact.verdict,
+                Verdict::Permitted,
+                "contact while live"
+            );
+        }
         // No contact is permitted while safeguarding is not in place, unless it is
         // protective; and then the deferral is visible whatever the verdict.
         if !protective && !is(ie, "safeguarding_in_place", "yes") {
