@@ -31,6 +31,8 @@ const TEXTS: &[&str] = &[
     "Is she known to UKBA",
     "CID asked for her previous reports",
     "Routine, for completeness",
+    "n/a",
+    "She may be an overstayer",
 ];
 
 /// Generated reasons that plainly ask about the person's immigration status.
