@@ -33,6 +33,7 @@ const TEXTS: &[&str] = &[
     "Routine, for completeness",
     "n/a",
     "She may be an overstayer",
+    "She would refuse",
 ];
 
 /// Generated reasons that plainly ask about the person's immigration status.
@@ -210,6 +211,54 @@ fn status_question_invariants(outcome: &CheckOutcome) {
     }
 }
 
+/// What must hold of a proposed contact with Immigration Enforcement.
+fn contact_invariants(a: &Assessment, supervisor: bool) {
+    let ie = &a.ie_contact.answers;
+    assert_ne!(a.ie_contact.verdict, Verdict::NotProposed);
+    assert!(!a.ie_contact.rules.is_empty());
+    // Enforcement, and contact for no purpose ("routine"), are always refused.
+    if is(ie, "ie_purpose", "enforcement") || is(ie, "ie_purpose", "routine") {
+        assert_eq!(a.ie_contact.verdict, Verdict::Refused);
+    }
+    let protective = is(ie, "ie_purpose", "protect_victim_or_investigation");
+    // No contact other than to protect the person is permitted while the
+    // investigation or a prosecution is live, or not recorded as ended.
+    if !protective && !is(ie, "proceedings_live", "no") {
+        assert_ne!(
+            a.ie_contact.verdict,
+            Verdict::Permitted,
+            "contact while live"
+        );
+    }
+    // No contact is permitted while safeguarding is not in place, unless it is
+    // protective; and then the deferral is visible whatever the verdict.
+    if !protective && !is(ie, "safeguarding_in_place", "yes") {
+        assert_ne!(a.ie_contact.verdict, Verdict::Permitted);
+        assert_eq!(a.ie_contact.timing_verdict, Timing::Defer);
+    }
+    // Protective contact never shares the account or health information.
+    if protective
+        && (has(ie, "ie_data", "account_details") || has(ie, "ie_data", "health_information"))
+    {
+        assert_ne!(a.ie_contact.verdict, Verdict::Permitted);
+    }
+    // Contact called protective whose reason asks to confirm or check status is a
+    // status purpose: never permitted.
+    if protective
+        && matches!(ie.get("ie_reason"), Some(Answer::Text(t)) if t == "Check her immigration status")
+    {
+        assert_ne!(
+            a.ie_contact.verdict,
+            Verdict::Permitted,
+            "protective status check"
+        );
+    }
+    // Protective contact always needs a supervisor's review.
+    if protective {
+        assert!(supervisor, "protective contact without a supervisor");
+    }
+}
+
 fn check_invariants(g: &Guidance, facts: &CaseFacts, a: &Assessment) {
     let supervisor = a.required.iter().any(|r| r.action == "supervisor_review");
     for outcome in &a.checks {
@@ -275,39 +324,7 @@ fn check_invariants(g: &Guidance, facts: &CaseFacts, a: &Assessment) {
     if facts.ie_contact.is_none() {
         assert_eq!(a.ie_contact.verdict, Verdict::NotProposed);
     } else {
-        let ie = &a.ie_contact.answers;
-        assert_ne!(a.ie_contact.verdict, Verdict::NotProposed);
-        assert!(!a.ie_contact.rules.is_empty());
-        // Enforcement, and contact for no purpose ("routine"), are always refused.
-        if is(ie, "ie_purpose", "enforcement") || is(ie, "ie_purpose", "routine") {
-            assert_eq!(a.ie_contact.verdict, Verdict::Refused);
-        }
-        let protective = is(ie, "ie_purpose", "protect_victim_or_investigation");
-        // No contact other than to protect the person is permitted while the
-        // investigation or a prosecution is live, or not recorded as ended.
-        if !protective && !is(ie, "proceedings_live", "no") {
-            assert_ne!(
-                a.ie_contact.verdict,
-                Verdict::Permitted,
-                "contact while live"
-            );
-        }
-        // No contact is permitted while safeguarding is not in place, unless it is
-        // protective; and then the deferral is visible whatever the verdict.
-        if !protective && !is(ie, "safeguarding_in_place", "yes") {
-            assert_ne!(a.ie_contact.verdict, Verdict::Permitted);
-            assert_eq!(a.ie_contact.timing_verdict, Timing::Defer);
-        }
-        // Protective contact never shares the account or health information.
-        if protective
-            && (has(ie, "ie_data", "account_details") || has(ie, "ie_data", "health_information"))
-        {
-            assert_ne!(a.ie_contact.verdict, Verdict::Permitted);
-        }
-        // Protective contact always needs a supervisor's review.
-        if protective {
-            assert!(supervisor, "protective contact without a supervisor");
-        }
+        contact_invariants(a, supervisor);
     }
     // Every cited rule exists in the guidance.
     let cited = a
