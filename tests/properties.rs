@@ -385,7 +385,7 @@ proptest! {
     #[test]
     fn more_vulnerability_never_loosens_a_verdict(
         seeds in prop::collection::vec(any::<u32>(), 1..48),
-        which in 0usize..8,
+        which in 0usize..9,
     ) {
         let lib = common::shipped_library();
         for (_, g) in combinations(lib) {
@@ -402,6 +402,7 @@ proptest! {
                 ("situation", "hospital_or_sarc"),
                 ("child_in_care", "in_care"),
                 ("refuge_or_safe_address", "yes"),
+                ("may_be_under_18", "yes"),
             ][which];
             if fact == "slavery_indicators" && is(&more.case, "offence", "modern_slavery") {
                 continue;
