@@ -222,8 +222,18 @@ fn contact_invariants(a: &Assessment, supervisor: bool) {
     }
     let protective = is(ie, "ie_purpose", "protect_victim_or_investigation");
     // No contact other than to protect the person is permitted while the
-    // investigation or a prosecution is live, or not recorded as ended.
-    if !protective && !is(ie, "proceedings_live", "no") {
+    // investigation or a prosecution is live, or not recorded as ended, or
+    // recorded as ended while the case's progress says it is live.
+    let progress_live = [
+        "investigating",
+        "suspect_bail",
+        "charge_pending",
+        "charged",
+        "trial_date",
+    ]
+    .iter()
+    .any(|v| has(&a.facts, "case_progress", v));
+    if !protective && (!is(ie, "proceedings_live", "no") || progress_live) {
         assert_ne!(
             a.ie_contact.verdict,
             Verdict::Permitted,
