@@ -34,6 +34,7 @@ const TEXTS: &[&str] = &[
     "n/a",
     "She may be an overstayer",
     "She would refuse",
+    "Whether the victim has leave to remain",
 ];
 
 /// Generated reasons that plainly ask about the person's immigration status.
@@ -42,6 +43,7 @@ const NAMES_STATUS: &[&str] = &[
     "Check her immigration status",
     "Any HO markers on her?",
     "Is she known to UKBA",
+    "Whether the victim has leave to remain",
 ];
 
 /// A deterministic stream of choices drawn from generated numbers.
@@ -195,6 +197,15 @@ fn status_question_invariants(outcome: &CheckOutcome) {
             outcome.verdict,
             Verdict::Permitted,
             "reason names status, answer No: {outcome:?}"
+        );
+    }
+    // A victim who is also a suspect is never checked as "the suspect" to step round
+    // their protections.
+    if is(&outcome.answers, "check_suspect_same_person", "yes") {
+        assert_ne!(
+            outcome.verdict,
+            Verdict::Permitted,
+            "victim as suspect: {outcome:?}"
         );
     }
     // An enquiry to Immigration Enforcement about anyone but the suspect is never
