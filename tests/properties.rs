@@ -12,7 +12,7 @@ mod common;
 use proptest::prelude::*;
 use victim_first::core::case::CaseFacts;
 use victim_first::core::condition::{Answer, Answers};
-use victim_first::core::engine::{self, Assessment, Timing, Verdict};
+use victim_first::core::engine::{self, Assessment, CheckOutcome, Timing, Verdict};
 use victim_first::core::guidance::{Guidance, check_fact};
 use victim_first::core::raw::{self, ActionKind, FactKind, Scope};
 use victim_first::core::validate::Library;
@@ -27,6 +27,23 @@ const TEXTS: &[&str] = &[
     "Check her immigration status",
     "Identify the suspect from the description",
     "Ask them to pick her up after the trial",
+    "Any HO markers on her?",
+    "Is she known to UKBA",
+    "CID asked for her previous reports",
+    "Routine, for completeness",
+    "n/a",
+    "She may be an overstayer",
+    "She would refuse",
+    "Whether the victim has leave to remain",
+];
+
+/// Generated reasons that plainly ask about the person's immigration status.
+const NAMES_STATUS: &[&str] = &[
+    "see if she is legal",
+    "Check her immigration status",
+    "Any HO markers on her?",
+    "Is she known to UKBA",
+    "Whether the victim has leave to remain",
 ];
 
 /// A deterministic stream of choices drawn from generated numbers.
@@ -153,6 +170,116 @@ fn prohibited_ids(g: &Guidance) -> Vec<&str> {
         .collect()
 }
 
+/// The status question: answered for every check on anyone but the suspect, and a
+/// reason that plainly names status cannot be talked round by answering "No". An
+/// enquiry to Immigration Enforcement follows the live-case rule.
+fn status_question_invariants(outcome: &CheckOutcome) {
+    // The status question is answered for every check on anyone but the suspect
+    // (ticking status, or an enquiry to Immigration Enforcement, answers it):
+    // unanswered, no such check is permitted.
+    if !is(&outcome.answers, "check_subject", "suspect")
+        && !has(&outcome.answers, check_fact::PURPOSES, "immigration_status")
+        && !is(&outcome.answers, "check_system", "immigration_enforcement")
+        && !outcome.answers.contains_key("check_status_aim")
+    {
+        assert_ne!(
+            outcome.verdict,
+            Verdict::Permitted,
+            "permitted with the status question unanswered: {outcome:?}"
+        );
+    }
+    // A reason that plainly asks about status, answered "No": the two disagree,
+    // and the check is not permitted.
+    if is(&outcome.answers, "check_status_aim", "no")
+        && matches!(outcome.answers.get(check_fact::REASON), Some(Answer::Text(t)) if NAMES_STATUS.contains(&t.as_str()))
+    {
+        assert_ne!(
+            outcome.verdict,
+            Verdict::Permitted,
+            "reason names status, answer No: {outcome:?}"
+        );
+    }
+    // A victim who is also a suspect is never checked as "the suspect" to step round
+    // their protections.
+    if is(&outcome.answers, "check_suspect_same_person", "yes") {
+        assert_ne!(
+            outcome.verdict,
+            Verdict::Permitted,
+            "victim as suspect: {outcome:?}"
+        );
+    }
+    // An enquiry to Immigration Enforcement about anyone but the suspect is never
+    // permitted while the case is live (or not recorded as ended), as contact is not.
+    if is(&outcome.answers, "check_system", "immigration_enforcement")
+        && !is(&outcome.answers, "check_subject", "suspect")
+        && !is(&outcome.answers, "check_proceedings_live", "no")
+    {
+        assert_ne!(
+            outcome.verdict,
+            Verdict::Permitted,
+            "enquiry while live: {outcome:?}"
+        );
+    }
+}
+
+/// What must hold of a proposed contact with Immigration Enforcement.
+fn contact_invariants(a: &Assessment, supervisor: bool) {
+    let ie = &a.ie_contact.answers;
+    assert_ne!(a.ie_contact.verdict, Verdict::NotProposed);
+    assert!(!a.ie_contact.rules.is_empty());
+    // Enforcement, and contact for no purpose ("routine"), are always refused.
+    if is(ie, "ie_purpose", "enforcement") || is(ie, "ie_purpose", "routine") {
+        assert_eq!(a.ie_contact.verdict, Verdict::Refused);
+    }
+    let protective = is(ie, "ie_purpose", "protect_victim_or_investigation");
+    // No contact other than to protect the person is permitted while the
+    // investigation or a prosecution is live, or not recorded as ended, or
+    // recorded as ended while the case's progress says it is live.
+    let progress_live = [
+        "investigating",
+        "suspect_bail",
+        "charge_pending",
+        "charged",
+        "trial_date",
+    ]
+    .iter()
+    .any(|v| has(&a.facts, "case_progress", v));
+    if !protective && (!is(ie, "proceedings_live", "no") || progress_live) {
+        assert_ne!(
+            a.ie_contact.verdict,
+            Verdict::Permitted,
+            "contact while live"
+        );
+    }
+    // No contact is permitted while safeguarding is not in place, unless it is
+    // protective; and then the deferral is visible whatever the verdict.
+    if !protective && !is(ie, "safeguarding_in_place", "yes") {
+        assert_ne!(a.ie_contact.verdict, Verdict::Permitted);
+        assert_eq!(a.ie_contact.timing_verdict, Timing::Defer);
+    }
+    // Protective contact never shares the account or health information.
+    if protective
+        && (has(ie, "ie_data", "account_details") || has(ie, "ie_data", "health_information"))
+    {
+        assert_ne!(a.ie_contact.verdict, Verdict::Permitted);
+    }
+    // Contact called protective whose reason asks to confirm or check status is a
+    // status purpose: never permitted.
+    if protective
+        && matches!(ie.get("ie_reason"), Some(Answer::Text(t)) if t == "Check her immigration status")
+    {
+        assert_ne!(
+            a.ie_contact.verdict,
+            Verdict::Permitted,
+            "protective status check"
+        );
+    }
+    // Protective contact always needs a supervisor's review.
+    if protective {
+        assert!(supervisor, "protective contact without a supervisor");
+    }
+}
+
 fn check_invariants(g: &Guidance, facts: &CaseFacts, a: &Assessment) {
     let supervisor = a.required.iter().any(|r| r.action == "supervisor_review");
     for outcome in &a.checks {
@@ -182,6 +309,7 @@ fn check_invariants(g: &Guidance, facts: &CaseFacts, a: &Assessment) {
             );
             assert!(supervisor, "permitted with no supervisor: {outcome:?}");
         }
+        status_question_invariants(outcome);
         // Every verdict rests on at least one rule: the shipped guidance is never silent on a check.
         assert!(
             !outcome.rules.is_empty(),
@@ -217,29 +345,7 @@ fn check_invariants(g: &Guidance, facts: &CaseFacts, a: &Assessment) {
     if facts.ie_contact.is_none() {
         assert_eq!(a.ie_contact.verdict, Verdict::NotProposed);
     } else {
-        let ie = &a.ie_contact.answers;
-        assert_ne!(a.ie_contact.verdict, Verdict::NotProposed);
-        assert!(!a.ie_contact.rules.is_empty());
-        if is(ie, "ie_purpose", "enforcement") {
-            assert_eq!(a.ie_contact.verdict, Verdict::Refused);
-        }
-        let protective = is(ie, "ie_purpose", "protect_victim_or_investigation");
-        // No contact is permitted while safeguarding is not in place, unless it is
-        // protective; and then the deferral is visible whatever the verdict.
-        if !protective && !is(ie, "safeguarding_in_place", "yes") {
-            assert_ne!(a.ie_contact.verdict, Verdict::Permitted);
-            assert_eq!(a.ie_contact.timing_verdict, Timing::Defer);
-        }
-        // Protective contact never shares the account or health information.
-        if protective
-            && (has(ie, "ie_data", "account_details") || has(ie, "ie_data", "health_information"))
-        {
-            assert_ne!(a.ie_contact.verdict, Verdict::Permitted);
-        }
-        // Protective contact always needs a supervisor's review.
-        if protective {
-            assert!(supervisor, "protective contact without a supervisor");
-        }
+        contact_invariants(a, supervisor);
     }
     // Every cited rule exists in the guidance.
     let cited = a
@@ -300,7 +406,7 @@ proptest! {
     #[test]
     fn more_vulnerability_never_loosens_a_verdict(
         seeds in prop::collection::vec(any::<u32>(), 1..48),
-        which in 0usize..8,
+        which in 0usize..9,
     ) {
         let lib = common::shipped_library();
         for (_, g) in combinations(lib) {
@@ -317,6 +423,7 @@ proptest! {
                 ("situation", "hospital_or_sarc"),
                 ("child_in_care", "in_care"),
                 ("refuge_or_safe_address", "yes"),
+                ("may_be_under_18", "yes"),
             ][which];
             if fact == "slavery_indicators" && is(&more.case, "offence", "modern_slavery") {
                 continue;

@@ -34,6 +34,10 @@ const FIXED_IE: [(&str, &str); 4] = [
 
 /// What each answer to the single timing question of earlier case files means, in
 /// the juncture questions that replaced it (`guidance/README.md`, "Case files").
+/// The old answer said when contact was meant to happen, not what had been done:
+/// "now" says it would not wait for safeguarding or the account, but "after the
+/// account is secured" does not say that it is, so it answers nothing, and the
+/// juncture questions stay unanswered (issue 14).
 const LEGACY_TIMING: [(&str, &[(&str, &str)]); 4] = [
     (
         "now",
@@ -43,11 +47,8 @@ const LEGACY_TIMING: [(&str, &[(&str, &str)]); 4] = [
         "at_scene_or_sarc",
         &[("safeguarding_in_place", "no"), ("account_secured", "no")],
     ),
-    ("after_safeguarding", &[("safeguarding_in_place", "yes")]),
-    (
-        "after_account_secured",
-        &[("safeguarding_in_place", "yes"), ("account_secured", "yes")],
-    ),
+    ("after_safeguarding", &[]),
+    ("after_account_secured", &[]),
 ];
 
 /// Checked answers: the case's own, one set per proposed check, and the IE contact's.

@@ -71,6 +71,10 @@ pub fn eval(cond: &Condition, at: Lookup<'_>) -> bool {
             }
             _ => false,
         },
+        Condition::Words(f, n) => match at.get(f) {
+            Some(Answer::Text(t)) => word_count(t) >= usize::try_from(*n).unwrap_or(usize::MAX),
+            _ => false,
+        },
         // Validation replaces every named condition by what it means, so none is
         // left by the time a condition is evaluated.
         Condition::Holds(_) => false,
@@ -82,16 +86,39 @@ pub fn eval(cond: &Condition, at: Lookup<'_>) -> bool {
 
 /// Whether `phrase` occurs in `text` at the start of a word: "deport" is found in
 /// "deported" but "legal" is not found in "paralegal". Both are lower case.
+///
+/// A phrase written with a trailing space must also end a word there: `"ho "` is
+/// found in "ask the HO." and "HO interest" but not in "hospital".
 fn mentions(text: &str, phrase: &str) -> bool {
+    let whole_word = phrase.ends_with(' ');
+    let phrase = if whole_word {
+        phrase.trim_end()
+    } else {
+        phrase
+    };
     if phrase.is_empty() {
         return false;
     }
     text.match_indices(phrase).any(|(at, _)| {
-        text[..at]
+        let starts = text[..at]
             .chars()
             .next_back()
-            .is_none_or(|c| !c.is_alphanumeric())
+            .is_none_or(|c| !c.is_alphanumeric());
+        let ends = !whole_word
+            || text[at + phrase.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+        starts && ends
     })
+}
+
+/// How many words a text has: runs of non-space characters with a letter or digit
+/// ("n/a" is one word, "-" none).
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
 }
 
 /// Every fact id a condition reads, in order of first mention.
@@ -108,7 +135,8 @@ pub fn facts_read(cond: &Condition, out: &mut Vec<String>) {
         | Condition::Has(f, _)
         | Condition::Only(f, _)
         | Condition::Answered(f)
-        | Condition::Mentions(f, _) => push(f),
+        | Condition::Mentions(f, _)
+        | Condition::Words(f, _) => push(f),
         Condition::All(cs) | Condition::Any(cs) => {
             for c in cs {
                 facts_read(c, out);
@@ -136,6 +164,14 @@ pub fn literals_for(cond: &Condition, fact: &str, out: &mut Vec<String>) {
             if f == fact =>
         {
             push_all(vs);
+        }
+        // A text of exactly that many words: with "text" (one word) and unanswered,
+        // the representatives are complete for a test of length.
+        Condition::Words(f, n) if f == fact => {
+            let n = usize::try_from(*n)
+                .unwrap_or(0)
+                .min(crate::core::limits::MAX_WORDS);
+            push_all(&[vec!["word"; n].join(" ")]);
         }
         Condition::All(cs) | Condition::Any(cs) => {
             for c in cs {
@@ -254,7 +290,8 @@ fn negative_only(cond: &Condition, fact: &str, negated: bool) -> bool {
         | Condition::Has(f, _)
         | Condition::Only(f, _)
         | Condition::Answered(f)
-        | Condition::Mentions(f, _) => f != fact || negated,
+        | Condition::Mentions(f, _)
+        | Condition::Words(f, _) => f != fact || negated,
         Condition::All(cs) | Condition::Any(cs) => {
             cs.iter().all(|c| negative_only(c, fact, negated))
         }
@@ -376,6 +413,54 @@ mod tests {
         assert!(!m("legal"));
         assert!(!m("ported"));
         assert!(!m(""));
+        assert!(!m(" "));
+        assert!(m("deported "));
+        assert!(!m("deport "));
+        assert!(m("advice "));
+        let mut b = Answers::new();
+        b.insert(
+            s("reason"),
+            Answer::Text(s("Ask the HO. Hospital first; ho")),
+        );
+        let at = Lookup::case(&b);
+        let w = |p: &str| eval(&Condition::Mentions(s("reason"), vec![s(p)]), at);
+        assert!(w("ho "));
+        b.insert(s("reason"), Answer::Text(s("Hospital and home visit")));
+        let at = Lookup::case(&b);
+        assert!(!eval(&Condition::Mentions(s("reason"), vec![s("ho ")]), at));
+    }
+
+    #[test]
+    fn words_counts_words_with_a_letter_or_digit() {
+        let mut a = Answers::new();
+        let w = |a: &Answers, n: u32| eval(&Condition::Words(s("reason"), n), Lookup::case(a));
+        assert!(!w(&a, 1));
+        a.insert(s("reason"), Answer::Text(s("  n/a  ")));
+        assert!(w(&a, 1));
+        assert!(!w(&a, 2));
+        a.insert(s("reason"), Answer::Text(s("- welfare -")));
+        assert!(!w(&a, 2));
+        a.insert(
+            s("reason"),
+            Answer::Text(s("Her employer holds her passport")),
+        );
+        assert!(w(&a, 5));
+        assert!(!w(&a, 6));
+        let shape = |_: &str| {
+            Some(FactShape {
+                kind: FactKind::Text,
+                values: vec![],
+                can_be_answered: true,
+            })
+        };
+        assert!(satisfiable(&Condition::Words(s("reason"), 4), &shape));
+        assert!(satisfiable(
+            &Condition::All(vec![
+                Condition::Answered(s("reason")),
+                Condition::Not(Box::new(Condition::Words(s("reason"), 4))),
+            ]),
+            &shape
+        ));
     }
 
     #[test]

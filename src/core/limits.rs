@@ -29,6 +29,9 @@ pub const MAX_DECLARATIONS: usize = 500;
 /// The most actions one file may declare, and values one fact may offer.
 pub const MAX_SMALL_LIST: usize = 200;
 
+/// The most words a `Words` condition may ask for.
+pub const MAX_WORDS: usize = 100;
+
 /// The most errors printed for one run; the rest are counted.
 pub const MAX_REPORTED_ERRORS: usize = 200;
 

@@ -375,6 +375,8 @@ pub enum Condition {
     Answered(String),
     /// A `Text` fact contains one of these phrases at the start of a word, ignoring case.
     Mentions(String, Vec<String>),
+    /// A `Text` fact is answered with at least this many words (a word has a letter or digit).
+    Words(String, u32),
     /// A named condition (a `Definition`) holds.
     Holds(String),
     /// Every condition holds.

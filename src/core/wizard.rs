@@ -326,8 +326,18 @@ impl Wizard {
         if same {
             return;
         }
+        // An answer about a check or the contact that carries a pretext warning is on
+        // the record when it changes, settled or not: that is how a flagged answer (a
+        // reason and an answer that disagree) was resolved.
+        let flagged = about != About::Case && {
+            let word = about.word();
+            self.assess(g)
+                .warnings
+                .iter()
+                .any(|n| n.kind == "pretext" && n.about == word)
+        };
         self.write(about, fact, answer.as_ref());
-        if !self.settled.contains(&(about, fact.to_owned())) {
+        if !flagged && !self.settled.contains(&(about, fact.to_owned())) {
             return;
         }
         let from = before
@@ -659,6 +669,43 @@ mod tests {
             StepKind::Questions(s) => s.clone(),
             other => panic!("not a question step: {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_change_to_a_check_under_a_pretext_warning_is_logged_at_once() {
+        let text = PACK.replace(
+            r#"(id: "ie", applies_to: IeContact,"#,
+            r#"(id: "flag", applies_to: Check, when: Mentions("check_reason", ["odd"]), then: [Warn(Pretext)], because: ["R1"], says: "odd"),
+            (id: "ie", applies_to: IeContact,"#,
+        );
+        let (src, file) = parse::guidance_file("t.ron", text.as_bytes()).expect("parses");
+        let (lib, _) = Library::new(vec![LoadedFile { src, file }]);
+        assert!(lib.lint().is_empty(), "{}", lib.lint());
+        let g = lib.resolve("t", None).expect("resolves");
+        let mut w = Wizard::new("t", None, "T0");
+        let i = w.add_check();
+        let text = |t: &str| Some(Answer::Text(t.to_owned()));
+        w.set_answer(&g, About::Check(i), "check_reason", text("fine"), "T1");
+        w.set_answer(
+            &g,
+            About::Check(i),
+            "check_reason",
+            text("an odd one"),
+            "T2",
+        );
+        // Not settled and not flagged before: not a change to the record.
+        assert!(w.case.changes.is_empty());
+        // Flagged: the change that resolves it is on the record at once.
+        w.set_answer(
+            &g,
+            About::Check(i),
+            "check_reason",
+            text("a plain one"),
+            "T3",
+        );
+        assert_eq!(w.case.changes.len(), 1);
+        assert_eq!(w.case.changes[0].from, "an odd one");
+        assert_eq!(w.case.changes[0].to, "a plain one");
     }
 
     #[test]

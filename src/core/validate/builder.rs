@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::LoadedFile;
 use super::checks::scopes_for_fact;
-use super::checks::{is_iso_date, scopes_for_target};
+use super::checks::{is_iso_date, iso_day, latest_mentioned, scopes_for_target, source_start};
 use crate::core::condition::{FactShape, satisfiable};
 use crate::core::diagnostic::{Diagnostic, Diagnostics};
 use crate::core::guidance::{
@@ -214,6 +214,9 @@ impl Builder {
                 format!("{what} \"{}\" → version: must not be empty", c.id),
             ));
         }
+        if matches!(c.kind, LayerKind::Baseline | LayerKind::Revision) {
+            self.check_nothing_later(file, c);
+        }
         for s in c.sources {
             if self.sources.contains_key(&s.id) {
                 self.problems.0.push(file.err(
@@ -245,6 +248,60 @@ impl Builder {
             digest: file.src.digest.clone(),
             path: file.src.path.clone(),
         });
+    }
+
+    /// A national pack holds only what existed on its effective date: no source it
+    /// declares, and no caveat of a rule it declares, is dated after that date.
+    fn check_nothing_later(&mut self, file: &LoadedFile, c: &LayerContent<'_>) {
+        let Some(effective) = iso_day(c.effective) else {
+            return;
+        };
+        for s in c.sources {
+            if source_start(&s.date).is_some_and(|d| d > effective) {
+                self.problems.0.push(file.err(
+                    &s.id,
+                    None,
+                    format!(
+                        "source \"{}\" → date: \"{}\" is after the pack's effective date {}; a pack holds only what existed on its date",
+                        s.id, s.date, c.effective
+                    ),
+                ));
+            }
+        }
+        for r in c.guidance {
+            for id in &r.sources {
+                let date = c
+                    .sources
+                    .iter()
+                    .find(|x| &x.id == id)
+                    .or_else(|| self.sources.get(id))
+                    .map(|x| x.date.as_str());
+                if date.and_then(source_start).is_some_and(|d| d > effective)
+                    && !c.sources.iter().any(|x| &x.id == id)
+                {
+                    self.problems.0.push(file.err(
+                        &r.id,
+                        None,
+                        format!(
+                            "guidance rule \"{}\" → sources: \"{id}\" is dated after the pack's effective date {}; a pack holds only what existed on its date",
+                            r.id, c.effective
+                        ),
+                    ));
+                }
+            }
+            if let Some(caveat) = &r.caveat
+                && latest_mentioned(caveat).is_some_and(|d| d > effective)
+            {
+                self.problems.0.push(file.err(
+                    &r.id,
+                    None,
+                    format!(
+                        "guidance rule \"{}\" → caveat: mentions a date after the pack's effective date {}; a pack holds only what existed on its date",
+                        r.id, c.effective
+                    ),
+                ));
+            }
+        }
     }
 
     pub(super) fn add_rule(&mut self, file: &LoadedFile, layer: &str, r: &raw::GuidanceRule) {

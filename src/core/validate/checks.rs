@@ -104,6 +104,26 @@ impl Builder {
         }
     }
 
+    /// A `Words` condition asks for 1 to `MAX_WORDS` words of a `Text` fact.
+    fn word_count_leaf(
+        &mut self,
+        file: &LoadedFile,
+        anchor: &str,
+        ctx: &str,
+        fact: &str,
+        n: u32,
+    ) -> (String, Option<FactKind>, Vec<String>) {
+        let max = crate::core::limits::MAX_WORDS;
+        if n == 0 || usize::try_from(n).unwrap_or(usize::MAX) > max {
+            self.problems.0.push(file.err(
+                anchor,
+                Some(fact),
+                format!("{ctx} → Words: the number of words must be from 1 to {max}"),
+            ));
+        }
+        (fact.to_owned(), Some(FactKind::Text), Vec::new())
+    }
+
     pub(super) fn check_condition(
         &mut self,
         file: &LoadedFile,
@@ -143,6 +163,7 @@ impl Builder {
             Condition::In(f, vs) => leaf(f, Some(FactKind::One), vs),
             Condition::Has(f, vs) | Condition::Only(f, vs) => leaf(f, Some(FactKind::Many), vs),
             Condition::Mentions(f, _) => leaf(f, Some(FactKind::Text), &[]),
+            Condition::Words(f, n) => self.word_count_leaf(file, anchor, ctx, f, *n),
             Condition::Answered(f) => leaf(f, None, &[]),
         };
         let op = condition_name(cond);
@@ -237,6 +258,7 @@ pub(super) fn condition_name(c: &Condition) -> &'static str {
         Condition::Only(..) => "Only",
         Condition::Answered(..) => "Answered",
         Condition::Mentions(..) => "Mentions",
+        Condition::Words(..) => "Words",
         Condition::All(..) => "All",
         Condition::Any(..) => "Any",
         Condition::Not(..) => "Not",
@@ -279,9 +301,102 @@ pub(super) fn is_iso_date(text: &str) -> bool {
     (1900..=2999).contains(&year) && (1..=days).contains(&day)
 }
 
+/// A day as (year, month, day), comparable in order.
+pub(super) type Day = (u32, u32, u32);
+
+/// The day an ISO date (`YYYY-MM-DD`) names.
+pub(super) fn iso_day(text: &str) -> Option<Day> {
+    if !is_iso_date(text) {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| text.get(r).and_then(|x| x.parse::<u32>().ok());
+    Some((num(0..4)?, num(5..7)?, num(8..10)?))
+}
+
+/// The earliest day a source's free-text date can mean: "2018-12-07", "2018-12",
+/// "2018"; for a range such as "2019-2022", the earliest day of its last year (the
+/// range reaches that far). `None` for a date that names no year ("current").
+pub(super) fn source_start(date: &str) -> Option<Day> {
+    let parts: Vec<&str> = date.trim().split('-').collect();
+    let year = |t: &str| {
+        (t.len() == 4)
+            .then(|| t.parse::<u32>().ok())
+            .flatten()
+            .filter(|y| (1900..=2999).contains(y))
+    };
+    match parts.as_slice() {
+        [y] => Some((year(y)?, 1, 1)),
+        [y, m] if m.len() == 4 => Some((year(m).or(year(y))?, 1, 1)),
+        [y, m] => Some((year(y)?, m.parse().ok()?, 1)),
+        [y, m, d] => Some((year(y)?, m.parse().ok()?, d.parse().ok()?)),
+        _ => None,
+    }
+}
+
+/// The latest day a text mentions, as the earliest day it can mean: a year alone
+/// ("2024") means its 1 January, a month and year ("March 2024") the 1st of that
+/// month, a full date ("8 March 2024") that day.
+pub(super) fn latest_mentioned(text: &str) -> Option<Day> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let mut latest: Option<Day> = None;
+    for (i, w) in words.iter().enumerate() {
+        let Some(y) = (w.len() == 4)
+            .then(|| w.parse::<u32>().ok())
+            .flatten()
+            .filter(|y| (1900..=2999).contains(y))
+        else {
+            continue;
+        };
+        let before = |k: usize| i.checked_sub(k).and_then(|j| words.get(j));
+        let month = before(1)
+            .and_then(|m| MONTHS.iter().position(|x| x == m))
+            .and_then(|m| u32::try_from(m + 1).ok());
+        let day = month
+            .and(before(2))
+            .and_then(|d| d.parse::<u32>().ok())
+            .filter(|d| (1..=31).contains(d));
+        let this = (y, month.unwrap_or(1), day.unwrap_or(1));
+        latest = Some(latest.map_or(this, |l| l.max(this)));
+    }
+    latest
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_in_sources_and_text() {
+        assert_eq!(source_start("2018-12-07"), Some((2018, 12, 7)));
+        assert_eq!(source_start("2018-12"), Some((2018, 12, 1)));
+        assert_eq!(source_start("2015"), Some((2015, 1, 1)));
+        assert_eq!(source_start("2019-2022"), Some((2022, 1, 1)));
+        assert_eq!(source_start("current"), None);
+        assert_eq!(
+            latest_mentioned("found again in December 2023 and replaced from 8 March 2024"),
+            Some((2024, 3, 8))
+        );
+        assert_eq!(latest_mentioned("the 2022 amendments"), Some((2022, 1, 1)));
+        assert_eq!(latest_mentioned("s 52 of the Act"), None);
+    }
 
     #[test]
     fn dates() {
