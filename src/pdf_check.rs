@@ -278,38 +278,7 @@ fn is_structural(o: &Object) -> bool {
 /// The note: the one embedded file the catalogue declares (in its embedded
 /// files name tree, or its associated files), with the JSON MIME type.
 fn embedded_note(doc: &Document) -> Result<Vec<u8>, String> {
-    let catalog = doc
-        .catalog()
-        .map_err(|e| format!("refused: the PDF has no catalogue ({e})"))?;
-    let mut specs: BTreeSet<ObjectId> = BTreeSet::new();
-    let mut inline = 0;
-    if let Ok(names) = catalog
-        .get(b"Names")
-        .and_then(|n| doc.dereference(n).map(|x| x.1))
-        && let Ok(names) = names.as_dict()
-        && let Ok(tree) = names.get(b"EmbeddedFiles")
-    {
-        name_tree(doc, tree, &mut specs, &mut inline, 0);
-    }
-    if let Ok(af) = catalog
-        .get(b"AF")
-        .and_then(|a| doc.dereference(a).map(|x| x.1))
-        && let Ok(af) = af.as_array()
-    {
-        for o in af {
-            match o {
-                Object::Reference(id) => {
-                    specs.insert(*id);
-                }
-                _ => inline += 1,
-            }
-        }
-    }
-    if inline > 0 {
-        return Err(
-            "refused: an embedded file declared in an unusual way (not by reference)".to_owned(),
-        );
-    }
+    let specs = declared_files(doc)?;
     let mut notes = Vec::new();
     for id in &specs {
         let spec = doc.get_dictionary(*id).map_err(|_| {
@@ -384,6 +353,44 @@ fn embedded_note(doc: &Document) -> Result<Vec<u8>, String> {
             more.len()
         )),
     }
+}
+
+/// Every embedded file the catalogue declares: in its embedded files name tree
+/// and its associated files (`AF`), by reference.
+fn declared_files(doc: &Document) -> Result<BTreeSet<ObjectId>, String> {
+    let catalog = doc
+        .catalog()
+        .map_err(|e| format!("refused: the PDF has no catalogue ({e})"))?;
+    let mut specs: BTreeSet<ObjectId> = BTreeSet::new();
+    let mut inline = 0;
+    if let Ok(names) = catalog
+        .get(b"Names")
+        .and_then(|n| doc.dereference(n).map(|x| x.1))
+        && let Ok(names) = names.as_dict()
+        && let Ok(tree) = names.get(b"EmbeddedFiles")
+    {
+        name_tree(doc, tree, &mut specs, &mut inline, 0);
+    }
+    if let Ok(af) = catalog
+        .get(b"AF")
+        .and_then(|a| doc.dereference(a).map(|x| x.1))
+        && let Ok(af) = af.as_array()
+    {
+        for o in af {
+            match o {
+                Object::Reference(id) => {
+                    specs.insert(*id);
+                }
+                _ => inline += 1,
+            }
+        }
+    }
+    if inline > 0 {
+        return Err(
+            "refused: an embedded file declared in an unusual way (not by reference)".to_owned(),
+        );
+    }
+    Ok(specs)
 }
 
 /// Collects the file specifications of a name tree (bounded in depth).
@@ -482,7 +489,7 @@ fn compare_with_rebuilt(bytes: &[u8], doc: &Document, json: &[u8]) -> Pages {
         }
         (None, None) => {}
         _ => {
-            differ.push("the document information (title, subject) is missing or added".to_owned())
+            differ.push("the document information (title, subject) is missing or added".to_owned());
         }
     }
     if differ.is_empty() {
