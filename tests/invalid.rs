@@ -48,6 +48,7 @@ fn every_invalid_guidance_fixture_fails_lint_with_located_errors() {
         "dangling-reference",
         "duplicate-id",
         "overlay-loosens",
+        "lookalike-id",
         "syntax-error_ron",
         "empty_ron",
         "binary_ron",

@@ -185,6 +185,10 @@ impl Builder {
             LayerKind::Overlay => "overlay",
             LayerKind::Profile => "profile",
         };
+        self.check_plain_id(file, what, c.id);
+        for s in c.sources {
+            self.check_plain_id(file, "source", &s.id);
+        }
         for (field, value) in [("effective", c.effective), ("review_by", c.review_by)] {
             if !is_iso_date(value) {
                 self.problems.0.push(file.err(
@@ -235,6 +239,7 @@ impl Builder {
             self.add_definition(file, def);
         }
         for d in c.decisions {
+            self.check_plain_id(file, "decision", &d.id);
             self.add_decision(file, c.id, c.kind, d);
         }
         self.layers.push(Layer {
@@ -305,6 +310,7 @@ impl Builder {
     }
 
     pub(super) fn add_rule(&mut self, file: &LoadedFile, layer: &str, r: &raw::GuidanceRule) {
+        self.check_plain_id(file, "guidance rule", &r.id);
         if let Some(existing) = self.rules.get(&r.id) {
             self.problems.0.push(file.err(
                 &r.id,
@@ -350,6 +356,10 @@ impl Builder {
     }
 
     pub(super) fn add_fact(&mut self, file: &LoadedFile, fact: &raw::Fact) {
+        self.check_plain_id(file, "fact", &fact.id);
+        for v in &fact.values {
+            self.check_plain_id(file, "value", &v.id);
+        }
         let ctx = format!("fact \"{}\"", fact.id);
         if self.fact_at.contains_key(&fact.id) {
             self.problems
@@ -430,6 +440,7 @@ impl Builder {
     }
 
     pub(super) fn add_definition(&mut self, file: &LoadedFile, def: &raw::Definition) {
+        self.check_plain_id(file, "definition", &def.id);
         let ctx = format!("definition \"{}\"", def.id);
         if self.definitions.contains_key(&def.id) {
             self.problems
@@ -471,6 +482,31 @@ impl Builder {
             Condition::Any(cs) => Condition::Any(cs.iter().map(|c| self.expand(c)).collect()),
             Condition::Not(c) => Condition::Not(Box::new(self.expand(c))),
             other => other.clone(),
+        }
+    }
+
+    /// An id may use only ASCII letters, digits, `-`, `_` and `.`: then no id can
+    /// look like another (a Cyrillic "а" for a Latin "a", a zero-width space).
+    pub(super) fn check_plain_id(&mut self, file: &LoadedFile, what: &str, id: &str) {
+        let plain = !id.is_empty()
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
+        if !plain {
+            self.problems.0.push(file.err(
+                id,
+                None,
+                format!(
+                    "{what} \"{}\": an id may use only ASCII letters, digits, \"-\", \"_\" and \".\", so that no id can look like another",
+                    id.chars()
+                        .map(|c| if c.is_ascii_graphic() {
+                            c.to_string()
+                        } else {
+                            format!("[U+{:04X}]", u32::from(c))
+                        })
+                        .collect::<String>()
+                ),
+            ));
         }
     }
 
