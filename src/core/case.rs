@@ -68,6 +68,58 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
+    /// Every timestamp is RFC 3339, and they come in order: completion and a
+    /// supervisor's review not before the start, a change not before the start.
+    fn dates(&mut self, case: &raw::Case) {
+        let form = "in the form 2026-11-29T10:15:00Z (RFC 3339)";
+        let at = |c: &mut Self, field: &str, value: &str| -> Option<i64> {
+            let t = super::time::seconds(value);
+            if t.is_none() {
+                c.err(
+                    value,
+                    format!(
+                        "{field}: \"{}\" is not a date and time {form}",
+                        super::text::clip(&super::text::escape(value), 40)
+                    ),
+                );
+            }
+            t
+        };
+        let started = case.started.as_deref().and_then(|v| at(self, "started", v));
+        let completed = case
+            .completed
+            .as_deref()
+            .and_then(|v| at(self, "completed", v));
+        if let (Some(s), Some(c), Some(v)) = (started, completed, case.completed.as_deref())
+            && c < s
+        {
+            self.err(
+                v,
+                "completed: the case cannot be completed before it was started".to_owned(),
+            );
+        }
+        if let Some(sup) = &case.supervisor
+            && !sup.at.is_empty()
+            && let Some(r) = at(self, "supervisor → at", &sup.at)
+            && started.is_some_and(|s| r < s)
+        {
+            self.err(
+                &sup.at,
+                "supervisor → at: the review cannot come before the case was started".to_owned(),
+            );
+        }
+        for (i, ch) in case.changes.iter().enumerate() {
+            if let Some(t) = at(self, &format!("changes[{i}] → at"), &ch.at)
+                && started.is_some_and(|s| t < s)
+            {
+                self.err(
+                    &ch.at,
+                    format!("changes[{i}] → at: a change cannot come before the case was started"),
+                );
+            }
+        }
+    }
+
     fn err(&mut self, near: &str, message: String) {
         // Enough to act on: the rest are counted (a crafted file may hold
         // hundreds of thousands), leaving room for the line that counts them.
@@ -374,6 +426,7 @@ impl CaseFacts {
             out.checks.push(c.case_check(i, check));
         }
         out.ie_contact = case.ie_contact.as_ref().map(|ie| c.case_ie(ie));
+        c.dates(case);
         if c.problems.is_empty() {
             Ok(out)
         } else {

@@ -20,5 +20,6 @@ pub mod record;
 pub mod report;
 pub mod steps;
 pub mod text;
+pub mod time;
 pub mod validate;
 pub mod wizard;

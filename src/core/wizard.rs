@@ -784,7 +784,7 @@ mod tests {
     #[test]
     fn further_check_and_contact_answers_go_in_their_answers_maps_and_round_trip() {
         let g = guidance();
-        let mut w = Wizard::new("t", None, "T0");
+        let mut w = Wizard::new("t", None, "2026-11-29T10:00:00Z");
         w.set_answer(&g, About::Case, "role", one("b"), "T");
         let i = w.add_check();
         w.set_answer(&g, About::Check(i), "check_system", one("s"), "T");
