@@ -181,11 +181,13 @@ pub fn render(n: &Note) -> Result<Vec<u8>, String> {
             PageSettings::from_wh(PAGE_W, PAGE_H).ok_or("the page size is invalid")?,
         );
         let mut s = page.surface();
-        let header = if n.draft {
-            format!("{title} - {}", wording::DRAFT_SHORT)
-        } else {
-            title.clone()
-        };
+        let mut header = title.clone();
+        if n.draft {
+            header = format!("{header} - {}", wording::DRAFT_SHORT);
+        }
+        if !n.guidance.modified.is_empty() {
+            header = format!("{header} - {}", wording::NOT_PUBLISHED_SHORT);
+        }
         artifact(
             &mut s,
             ArtifactType::Header,

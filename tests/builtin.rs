@@ -373,3 +373,67 @@ fn a_locally_modified_national_pack_in_a_named_folder_is_still_flagged() {
         lint.stderr
     );
 }
+
+#[test]
+fn a_note_made_under_a_locally_modified_national_pack_says_so_in_every_format() {
+    let dir = scratch("note-modified");
+    let g = dir.0.join("guidance");
+    std::fs::create_dir_all(g.join("national")).expect("national");
+    let mut pack = std::fs::read_to_string("guidance/national/npcc-2020.ron").expect("pack");
+    pack.push_str("// a local edit\n");
+    std::fs::write(g.join("national/npcc-2020.ron"), pack).expect("write");
+    let case = std::env::current_dir().expect("cwd").join(CASE);
+    let gs = g.to_string_lossy().into_owned();
+    let cs = case.to_string_lossy().into_owned();
+    for (format, want) in [
+        ("txt", "NOT THE PUBLISHED NATIONAL GUIDANCE"),
+        ("md", "NOT THE PUBLISHED NATIONAL GUIDANCE"),
+        ("json", "\"modified\": ["),
+    ] {
+        let r = run_in(
+            &exe(),
+            &dir.0,
+            &["note", &cs, "--format", format, "--guidance", &gs],
+        );
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert!(r.stdout.contains(want), "{format}: {}", r.stdout);
+        assert!(r.stdout.contains("npcc-2020"), "{format} names the pack");
+    }
+    let pdf = dir.0.join("note.pdf");
+    let r = run_in(
+        &exe(),
+        &dir.0,
+        &[
+            "note",
+            &cs,
+            "--format",
+            "pdf",
+            "--out",
+            &pdf.to_string_lossy(),
+            "--guidance",
+            &gs,
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let bytes = std::fs::read(&pdf).expect("pdf");
+    let doc = lopdf::Document::load_mem(&bytes).expect("a PDF");
+    let page1 = doc.extract_text(&[1]).expect("text");
+    assert!(
+        page1.contains("NOT PUBLISHED GUIDANCE"),
+        "running header: {page1}"
+    );
+    assert!(
+        page1.contains("NOT THE PUBLISHED NATIONAL GUIDANCE"),
+        "under the title: {page1}"
+    );
+    // The flag is inside the digest: the note still verifies, and says what it is.
+    let v = run_in(&exe(), &dir.0, &["verify", &pdf.to_string_lossy()]);
+    assert_eq!(v.code, 0, "{}", v.stdout);
+    // Made under the published guidance, the note carries no such flag.
+    let clean = run_in(&exe(), &dir.0, &["note", &cs]);
+    assert!(
+        !clean.stdout.contains("NOT THE PUBLISHED"),
+        "{}",
+        clean.stdout
+    );
+}

@@ -9,7 +9,7 @@ pub fn show(
     ui: &mut egui::Ui,
     g: &Guidance,
     open: &Open,
-    format: Format,
+    (format, modified): (Format, &[String]),
     actions: &mut Vec<Action>,
 ) {
     widgets::heading(ui, "The record is complete");
@@ -43,7 +43,7 @@ pub fn show(
         ));
     }
     ui.add_space(8.0);
-    note_view::export_controls(ui, format, g, open, actions);
+    note_view::export_controls(ui, (format, modified), g, open, actions);
     ui.add_space(8.0);
     ui.horizontal(|ui| {
         if ui.button("Back to the review").clicked() {

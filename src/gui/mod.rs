@@ -124,7 +124,15 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut GuiState) -> Vec<Effect> {
                             }
                             Some(StepKind::Review) => {
                                 let format = state.note_format;
-                                review::show(ui, theme, g, open, &steps, format, &mut actions);
+                                review::show(
+                                    ui,
+                                    theme,
+                                    g,
+                                    open,
+                                    &steps,
+                                    (format, &state.modified),
+                                    &mut actions,
+                                );
                             }
                             None => {}
                         }
@@ -139,7 +147,13 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut GuiState) -> Vec<Effect> {
                         });
                     }
                     (Screen::Finished, Ok(g), Some(open)) => {
-                        finished::show(ui, g, open, state.note_format, &mut actions);
+                        finished::show(
+                            ui,
+                            g,
+                            open,
+                            (state.note_format, &state.modified),
+                            &mut actions,
+                        );
                     }
                     (Screen::Note, _, _) => note_view::show(ui, state, &mut actions),
                     _ => start::show(ui, state, &mut actions),

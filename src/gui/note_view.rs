@@ -30,7 +30,7 @@ fn format_word(f: Format) -> &'static str {
 /// "Export note…" (with its format) and "Copy note as text", for the open case.
 pub fn export_controls(
     ui: &mut egui::Ui,
-    format: Format,
+    (format, modified): (Format, &[String]),
     g: &Guidance,
     open: &Open,
     actions: &mut Vec<Action>,
@@ -57,7 +57,7 @@ pub fn export_controls(
         }
         if ui.button("Copy note as text").clicked() {
             // Made only on the click, never per frame.
-            match state::note_of(g, open) {
+            match state::note_of(g, open, modified) {
                 Ok(n) => {
                     let text = note::render_text(&n);
                     ui.ctx().copy_text(text.clone());

@@ -25,7 +25,7 @@ pub fn show(
     g: &Guidance,
     open: &Open,
     steps: &[StepKind],
-    note_format: crate::core::note::Format,
+    (note_format, modified): (crate::core::note::Format, &[String]),
     actions: &mut Vec<Action>,
 ) {
     let w = &open.wizard;
@@ -286,7 +286,7 @@ pub fn show(
         );
     }
     ui.add_space(10.0);
-    super::note_view::export_controls(ui, note_format, g, open, actions);
+    super::note_view::export_controls(ui, (note_format, modified), g, open, actions);
 }
 
 fn step_heading(s: &StepKind) -> String {

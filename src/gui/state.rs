@@ -613,7 +613,7 @@ impl GuiState {
                     .to_owned(),
             );
         };
-        note_of(g, open)
+        note_of(g, open, &self.modified)
     }
 
     /// The note of the open case as the bytes of a format.
@@ -823,7 +823,7 @@ impl GuiState {
 }
 
 /// The decision note of a case as the wizard holds it, made by the core.
-pub fn note_of(g: &Guidance, open: &Open) -> Result<Note, String> {
+pub fn note_of(g: &Guidance, open: &Open, modified: &[String]) -> Result<Note, String> {
     let case = &open.wizard.case;
     let name = open
         .path
@@ -831,7 +831,10 @@ pub fn note_of(g: &Guidance, open: &Open) -> Result<Note, String> {
         .map_or_else(|| "case".to_owned(), |p| p.display().to_string());
     let text = wizard::case_text(case).unwrap_or_default();
     let src = parse::SourceText::new(&name, &text, "");
-    note::from_case(g, &src, case).map_err(|d| format!("The decision note cannot be made: {d}"))
+    let mut n = note::from_case(g, &src, case)
+        .map_err(|d| format!("The decision note cannot be made: {d}"))?;
+    note::mark_modified(&mut n, g, modified);
+    Ok(n)
 }
 
 /// The note format a file name's extension names, if any.

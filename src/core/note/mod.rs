@@ -243,6 +243,7 @@ fn guidance_note(g: &Guidance, a: &Assessment) -> GuidanceNote {
                 digest: l.digest.clone(),
             })
             .collect(),
+        modified: Vec::new(),
     }
 }
 
@@ -416,4 +417,17 @@ pub fn build_with(
         rules,
         guidance: guidance_note(g, a),
     }
+}
+
+/// Marks a note made under guidance some of whose national files are not as
+/// published: `modified` holds the shown paths of those files (as the store
+/// reports them); the note names each such layer, under its title, in its
+/// guidance section and (for a PDF) in its running header.
+pub fn mark_modified(n: &mut Note, g: &Guidance, modified: &[String]) {
+    n.guidance.modified = g
+        .layers
+        .iter()
+        .filter(|l| modified.contains(&l.path))
+        .map(|l| format!("{} ({})", l.id, clean(&l.path)))
+        .collect();
 }

@@ -137,6 +137,11 @@ pub struct GuidanceNote {
     pub profile: Option<String>,
     pub force: Option<String>,
     pub layers: Vec<LayerNote>,
+    /// The national files used that are not byte for byte the published ones
+    /// ("national guidance modified locally"), by layer id: empty for the
+    /// published guidance. Part of the note's text, so inside its digest.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub modified: Vec<String>,
 }
 
 /// The whole decision note.

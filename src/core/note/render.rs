@@ -229,6 +229,9 @@ fn preamble(d: &mut Doc, n: &Note) {
     if n.draft {
         d.para(w::DRAFT);
     }
+    if !n.guidance.modified.is_empty() {
+        d.para(w::NOT_PUBLISHED);
+    }
     d.blank();
     d.field(0, w::CRIME_REFERENCE, or_not_recorded(&n.crime_reference));
     let officer = if n.officer_role.is_empty() {
@@ -386,6 +389,9 @@ fn guidance(d: &mut Doc, n: &Note) {
         _ => w::NATIONAL_ONLY.to_owned(),
     };
     d.field(0, w::PROFILE, &profile);
+    if !g.modified.is_empty() {
+        d.field(0, w::MODIFIED_FILES, &g.modified.join(", "));
+    }
     d.item(0, &format!("{}:", w::LAYERS));
     for l in &g.layers {
         d.item(

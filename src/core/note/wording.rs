@@ -158,6 +158,12 @@ pub fn certainty(status: &str) -> &str {
 pub const PDF_TITLE: &str = "Decision note, crime reference";
 /// After the running header of a draft.
 pub const DRAFT_SHORT: &str = "DRAFT";
+/// Under the title, in the running header and in the guidance section of a note
+/// made under national guidance that is not the published guidance.
+pub const NOT_PUBLISHED: &str = "*** NOT THE PUBLISHED NATIONAL GUIDANCE: made under national guidance modified locally. Do not rely on it as the national position. ***";
+pub const NOT_PUBLISHED_SHORT: &str = "NOT PUBLISHED GUIDANCE";
+pub const MODIFIED_FILES: &str =
+    "National guidance modified locally (not byte for byte as published)";
 pub const PAGE: &str = "Page";
 pub const OF: &str = "of";
 pub const CHECK_CODE_SHORT: &str = "Check code";
