@@ -217,3 +217,40 @@ fn a_pack_that_does_not_fit_the_profile_is_a_command_mistake() {
     assert_eq!(v["guidance"]["pack"], "npcc-2018");
     assert_eq!(v["guidance"]["profile"], serde_json::Value::Null);
 }
+
+/// One rule for every command: guidance that `lint` rejects gives no verdict
+/// and no note, whichever command reads it, and `verify` does not vouch for it.
+#[test]
+fn every_command_refuses_each_broken_guidance_fixture() {
+    let case = "tests/data/cases/da-doubts-adopting.ron";
+    let folders: Vec<PathBuf> = entries("tests/data/invalid")
+        .into_iter()
+        .filter(|p| p.is_dir())
+        .collect();
+    assert!(folders.len() >= 5, "{folders:?}");
+    let dir = std::env::temp_dir().join(format!("vf-every-command-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let note = dir.join("note.txt");
+    let (code, _, stderr) = run(&["note", case, "--out", note.to_str().expect("utf-8")]);
+    assert_eq!(code, 0, "{stderr}");
+    for g in folders {
+        let g = g.to_str().expect("utf-8");
+        for args in [
+            vec!["assess", case, "--guidance", g],
+            vec!["assess", case, "--guidance", g, "--json"],
+            vec!["note", case, "--guidance", g],
+            vec!["note", case, "--guidance", g, "--format", "json"],
+        ] {
+            let (code, stdout, stderr) = run(&args);
+            assert_eq!(code, 1, "{args:?} gave exit {code}: {stdout}");
+            assert!(stdout.is_empty(), "{args:?} printed: {stdout}");
+            assert!(stderr.contains(g), "{args:?}: the problems are located: {stderr}");
+        }
+        let (_, stdout, _) = run(&["verify", note.to_str().expect("utf-8"), "--guidance", g]);
+        assert!(
+            stdout.contains("not checked: the guidance here has"),
+            "verify with {g}: {stdout}"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
