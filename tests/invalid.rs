@@ -244,7 +244,10 @@ fn every_command_refuses_each_broken_guidance_fixture() {
             let (code, stdout, stderr) = run(&args);
             assert_eq!(code, 1, "{args:?} gave exit {code}: {stdout}");
             assert!(stdout.is_empty(), "{args:?} printed: {stdout}");
-            assert!(stderr.contains(g), "{args:?}: the problems are located: {stderr}");
+            assert!(
+                stderr.contains(g),
+                "{args:?}: the problems are located: {stderr}"
+            );
         }
         let (_, stdout, _) = run(&["verify", note.to_str().expect("utf-8"), "--guidance", g]);
         assert!(

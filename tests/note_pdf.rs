@@ -10,23 +10,13 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
-use victim_first::core::case::CaseFacts;
-use victim_first::core::engine;
-use victim_first::core::note::{self, Note};
-use victim_first::{pdf, store};
+use victim_first::core::note;
+use victim_first::pdf;
 
-fn note_for(path: &str) -> Note {
-    let lib = common::shipped_library();
-    let (src, case) = store::read_case(Path::new(path)).unwrap_or_else(|d| panic!("{d}"));
-    let g = lib
-        .resolve(&case.pack, case.profile.as_deref())
-        .unwrap_or_else(|d| panic!("{d}"));
-    let facts = CaseFacts::from_raw(&g, &src, &case).unwrap_or_else(|d| panic!("{d}"));
-    note::build(&g, &case, &facts, &engine::assess(&g, &facts))
-}
+use common::note_for;
 
 /// A scratch folder for this test binary.
 fn scratch(name: &str) -> PathBuf {

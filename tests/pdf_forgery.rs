@@ -12,25 +12,14 @@
 
 mod common;
 
-use std::path::Path;
 use std::process::Command;
 
 use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Object, Stream, dictionary};
-use victim_first::core::case::CaseFacts;
-use victim_first::core::engine;
-use victim_first::core::note::{self, Note, Verified};
-use victim_first::{pdf, pdf_check, store};
+use victim_first::core::note::Verified;
+use victim_first::{pdf, pdf_check};
 
-fn note_for(path: &str) -> Note {
-    let lib = common::shipped_library();
-    let (src, case) = store::read_case(Path::new(path)).unwrap_or_else(|d| panic!("{d}"));
-    let g = lib
-        .resolve(&case.pack, case.profile.as_deref())
-        .unwrap_or_else(|d| panic!("{d}"));
-    let facts = CaseFacts::from_raw(&g, &src, &case).unwrap_or_else(|d| panic!("{d}"));
-    note::build(&g, &case, &facts, &engine::assess(&g, &facts))
-}
+use common::note_for;
 
 fn original() -> Vec<u8> {
     pdf::render(&note_for("tests/data/notes/da-completed.ron")).expect("PDF")

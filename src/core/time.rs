@@ -5,6 +5,19 @@
 //! past 23:59:59, or anything else is `None`: a located error for the case
 //! file, never a note dated 1970.
 
+/// Whether a day exists, in the years a record can be about (1900 to 2999).
+pub fn real_date(year: i64, month: i64, day: i64) -> bool {
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1900..=2999).contains(&year) && (1..=days).contains(&day)
+}
+
 /// Seconds since 1970-01-01T00:00:00Z, for comparing two timestamps.
 pub fn seconds(s: &str) -> Option<i64> {
     let b = s.as_bytes();
@@ -28,20 +41,7 @@ pub fn seconds(s: &str) -> Option<i64> {
     }
     let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
     let (hour, minute, second) = (num(11..13)?, num(14..16)?, num(17..19)?);
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let days_in = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    if !(1900..=2999).contains(&year)
-        || !(1..=days_in).contains(&day)
-        || hour > 23
-        || minute > 59
-        || second > 59
-    {
+    if !real_date(year, month, day) || hour > 23 || minute > 59 || second > 59 {
         return None;
     }
     let mut rest = s.get(19..)?;

@@ -41,3 +41,14 @@ pub fn assess_file(
     let a = engine::assess(&g, &facts);
     (g, a)
 }
+
+/// The decision note of a case file under the shipped guidance.
+pub fn note_for(path: &str) -> victim_first::core::note::Note {
+    let lib = shipped_library();
+    let (src, case) = store::read_case(Path::new(path)).unwrap_or_else(|d| panic!("{d}"));
+    let g = lib
+        .resolve(&case.pack, case.profile.as_deref())
+        .unwrap_or_else(|d| panic!("{d}"));
+    let facts = CaseFacts::from_raw(&g, &src, &case).unwrap_or_else(|d| panic!("{d}"));
+    victim_first::core::note::build(&g, &case, &facts, &engine::assess(&g, &facts))
+}

@@ -290,15 +290,7 @@ pub(super) fn is_iso_date(text: &str) -> bool {
     let (Some(year), Some(month), Some(day)) = (num(0..4), num(5..7), num(8..10)) else {
         return false;
     };
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    (1900..=2999).contains(&year) && (1..=days).contains(&day)
+    crate::core::time::real_date(i64::from(year), i64::from(month), i64::from(day))
 }
 
 /// A day as (year, month, day), comparable in order.
