@@ -431,11 +431,12 @@ pub fn find_and_load(arg: Option<&Path>) -> Loaded {
 /// profile cannot take the place of another by its name.
 /// Returns them with the problems met reading them.
 fn files_of(origin: &Origin) -> (Vec<LoadedFile>, Diagnostics) {
-    let (builtin, mut problems) = crate::builtin::loaded();
     match origin {
-        Origin::BuiltIn => (builtin, problems),
+        Origin::BuiltIn => crate::builtin::loaded(),
         Origin::Folder(dir, _) => {
             let (mine, mut more) = load_files(dir);
+            let same: Vec<&str> = mine.iter().map(|f| f.src.digest.as_str()).collect();
+            let (builtin, mut problems) = crate::builtin::loaded_except(&same);
             if mine.is_empty() && more.is_empty() {
                 // A folder named or installed for guidance that holds none is a
                 // mistake to say, not a reason to carry on with the built-in files.

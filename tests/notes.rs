@@ -288,3 +288,103 @@ fn export_file_names_are_sanitised() {
     let name = file_name(&n, Format::Text);
     assert_eq!(name, "decision-note-etc-passwd-x-2026-11-29-draft.txt");
 }
+
+/// Every leaf of a JSON value, with its path (`note.checks[0].verdict`).
+fn leaves(v: &serde_json::Value, path: &str, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::Object(m) => {
+            for (k, x) in m {
+                let p = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
+                leaves(x, &p, out);
+            }
+        }
+        serde_json::Value::Array(a) => {
+            for (i, x) in a.iter().enumerate() {
+                leaves(x, &format!("{path}[{i}]"), out);
+            }
+        }
+        _ => out.push(path.to_owned()),
+    }
+}
+
+fn at_path<'v>(v: &'v mut serde_json::Value, path: &str) -> &'v mut serde_json::Value {
+    let mut cur = v;
+    for part in path.split('.') {
+        let (key, indexes) = part.split_once('[').map_or((part, ""), |(k, r)| (k, r));
+        cur = &mut cur[key];
+        for i in indexes.split('[').filter(|s| !s.is_empty()) {
+            let i: usize = i.trim_end_matches(']').parse().expect("index");
+            cur = &mut cur[i];
+        }
+    }
+    cur
+}
+
+/// Words a field may hold in a real note: verdicts and decisions.
+const WORDS: [&str; 10] = [
+    "permitted",
+    "refused",
+    "not_recommended",
+    "defer",
+    "incomplete",
+    "not_proposed",
+    "proceed",
+    "do_not_proceed",
+    "undecided",
+    "",
+];
+
+/// Every field of the JSON note is inside what the digest covers: changing any
+/// one of them (the file otherwise written exactly as the app writes it) makes
+/// `verify` say ALTERED, and say where.
+#[test]
+fn changing_any_field_of_the_json_note_is_detected() {
+    let mut fields_seen = 0;
+    for case in [
+        "tests/data/notes/da-completed.ron",
+        "tests/data/cases/incomplete.ron",
+        // No contact proposed: its verdict must still be covered.
+        "tests/data/cases/appearance-only-check.ron",
+    ] {
+        let n = note_for(Path::new(case));
+        let json = note::to_json(&n);
+        let value: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+        let mut paths = Vec::new();
+        leaves(&value, "", &mut paths);
+        for p in paths {
+            let mut changed = value.clone();
+            let leaf = at_path(&mut changed, &p);
+            // Each change that still reads as a note: a string edited, or
+            // swapped for another verdict or choice word; a flag flipped; a number moved.
+            let candidates: Vec<serde_json::Value> = match &*leaf {
+                serde_json::Value::Bool(b) => vec![serde_json::Value::Bool(!*b)],
+                serde_json::Value::String(s) => {
+                    let mut c: Vec<serde_json::Value> = vec![format!("{s}x").into()];
+                    c.extend(WORDS.iter().filter(|w| *w != s).map(|w| (*w).into()));
+                    c
+                }
+                serde_json::Value::Number(n) => vec![(n.as_i64().unwrap_or(0) + 1).into()],
+                _ => Vec::new(),
+            };
+            for new in candidates {
+                *at_path(&mut changed, &p) = new;
+                // Written back exactly as the app writes a note (its field order and
+                // layout), so only the digest can tell.
+                let Ok(file) = serde_json::from_value::<note::NoteFile>(changed.clone()) else {
+                    continue;
+                };
+                let mut text = serde_json::to_string_pretty(&file).expect("JSON");
+                text.push('\n');
+                let v = note::verify(text.as_bytes());
+                assert!(!v.intact, "{case}: a change to \"{p}\" was not detected");
+                assert!(!v.changes.is_empty(), "{case}: {p}: no reason given");
+                fields_seen += 1;
+            }
+        }
+    }
+    assert!(fields_seen > 100, "{fields_seen} fields");
+}

@@ -119,10 +119,13 @@ pub fn show(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) {
                 row("That guidance", &shown.guidance_here);
             }
             row("Content shown from", &shown.source);
+            for c in &v.checked {
+                row("Checked", c);
+            }
         });
     ui.label(
         RichText::new(
-            "A digest shows the note is unchanged only when compared with one recorded elsewhere: compare the check code with the one in the records system.",
+            "What a digest proves: that this is the note whose check code was recorded; compare the check code with the one in the records system. What it cannot prove: who made the note, or that what it records was true.",
         )
         .weak(),
     );

@@ -255,7 +255,17 @@ fn ie(d: &mut Doc, ie: &IeNote) {
     d.sub(w::IE_CONTACT);
     if !ie.proposed {
         d.item(0, w::IE_NOT_PROPOSED);
-        return;
+        // A contact not proposed has nothing else to say. Anything else in the
+        // file is written out, so that it is inside the digest and an edit to it
+        // shows: no field of the JSON note lies outside what the digest covers.
+        let empty = ie.answers.is_empty()
+            && ie.verdict == "not_proposed"
+            && ie.rules.is_empty()
+            && ie.because.is_empty()
+            && ie.decision.is_none();
+        if empty {
+            return;
+        }
     }
     for a in &ie.answers {
         d.field(0, &a.question, &a.answer);
@@ -365,6 +375,10 @@ fn action(d: &mut Doc, n: &Note) {
             }
             if !s.comment.is_empty() {
                 let _ = write!(t, ": {}", s.comment);
+            }
+            // Whether the guidance asked for it is part of the record (and of the digest).
+            if n.supervisor_needed {
+                let _ = write!(t, " ({})", w::SUPERVISOR_WAS_NEEDED);
             }
             t
         }

@@ -63,6 +63,7 @@ pub const SUPERVISOR: &str = "Supervisor review";
 pub const SUPERVISOR_NEEDED: &str =
     "NOT RECORDED, and needed: the guidance is silent on part of this case";
 pub const SUPERVISOR_AT: &str = "at";
+pub const SUPERVISOR_WAS_NEEDED: &str = "needed: the guidance is silent on part of this case";
 pub const REVIEW: &str = "Decision to be reviewed";
 
 /// The plain statement the issue asks for, followed by the prohibited actions.
