@@ -496,6 +496,38 @@ fn a_4_mb_case_with_250000_unknown_names_is_reported_quickly() {
     );
 }
 
+#[test]
+fn a_4_mb_case_of_nested_values_is_refused_quickly_and_located() {
+    // Refusing this took 17-30 s before brackets were counted before parsing.
+    let dir = scratch("nested");
+    let n = (4 * 1024 * 1024 - 200) / 6;
+    let text = format!(
+        "(pack: \"safe-to-share-2020\", facts: {{\"role\": {}\"victim\"{}}})\n",
+        "Some(".repeat(n),
+        ")".repeat(n)
+    );
+    let case = dir.join("case.ron");
+    std::fs::write(&case, &text).expect("write");
+    for args in [
+        vec!["assess", &s(&case), "--guidance", "guidance"],
+        vec!["note", &s(&case)],
+    ] {
+        let r = run(&args);
+        assert_eq!(r.code, 1, "{args:?}");
+        assert!(
+            r.took < std::time::Duration::from_secs(2),
+            "took {:?}",
+            r.took
+        );
+        assert!(
+            r.stderr.starts_with(&format!("{}:1:", s(&case))),
+            "{}",
+            r.stderr
+        );
+        assert!(r.stderr.contains("nested too deeply"), "{}", r.stderr);
+    }
+}
+
 // ---- 7. bounded work on crafted guidance ----
 
 fn profile_with(decisions: &str) -> String {

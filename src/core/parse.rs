@@ -184,6 +184,13 @@ fn options() -> ron::Options {
 
 /// Parses RON into `T`, reporting a syntax or shape error at its line and column.
 pub fn parse_ron<T: DeserializeOwned>(src: &SourceText) -> Result<T, Diagnostic> {
+    if let Some(at) = too_deep(&src.text) {
+        return Err(Diagnostic::new(
+            &src.path,
+            Some(src.position(at)),
+            "brackets are nested too deeply to be a guidance or case file",
+        ));
+    }
     options().from_str::<T>(&src.text).map_err(|e| {
         Diagnostic::new(
             &src.path,
@@ -194,6 +201,61 @@ pub fn parse_ron<T: DeserializeOwned>(src: &SourceText) -> Result<T, Diagnostic>
             describe(&e.code),
         )
     })
+}
+
+/// How deep brackets may nest in any file the app reads: far beyond any real
+/// guidance or case file (a condition may nest 16 levels), and checked in one
+/// pass before parsing, because the parser's look-ahead on a value such as
+/// `Some(Some(Some(...)))` costs time that grows with the square of the depth
+/// (a 4 MB case of nested `Some(` took 30 seconds to refuse).
+const MAX_BRACKET_DEPTH: usize = 64;
+
+/// The byte offset where brackets first nest deeper than [`MAX_BRACKET_DEPTH`],
+/// outside strings and comments; `None` if they never do.
+fn too_deep(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        match c {
+            b'"' => {
+                // A string: skip to its closing quote, past escapes.
+                i += 1;
+                while let Some(&d) = b.get(i) {
+                    if d == b'\\' {
+                        i += 1;
+                    } else if d == b'"' {
+                        break;
+                    }
+                    i += 1;
+                }
+            }
+            b'/' if b.get(i + 1) == Some(&b'/') => {
+                while b.get(i).is_some_and(|&d| d != b'\n') {
+                    i += 1;
+                }
+            }
+            b'/' if b.get(i + 1) == Some(&b'*') => {
+                i += 2;
+                while b.get(i).is_some()
+                    && !(b.get(i) == Some(&b'*') && b.get(i + 1) == Some(&b'/'))
+                {
+                    i += 1;
+                }
+                i += 1;
+            }
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_BRACKET_DEPTH {
+                    return Some(i);
+                }
+            }
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += 1;
+    }
+    None
 }
 
 /// A plain-English line beside ron's own words for a syntax error, where they
