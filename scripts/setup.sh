@@ -24,4 +24,4 @@ $SUDO apt-get install -y --no-install-recommends dbus at-spi2-core python3-pyats
 # pdfinfo and pdfdetach from poppler-utils); pdftoppm renders the README's picture of it.
 $SUDO apt-get install -y --no-install-recommends poppler-utils qpdf
 # tests/hostile.rs traces the command line with strace: no socket, no file written.
-$SUDO apt-get install -y --no-install-recommends strace
+$SUDO apt-get install -y --no-install-recommends strace time

@@ -528,6 +528,42 @@ fn a_4_mb_case_of_nested_values_is_refused_quickly_and_located() {
     }
 }
 
+#[test]
+fn verify_reads_through_the_same_cap_as_everything_else() {
+    // 63 MB of newlines took 6.9 s and 2.1 GiB when verify read up to 64 MiB.
+    let dir = scratch("verify-cap");
+    let big = dir.join("big.txt");
+    std::fs::write(&big, vec![b'\n'; 63 * 1024 * 1024]).expect("write");
+    let r = run(&["verify", &s(&big)]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.took < std::time::Duration::from_secs(2),
+        "took {:?}",
+        r.took
+    );
+    assert!(
+        r.stderr.contains("larger than 4194304 bytes"),
+        "{}",
+        r.stderr
+    );
+    // Its peak memory stays small (GNU time, where installed).
+    if Path::new("/usr/bin/time").exists() {
+        let out = Command::new("/usr/bin/time")
+            .args(["-f", "%M"])
+            .arg(env!("CARGO_BIN_EXE_victim-first"))
+            .args(["verify", &s(&big)])
+            .output()
+            .expect("runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        let kb: u64 = err
+            .lines()
+            .last()
+            .and_then(|l| l.trim().parse().ok())
+            .expect("peak memory in KB");
+        assert!(kb < 64 * 1024, "verify used {kb} KB for a file it refuses");
+    }
+}
+
 // ---- 7. bounded work on crafted guidance ----
 
 fn profile_with(decisions: &str) -> String {
