@@ -108,6 +108,16 @@ fn main() {
         }),
     );
 
+    report(
+        "built-in: read the pack + profile the build merged, check case, assess",
+        time(2000, || {
+            let g = victim_first::builtin::resolved(&case.pack, case.profile.as_deref())
+                .expect("merged by the build");
+            let facts = CaseFacts::from_raw(&g, &src, &case).expect("valid case");
+            engine::assess(&g, &facts)
+        }),
+    );
+
     let bin = env!("CARGO_BIN_EXE_victim-first");
     report(
         "`victim-first assess CASE` (whole process)",

@@ -6,6 +6,7 @@
 //! published ones, already validated: a run that uses only them skips `lint`.
 
 use crate::core::diagnostic::Diagnostics;
+use crate::core::guidance::Guidance;
 use crate::core::parse::{self, SourceText};
 use crate::core::validate::LoadedFile;
 use crate::core::{digest, published, raw};
@@ -21,7 +22,9 @@ pub struct File {
     pub name: &'static str,
     /// Its bytes, as published and checked.
     pub bytes: &'static [u8],
-    /// The same file parsed by the build and written as JSON (`raw::GuidanceFile`).
+    /// The same bytes as text: the build proved them UTF-8.
+    pub text: &'static str,
+    /// The same file parsed by the build (`raw::GuidanceFile`, postcard, LZ4).
     pub parsed: &'static [u8],
     /// The SHA-256 of `bytes`, computed by the build.
     pub digest: &'static str,
@@ -31,9 +34,10 @@ pub struct File {
 pub fn all() -> impl Iterator<Item = File> {
     generated::FILES
         .iter()
-        .map(|&(name, bytes, parsed, digest)| File {
+        .map(|&(name, text, parsed, digest)| File {
             name,
-            bytes,
+            bytes: text.as_bytes(),
+            text,
             parsed,
             digest,
         })
@@ -55,9 +59,9 @@ pub fn digest() -> String {
     digest::combined(all().map(|f| f.digest))
 }
 
-/// The built-in files, parsed: read from the build's JSON rather than parsed
-/// from RON again. A file whose JSON cannot be read (which `tests/builtin.rs`
-/// rules out) is parsed from its RON instead, so nothing is lost.
+/// The built-in files, parsed: read from the build's parsed form rather than
+/// parsed from RON again. A file whose parsed form cannot be read (which
+/// `tests/builtin.rs` rules out) is parsed from its RON instead, so nothing is lost.
 pub fn loaded() -> (Vec<LoadedFile>, Diagnostics) {
     loaded_except(&[])
 }
@@ -69,19 +73,52 @@ pub fn loaded_except(digests: &[&str]) -> (Vec<LoadedFile>, Diagnostics) {
     let mut problems = Diagnostics::default();
     for f in all().filter(|f| !digests.contains(&f.digest)) {
         let shown = published::shown_path(f.name);
-        let text = std::str::from_utf8(f.bytes).unwrap_or_default();
-        match serde_json::from_slice::<raw::GuidanceFile>(f.parsed) {
-            Ok(file) => files.push(LoadedFile {
-                src: SourceText::new(&shown, text, f.digest),
+        match parsed(f) {
+            Some(file) => files.push(LoadedFile {
+                src: SourceText::built_in(&shown, f.text, f.digest),
                 file,
             }),
-            Err(_) => match parse::guidance_file(&shown, f.bytes) {
+            None => match parse::guidance_file(&shown, f.bytes) {
                 Ok((src, file)) => files.push(LoadedFile { src, file }),
                 Err(d) => problems.0.push(d),
             },
         }
     }
     (files, problems)
+}
+
+/// A file's parsed form as the build wrote it.
+pub fn parsed(file: File) -> Option<raw::GuidanceFile> {
+    let bytes = lz4_flex::decompress_size_prepended(file.parsed).ok()?;
+    postcard::from_bytes(&bytes).ok()
+}
+
+/// The built-in guidance for `pack` with `profile` (or none), as the build
+/// merged it: what `Library::resolve` gives on the built-in files, without the
+/// merging (`tests/builtin.rs` holds the two equal for every pair). `None` when
+/// the pair was not merged (an unknown id, or a profile written for another
+/// pack); the caller then resolves as usual, which says why.
+pub fn resolved(pack: &str, profile: Option<&str>) -> Option<Guidance> {
+    let profile = profile.unwrap_or_default();
+    let &(_, _, bytes) = generated::RESOLVED
+        .iter()
+        .find(|(p, f, _)| *p == pack && *f == profile)?;
+    let bytes = lz4_flex::decompress_size_prepended(bytes).ok()?;
+    let (mut guidance, paths): (Guidance, Vec<String>) = postcard::from_bytes(&bytes).ok()?;
+    if paths.len() != guidance.layers.len() {
+        return None;
+    }
+    for (layer, path) in guidance.layers.iter_mut().zip(paths) {
+        layer.path = path;
+    }
+    Some(guidance)
+}
+
+/// Every pack and profile pair the build merged (profile empty for none).
+pub fn resolved_pairs() -> impl Iterator<Item = (&'static str, Option<&'static str>)> {
+    generated::RESOLVED
+        .iter()
+        .map(|&(p, f, _)| (p, (!f.is_empty()).then_some(f)))
 }
 
 /// The program's version, as built.

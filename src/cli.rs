@@ -9,9 +9,12 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::builtin;
 use crate::core::case::CaseFacts;
 use crate::core::diagnostic::{Diagnostic, Diagnostics};
-use crate::core::{engine, report, text};
+use crate::core::guidance::Guidance;
+use crate::core::parse::SourceText;
+use crate::core::{engine, raw, report, text};
 use crate::store;
 
 /// Decision support for officers dealing with a victim or witness who may have no leave to remain.
@@ -275,6 +278,9 @@ pub struct AssessOptions {
 /// (a duplicate id above all, which could otherwise swap a file for another)
 /// stops here with exit 1, before the case is read, and no verdict is given.
 pub fn assess(case_path: &std::path::Path, opts: &AssessOptions) -> ExitCode {
+    if let Some(code) = assess_built_in(case_path, opts) {
+        return code;
+    }
     let loaded = store::find_and_load(opts.guidance.as_deref());
     let lib = &loaded.library;
     if let Some(code) = refuse_on_problems(&loaded) {
@@ -330,33 +336,75 @@ pub fn assess(case_path: &std::path::Path, opts: &AssessOptions) -> ExitCode {
             return fail(&d);
         }
     };
-    let facts = match CaseFacts::from_raw(&g, &src, &case) {
+    let code = give_verdicts(
+        &g,
+        &src,
+        &case,
+        loaded.origin.as_ref(),
+        &loaded.modified,
+        opts.json,
+    );
+    // The process ends here: handing thousands of small allocations back one by
+    // one would only cost time (about a tenth of a short `assess`), so the
+    // operating system takes them back at exit instead.
+    std::mem::forget((g, loaded));
+    code
+}
+
+/// `assess` when no guidance folder is named or installed: the pack and profile
+/// pair comes already merged from the build ([`builtin::resolved`]), so nothing
+/// is parsed or merged. `None` (go the usual way, which explains any problem)
+/// when a folder is in use, the case cannot be read, or the pair was not merged.
+fn assess_built_in(case_path: &std::path::Path, opts: &AssessOptions) -> Option<ExitCode> {
+    let origin = store::find_guidance(opts.guidance.as_deref()).ok()?;
+    if origin != store::Origin::BuiltIn {
+        return None;
+    }
+    let (src, case) = store::read_case(case_path).ok()?;
+    let pack = opts.pack.as_deref().unwrap_or(&case.pack);
+    let profile = if opts.no_profile {
+        None
+    } else {
+        opts.profile.as_deref().or(case.profile.as_deref())
+    };
+    let g = builtin::resolved(pack, profile)?;
+    let code = give_verdicts(&g, &src, &case, Some(&origin), &[], opts.json);
+    std::mem::forget(g);
+    Some(code)
+}
+
+/// Checks the case's answers against `g`, assesses it and prints the verdicts:
+/// the part of `assess` that is the same wherever the guidance came from.
+fn give_verdicts(
+    g: &Guidance,
+    src: &SourceText,
+    case: &raw::Case,
+    origin: Option<&store::Origin>,
+    modified: &[String],
+    json: bool,
+) -> ExitCode {
+    let facts = match CaseFacts::from_raw(g, src, case) {
         Ok(f) => f,
         Err(d) => return fail(&d),
     };
-    let mut a = engine::assess(&g, &facts);
-    a.guidance.folder = loaded
-        .origin
-        .as_ref()
+    let mut a = engine::assess(g, &facts);
+    a.guidance.folder = origin
         .and_then(store::Origin::folder)
         .map(|d| d.display().to_string());
-    a.guidance.source = loaded.origin.as_ref().map(store::Origin::words);
+    a.guidance.source = origin.map(store::Origin::words);
     a.guidance.modified_files = g
         .layers
         .iter()
-        .filter(|l| loaded.modified.contains(&l.path))
+        .filter(|l| modified.contains(&l.path))
         .map(|l| l.path.clone())
         .collect();
     a.guidance.national_modified_locally = !a.guidance.modified_files.is_empty();
     warn_modified(&a.guidance.modified_files);
-    if opts.json {
+    if json {
         out(&report::to_json(&a));
     } else {
-        out(&report::to_text(&g, &a));
+        out(&report::to_text(g, &a));
     }
-    // The process ends here: handing thousands of small allocations back one by
-    // one would only cost time (about a tenth of a short `assess`), so the
-    // operating system takes them back at exit instead.
-    std::mem::forget((g, a, facts, loaded));
+    std::mem::forget((a, facts));
     ExitCode::SUCCESS
 }

@@ -115,6 +115,111 @@ fn the_check_the_build_uses_passes_the_shipped_files_and_fails_a_changed_byte() 
 }
 
 #[test]
+fn the_parsed_form_the_build_wrote_is_each_file_parsed_again() {
+    for f in builtin::all() {
+        let from_build = builtin::parsed(f).unwrap_or_else(|| panic!("{}: unreadable", f.name));
+        let (_, parsed) = victim_first::core::parse::guidance_file(f.name, f.bytes).expect(f.name);
+        assert_eq!(
+            format!("{from_build:?}"),
+            format!("{parsed:?}"),
+            "{}",
+            f.name
+        );
+    }
+}
+
+#[test]
+fn every_pair_the_build_merged_is_what_resolve_gives_and_none_is_missing() {
+    let lib = victim_first::store::load_builtin().library;
+    let merged: Vec<(&str, Option<&str>)> = builtin::resolved_pairs().collect();
+    let resolvable: Vec<(String, Option<String>)> = published::resolve_all(&lib)
+        .into_iter()
+        .map(|r| (r.pack, r.profile))
+        .collect();
+    assert!(
+        merged.len() >= 10,
+        "every pack, with and without a profile: {merged:?}"
+    );
+    assert_eq!(
+        merged,
+        resolvable
+            .iter()
+            .map(|(p, f)| (p.as_str(), f.as_deref()))
+            .collect::<Vec<_>>()
+    );
+    for (pack, profile) in merged {
+        let fast = builtin::resolved(pack, profile).expect("merged by the build");
+        let slow = lib.resolve(pack, profile).expect("resolves");
+        assert_eq!(
+            format!("{fast:?}"),
+            format!("{slow:?}"),
+            "{pack} with {profile:?}: the build's merge is resolve's, layer paths included"
+        );
+    }
+    // A profile written for another pack was not merged: the usual way explains it.
+    assert!(builtin::resolved("npcc-2018", Some("example-adopting")).is_none());
+    assert!(builtin::resolved("no-such-pack", None).is_none());
+}
+
+#[test]
+fn a_bad_case_gets_the_same_refusal_from_the_built_in_guidance_as_from_the_folder() {
+    let dir = scratch("bad");
+    let here = std::env::current_dir().expect("cwd");
+    let mut bad: Vec<PathBuf> = std::fs::read_dir("tests/data/bad-cases")
+        .expect("bad cases")
+        .map(|e| here.join(e.expect("entry").path()))
+        .collect();
+    bad.sort();
+    // A pair that does not fit, and ids named on the command line that do not exist.
+    let case = here.join(&cases()[0]);
+    let mut runs: Vec<Vec<String>> = bad
+        .iter()
+        .map(|p| {
+            vec![
+                "assess".to_owned(),
+                p.to_string_lossy().into_owned(),
+                "--json".to_owned(),
+            ]
+        })
+        .collect();
+    for extra in [
+        &["--pack", "npcc-2018", "--profile", "example-adopting"][..],
+        &["--pack", "npcc-2018"][..],
+        &["--pack", "nope"][..],
+        &["--profile", "nope"][..],
+    ] {
+        let mut args = vec![
+            "assess".to_owned(),
+            case.to_string_lossy().into_owned(),
+            "--json".to_owned(),
+        ];
+        args.extend(extra.iter().map(|a| (*a).to_owned()));
+        runs.push(args);
+    }
+    let mut refused = 0;
+    for args in runs {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let alone = run_in(&exe(), &dir.0, &args);
+        let mut with_folder = args.clone();
+        let folder = here.join("guidance");
+        let folder = folder.to_string_lossy();
+        with_folder.extend(["--guidance", &folder]);
+        let named = run_in(&exe(), &here, &with_folder);
+        assert_eq!(alone.code, named.code, "{args:?}: {}", alone.stderr);
+        assert_eq!(alone.stderr, named.stderr, "{args:?}");
+        if alone.code != 0 {
+            refused += 1;
+        } else {
+            assert_eq!(verdicts(&alone.stdout), verdicts(&named.stdout), "{args:?}");
+        }
+    }
+    assert!(
+        refused >= bad.len() + 3,
+        "every bad case and bad id is refused"
+    );
+}
+
+#[test]
 fn the_binary_alone_in_an_empty_folder_gives_the_verdicts_the_tests_expect() {
     let dir = scratch("alone");
     let lone = dir.0.join("victim-first");

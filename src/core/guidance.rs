@@ -25,7 +25,7 @@ pub mod ie_fact {
 }
 
 /// What part a layer plays.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LayerKind {
     /// A national pack that extends nothing.
@@ -39,7 +39,7 @@ pub enum LayerKind {
 }
 
 /// One file that went into a [`Guidance`].
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Layer {
     pub id: String,
     pub kind: LayerKind,
@@ -50,13 +50,14 @@ pub struct Layer {
     pub summary: String,
     /// SHA-256 of the file as loaded.
     pub digest: String,
-    /// Where it was loaded from.
+    /// Where it was loaded from. Not in the JSON report, and not in the
+    /// build's resolved form either (`builtin::resolved` puts it back).
     #[serde(skip)]
     pub path: String,
 }
 
 /// The force profile's settings.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct ProfileSettings {
     pub id: String,
     pub force: String,
@@ -69,14 +70,14 @@ pub struct ProfileSettings {
 }
 
 /// A guidance rule and the layer that defines it.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct RuleEntry {
     pub rule: raw::GuidanceRule,
     pub layer: String,
 }
 
 /// A decision rule and the layer that defines it.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct DecisionEntry {
     /// Shared, so that merging a chain once and reusing it for every overlay and
     /// profile on top of it does not copy every condition.
@@ -85,7 +86,7 @@ pub struct DecisionEntry {
 }
 
 /// Validated, merged guidance.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Guidance {
     /// Every file, national baseline first, then revisions, overlays and the profile.
     pub layers: Vec<Layer>,

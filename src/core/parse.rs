@@ -17,7 +17,8 @@ pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
 #[derive(Clone, Debug)]
 pub struct SourceText {
     pub path: String,
-    pub text: String,
+    /// Borrowed for the built-in files, which live as long as the program.
+    pub text: std::borrow::Cow<'static, str>,
     /// Lower-case hex SHA-256 of the bytes as read.
     pub digest: String,
     /// Line starts and quoted strings, built when the first error needs a place.
@@ -29,7 +30,17 @@ impl SourceText {
     pub fn new(path: &str, text: &str, digest: &str) -> Self {
         Self {
             path: path.to_owned(),
-            text: text.to_owned(),
+            text: std::borrow::Cow::Owned(text.to_owned()),
+            digest: digest.to_owned(),
+            index: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// A text compiled into the program: borrowed, not copied.
+    pub fn built_in(path: &str, text: &'static str, digest: &str) -> Self {
+        Self {
+            path: path.to_owned(),
+            text: std::borrow::Cow::Borrowed(text),
             digest: digest.to_owned(),
             index: std::sync::OnceLock::new(),
         }

@@ -8,6 +8,7 @@
 
 use super::diagnostic::Diagnostics;
 use super::digest::sha256_hex;
+use super::guidance::Guidance;
 use super::manifest::Manifest;
 use super::parse;
 use super::validate::{Library, LoadedFile};
@@ -86,6 +87,36 @@ pub fn parse_all<'a>(
         }
     }
     (loaded, problems)
+}
+
+/// One national pack with one force profile (or none), merged ahead of time.
+pub struct Resolved {
+    pub pack: String,
+    pub profile: Option<String>,
+    pub guidance: Guidance,
+}
+
+/// Every pack and profile pair in `library` that resolves (a profile written
+/// for another pack does not): what the build merges ahead of time, so that a
+/// run on the built-in guidance merges nothing.
+pub fn resolve_all(library: &Library) -> Vec<Resolved> {
+    let mut all = Vec::new();
+    for pack in library.pack_ids() {
+        let profiles = library.profile_ids();
+        for profile in std::iter::once(None).chain(profiles.into_iter().map(Some)) {
+            if library.incompatibility(pack, profile).is_some() {
+                continue;
+            }
+            if let Ok(guidance) = library.resolve(pack, profile) {
+                all.push(Resolved {
+                    pack: pack.to_owned(),
+                    profile: profile.map(str::to_owned),
+                    guidance,
+                });
+            }
+        }
+    }
+    all
 }
 
 #[cfg(test)]
