@@ -11,9 +11,7 @@
     reason = "a test may panic on a broken fixture"
 )]
 
-use std::cell::RefCell;
 use std::path::Path;
-use std::rc::Rc;
 
 use egui::accesskit::{Role, Toggled};
 use egui_kittest::Harness;
@@ -23,127 +21,8 @@ use victim_first::core::raw::Choice;
 use victim_first::gui::{self, Action, Effect, GuiState, Screen};
 use victim_first::store;
 
-type Effects = Rc<RefCell<Vec<Effect>>>;
-
-fn state_from(dir: &Path) -> GuiState {
-    let (lib, problems) = store::load_library(dir);
-    let mut state = GuiState::new(lib, problems);
-    state.clock = Box::new(|| "2026-11-29T10:00:00Z".to_owned());
-    state
-}
-
-fn harness_with(state: GuiState) -> (Harness<'static, GuiState>, Effects) {
-    let effects = Rc::new(RefCell::new(Vec::new()));
-    let sink = Rc::clone(&effects);
-    let h = Harness::builder()
-        .with_size(egui::vec2(1100.0, 800.0))
-        .build_ui_state(
-            move |ui, state: &mut GuiState| {
-                sink.borrow_mut().extend(gui::root_ui(ui, state));
-            },
-            state,
-        );
-    gui::install_fonts(&h.ctx);
-    (h, effects)
-}
-
-fn harness() -> (Harness<'static, GuiState>, Effects) {
-    harness_with(state_from(Path::new("guidance")))
-}
-
-/// The wording of a question and one of its options, from the guidance in force.
-fn wording(h: &Harness<'_, GuiState>, fact: &str, value: &str) -> (String, String) {
-    let g = h.state().guidance.as_ref().expect("guidance");
-    let f = g.fact(fact).expect("fact");
-    let label = f
-        .values
-        .iter()
-        .find(|v| v.id == value)
-        .map(|v| v.label.clone())
-        .expect("value");
-    (f.question.clone(), label)
-}
-
-/// Whether a widget with exactly this name is on screen (it may be more than once).
-fn shows(h: &Harness<'_, GuiState>, label: &str) -> bool {
-    h.query_all_by_label(label).next().is_some()
-}
-
-/// Whether a widget whose name contains this is on screen.
-fn shows_part(h: &Harness<'_, GuiState>, part: &str) -> bool {
-    h.query_all_by_label_contains(part).next().is_some()
-}
-
-fn press(h: &mut Harness<'_, GuiState>, label: &str) {
-    h.get_by_label(label).click_accesskit();
-    h.run();
-}
-
-/// Chooses an option of a question, found by fact and value id.
-fn answer(h: &mut Harness<'_, GuiState>, fact: &str, value: &str) {
-    let (q, l) = wording(h, fact, value);
-    press(h, &gui::option_name(&q, &l));
-}
-
-fn type_into(h: &mut Harness<'_, GuiState>, label: &str, text: &str) {
-    let node = h.get_by_label(label);
-    node.focus();
-    h.run();
-    h.get_by_label(label).type_text(text);
-    h.run();
-}
-
-fn type_answer(h: &mut Harness<'_, GuiState>, fact: &str, text: &str) {
-    let q = h
-        .state()
-        .guidance
-        .as_ref()
-        .expect("guidance")
-        .fact(fact)
-        .expect("fact")
-        .question
-        .clone();
-    type_into(h, &q, text);
-}
-
-fn go_to(h: &mut Harness<'_, GuiState>, step_id: &str) {
-    let i = h
-        .state()
-        .steps()
-        .iter()
-        .position(|s| s.id() == step_id)
-        .expect("step");
-    h.state_mut().update(Action::GoTo(i));
-    h.run();
-}
-
-fn open_case(h: &mut Harness<'_, GuiState>, path: &str) {
-    let bytes = std::fs::read(path).expect("case file");
-    h.state_mut()
-        .update(Action::CaseRead(path.to_owned(), bytes));
-    h.run();
-}
-
-/// A domestic abuse report by a victim, adult, safe, no slavery or child indicators.
-fn da_basics(h: &mut Harness<'_, GuiState>) {
-    answer(h, "role", "victim");
-    answer(h, "offence", "domestic_abuse");
-    answer(h, "age", "adult");
-    answer(h, "reporting", "in_person");
-    go_to(h, "concern");
-    answer(h, "concern_source", "third_party_alleged");
-    answer(h, "concern_strength", "doubts");
-    go_to(h, "victim_first");
-    answer(h, "situation", "safe");
-    answer(h, "risk_level", "standard");
-    answer(h, "slavery_indicators", "no");
-    answer(h, "child_indicators", "no");
-    answer(h, "needs_interpreter", "no");
-}
-
-fn open<'h>(h: &'h Harness<'_, GuiState>) -> &'h gui::state::Open {
-    h.state().case.as_ref().expect("a case is open")
-}
+mod ui_common;
+use ui_common::*;
 
 #[test]
 fn the_start_screen_shows_the_guidance_in_force_and_the_browser_is_one_click_away() {
@@ -480,39 +359,6 @@ fn every_example_case_opens_in_the_wizard() {
 }
 
 /// Presses Tab until the widget named `label` has the focus.
-fn tab_to(h: &mut Harness<'_, GuiState>, label: &str) {
-    for _ in 0..400 {
-        if h.query_by_label(label).is_some_and(|n| n.is_focused()) {
-            return;
-        }
-        h.key_press(egui::Key::Tab);
-        h.run();
-    }
-    panic!("Tab never reached {label}");
-}
-
-fn key_choose(h: &mut Harness<'_, GuiState>, label: &str) {
-    tab_to(h, label);
-    h.key_press(egui::Key::Space);
-    h.run();
-}
-
-fn key_answer(h: &mut Harness<'_, GuiState>, fact: &str, value: &str) {
-    let (q, l) = wording(h, fact, value);
-    key_choose(h, &gui::option_name(&q, &l));
-}
-
-fn key_type(h: &mut Harness<'_, GuiState>, label: &str, text: &str) {
-    tab_to(h, label);
-    h.event(egui::Event::Text(text.to_owned()));
-    h.run();
-}
-
-fn next_step(h: &mut Harness<'_, GuiState>) {
-    h.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowRight);
-    h.run();
-}
-
 #[test]
 fn a_case_can_be_completed_with_the_keyboard_alone() {
     let (mut h, _) = harness();

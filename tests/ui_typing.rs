@@ -15,59 +15,15 @@
 )]
 
 use std::collections::BTreeSet;
-use std::path::Path;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use victim_first::core::engine::Verdict;
-use victim_first::gui::{self, Action, GuiState};
-use victim_first::store;
+use victim_first::gui::GuiState;
 
-fn harness() -> Harness<'static, GuiState> {
-    let (lib, problems) = store::load_library(Path::new("guidance"));
-    let mut state = GuiState::new(lib, problems);
-    state.clock = Box::new(|| "2026-11-29T10:00:00Z".to_owned());
-    let h = Harness::builder()
-        .with_size(egui::vec2(1100.0, 800.0))
-        .build_ui_state(
-            |ui, state: &mut GuiState| {
-                let _ = gui::root_ui(ui, state);
-            },
-            state,
-        );
-    gui::install_fonts(&h.ctx);
-    h
-}
-
-fn press(h: &mut Harness<'_, GuiState>, label: &str) {
-    h.get_by_label(label).click_accesskit();
-    h.run();
-}
-
-fn answer(h: &mut Harness<'_, GuiState>, fact: &str, value: &str) {
-    let g = h.state().guidance.as_ref().expect("guidance");
-    let f = g.fact(fact).expect("fact");
-    let label = f
-        .values
-        .iter()
-        .find(|v| v.id == value)
-        .map(|v| v.label.clone())
-        .expect("value");
-    let name = gui::option_name(&f.question, &label);
-    press(h, &name);
-}
-
-fn go_to(h: &mut Harness<'_, GuiState>, step_id: &str) {
-    let i = h
-        .state()
-        .steps()
-        .iter()
-        .position(|s| s.id() == step_id)
-        .expect("step");
-    h.state_mut().update(Action::GoTo(i));
-    h.run();
-}
+mod ui_common;
+use ui_common::{answer, go_to, harness, press};
 
 fn is_text_field(role: Role) -> bool {
     matches!(role, Role::TextInput | Role::MultilineTextInput)
@@ -138,7 +94,7 @@ fn type_every_field(h: &mut Harness<'_, GuiState>, done: &mut BTreeSet<String>) 
 
 #[test]
 fn every_text_field_of_the_wizard_keeps_every_key_typed_one_per_frame() {
-    let mut h = harness();
+    let (mut h, _) = harness();
     h.run();
     press(&mut h, "New case");
     let mut done = BTreeSet::new();

@@ -82,6 +82,10 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut GuiState) -> Vec<Effect> {
     let mut actions = Vec::new();
     shortcuts(&ctx, state, &mut actions);
     let theme = state.theme();
+    // A screen or step the officer has just arrived on opens at its top, with
+    // its heading focused, whatever brought them there.
+    let arrived = arrived(&ctx, state);
+    widgets::set_focus_heading(&ctx, arrived);
 
     // The panels are not filled: the shell clears the window to the panel colour
     // (`App::clear_color`), and under a software rasteriser a second fill of every
@@ -107,59 +111,64 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut GuiState) -> Vec<Effect> {
     }
     let central = unfilled(egui::Frame::central_panel(ui.style()));
     egui::CentralPanel::default().frame(central).show(ui, |ui| {
-        egui::ScrollArea::vertical()
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                match (state.screen, &state.guidance, &state.case) {
-                    (Screen::Browser, _, _) => browser::show(ui, state, &mut actions),
-                    (Screen::Wizard, Ok(g), Some(open)) => {
-                        let steps = wizard_steps(g);
-                        let i = open.wizard.step.min(steps.len().saturating_sub(1));
-                        match steps.get(i) {
-                            Some(StepKind::Questions(s)) => {
-                                step::show(ui, theme, g, open, s, &mut actions);
-                            }
-                            Some(StepKind::Actions) => {
-                                actions_step::show(ui, theme, open, &mut actions);
-                            }
-                            Some(StepKind::Review) => {
-                                let format = state.note_format;
-                                review::show(
-                                    ui,
-                                    theme,
-                                    g,
-                                    open,
-                                    &steps,
-                                    (format, &state.modified),
-                                    &mut actions,
-                                );
-                            }
-                            None => {}
+        let mut area = egui::ScrollArea::vertical()
+            .id_salt("main")
+            .auto_shrink([false, false]);
+        if arrived {
+            area = area.vertical_scroll_offset(0.0);
+        }
+        area.show(ui, |ui| {
+            match (state.screen, &state.guidance, &state.case) {
+                (Screen::Browser, _, _) => browser::show(ui, state, &mut actions),
+                (Screen::Wizard, Ok(g), Some(open)) => {
+                    let steps = wizard_steps(g);
+                    let i = open.wizard.step.min(steps.len().saturating_sub(1));
+                    match steps.get(i) {
+                        Some(StepKind::Questions(s)) => {
+                            step::show(ui, theme, g, open, s, &mut actions);
                         }
-                        ui.add_space(12.0);
-                        ui.horizontal(|ui| {
-                            if i > 0 && ui.button("Back (Alt+←)").clicked() {
-                                actions.push(Action::Back);
-                            }
-                            if i + 1 < steps.len() && ui.button("Next (Alt+→)").clicked() {
-                                actions.push(Action::Next);
-                            }
-                        });
+                        Some(StepKind::Actions) => {
+                            actions_step::show(ui, theme, open, &mut actions);
+                        }
+                        Some(StepKind::Review) => {
+                            let format = state.note_format;
+                            review::show(
+                                ui,
+                                theme,
+                                g,
+                                open,
+                                &steps,
+                                (format, &state.modified),
+                                &mut actions,
+                            );
+                        }
+                        None => {}
                     }
-                    (Screen::Finished, Ok(g), Some(open)) => {
-                        finished::show(
-                            ui,
-                            g,
-                            open,
-                            (state.note_format, &state.modified),
-                            &mut actions,
-                        );
-                    }
-                    (Screen::Note, _, _) => note_view::show(ui, state, &mut actions),
-                    _ => start::show(ui, state, &mut actions),
+                    ui.add_space(12.0);
+                    ui.horizontal(|ui| {
+                        if i > 0 && ui.button("Back (Alt+←)").clicked() {
+                            actions.push(Action::Back);
+                        }
+                        if i + 1 < steps.len() && ui.button("Next (Alt+→)").clicked() {
+                            actions.push(Action::Next);
+                        }
+                    });
                 }
-            });
+                (Screen::Finished, Ok(g), Some(open)) => {
+                    finished::show(
+                        ui,
+                        g,
+                        open,
+                        (state.note_format, &state.modified),
+                        &mut actions,
+                    );
+                }
+                (Screen::Note, _, _) => note_view::show(ui, state, &mut actions),
+                _ => start::show(ui, state, &mut actions),
+            }
+        });
     });
+    widgets::set_focus_heading(&ctx, false);
     chrome::rule_window(&ctx, state, &mut actions);
     chrome::about_window(&ctx, state, &mut actions);
     chrome::chooser_window(&ctx, state, &mut actions);
@@ -175,6 +184,24 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut GuiState) -> Vec<Effect> {
         effects.extend(state.update(a));
     }
     effects
+}
+
+/// Where the officer is: the screen, the step of the open case, and its file.
+type ViewKey = (Screen, Option<usize>, Option<std::path::PathBuf>);
+
+/// Whether this frame shows another screen, step or case than the last one drawn.
+fn arrived(ctx: &egui::Context, state: &GuiState) -> bool {
+    let key: ViewKey = (
+        state.screen,
+        state.case.as_ref().map(|o| o.wizard.step),
+        state.case.as_ref().and_then(|o| o.path.clone()),
+    );
+    let id = egui::Id::unique("victim-first/view");
+    ctx.data_mut(|d| {
+        let changed = d.get_temp::<ViewKey>(id).as_ref() != Some(&key);
+        d.insert_temp(id, key);
+        changed
+    })
 }
 
 /// A panel's frame without its fill (see [`clear_colour`]).

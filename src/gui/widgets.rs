@@ -48,12 +48,52 @@ pub fn name(ui: &egui::Ui, resp: &egui::Response, label: &str) {
 
 /// A heading that screen readers announce as a heading.
 pub fn heading(ui: &mut egui::Ui, text: &str) -> egui::Response {
-    let r = ui.heading(text);
+    // Focusable, so that a screen or step can open with its heading focused and
+    // a screen reader announces where the officer has arrived.
+    let r = ui.add(
+        egui::Label::new(RichText::new(text).heading())
+            .selectable(false)
+            .sense(egui::Sense::focusable_noninteractive()),
+    );
     ui.ctx().accesskit_node_builder(r.id, |node| {
         node.set_role(Role::Heading);
         node.set_label(text.to_owned());
     });
+    if take_focus_heading(ui.ctx()) {
+        r.request_focus();
+    }
+    if r.has_focus() {
+        focus_ring(ui, r.rect);
+    }
     r
+}
+
+/// The id under which the frame remembers that the first heading it draws takes the focus.
+fn focus_heading_id() -> egui::Id {
+    egui::Id::unique("victim-first/focus-heading")
+}
+
+/// Says whether the first heading drawn this frame should take the focus
+/// (the officer has just arrived on a screen or step), for [`heading`].
+pub fn set_focus_heading(ctx: &egui::Context, on: bool) {
+    ctx.data_mut(|d| d.insert_temp(focus_heading_id(), on));
+}
+
+fn take_focus_heading(ctx: &egui::Context) -> bool {
+    ctx.data_mut(|d| d.remove_temp::<bool>(focus_heading_id()))
+        .unwrap_or(false)
+}
+
+/// A 2-point outline in the theme's focus colour (3:1 or more against every
+/// background, `tests/ui_theme.rs`) around a control that has the focus.
+pub fn focus_ring(ui: &egui::Ui, rect: egui::Rect) {
+    let colour = ui.visuals().widgets.active.bg_stroke.color;
+    ui.painter().rect_stroke(
+        rect.expand(3.0),
+        2.0,
+        egui::Stroke::new(2.0, colour),
+        egui::StrokeKind::Outside,
+    );
 }
 
 /// A smaller heading.
