@@ -45,7 +45,10 @@ fn each_step_opens_at_its_top_with_its_heading_focused() {
     let (mut h, _) = harness();
     new_case(&mut h);
     let first = step_heading(&h, 0);
-    assert!(heading_node(&h, &first).is_focused(), "a new case opens on its first heading");
+    assert!(
+        heading_node(&h, &first).is_focused(),
+        "a new case opens on its first heading"
+    );
     let steps = h.state().steps().len();
     for i in 0..steps - 1 {
         // Scrolled down to the Next button at the foot of the step, then on.
@@ -54,7 +57,11 @@ fn each_step_opens_at_its_top_with_its_heading_focused() {
         press(&mut h, "Next (Alt+→)");
         let title = step_heading(&h, i + 1);
         let heading = heading_node(&h, &title);
-        assert!(heading.is_focused(), "step {}: {title} has the focus", i + 2);
+        assert!(
+            heading.is_focused(),
+            "step {}: {title} has the focus",
+            i + 2
+        );
         let top = heading.rect().top();
         assert!(
             (0.0..200.0).contains(&top),

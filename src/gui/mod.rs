@@ -121,38 +121,8 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut GuiState) -> Vec<Effect> {
             match (state.screen, &state.guidance, &state.case) {
                 (Screen::Browser, _, _) => browser::show(ui, state, &mut actions),
                 (Screen::Wizard, Ok(g), Some(open)) => {
-                    let steps = wizard_steps(g);
-                    let i = open.wizard.step.min(steps.len().saturating_sub(1));
-                    match steps.get(i) {
-                        Some(StepKind::Questions(s)) => {
-                            step::show(ui, theme, g, open, s, &mut actions);
-                        }
-                        Some(StepKind::Actions) => {
-                            actions_step::show(ui, theme, open, &mut actions);
-                        }
-                        Some(StepKind::Review) => {
-                            let format = state.note_format;
-                            review::show(
-                                ui,
-                                theme,
-                                g,
-                                open,
-                                &steps,
-                                (format, &state.modified),
-                                &mut actions,
-                            );
-                        }
-                        None => {}
-                    }
-                    ui.add_space(12.0);
-                    ui.horizontal(|ui| {
-                        if i > 0 && ui.button("Back (Alt+←)").clicked() {
-                            actions.push(Action::Back);
-                        }
-                        if i + 1 < steps.len() && ui.button("Next (Alt+→)").clicked() {
-                            actions.push(Action::Next);
-                        }
-                    });
+                    let export = (state.note_format, state.modified.as_slice());
+                    wizard_step(ui, theme, g, open, export, &mut actions);
                 }
                 (Screen::Finished, Ok(g), Some(open)) => {
                     finished::show(
@@ -184,6 +154,34 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut GuiState) -> Vec<Effect> {
         effects.extend(state.update(a));
     }
     effects
+}
+
+/// The step of the open case that is shown, with Back and Next at its foot.
+fn wizard_step(
+    ui: &mut egui::Ui,
+    theme: settings::ThemeChoice,
+    g: &crate::core::guidance::Guidance,
+    open: &state::Open,
+    export: (crate::core::note::Format, &[String]),
+    actions: &mut Vec<Action>,
+) {
+    let steps = wizard_steps(g);
+    let i = open.wizard.step.min(steps.len().saturating_sub(1));
+    match steps.get(i) {
+        Some(StepKind::Questions(s)) => step::show(ui, theme, g, open, s, actions),
+        Some(StepKind::Actions) => actions_step::show(ui, theme, open, actions),
+        Some(StepKind::Review) => review::show(ui, theme, g, open, &steps, export, actions),
+        None => {}
+    }
+    ui.add_space(12.0);
+    ui.horizontal(|ui| {
+        if i > 0 && ui.button("Back (Alt+←)").clicked() {
+            actions.push(Action::Back);
+        }
+        if i + 1 < steps.len() && ui.button("Next (Alt+→)").clicked() {
+            actions.push(Action::Next);
+        }
+    });
 }
 
 /// Where the officer is: the screen, the step of the open case, and its file.
