@@ -75,3 +75,90 @@ fn each_step_opens_at_its_top_with_its_heading_focused() {
     let title = step_heading(&h, steps - 2);
     assert!(heading_node(&h, &title).is_focused());
 }
+
+/// The task list's entry for step `i`, as a screen reader reads it.
+fn task(h: &Harness<'_, GuiState>, i: usize) -> String {
+    let prefix = format!("{}. ", i + 1);
+    h.query_all(egui_kittest::kittest::by().role(Role::Button))
+        .filter_map(|n| n.accesskit_node().label())
+        .find(|l| l.starts_with(&prefix))
+        .unwrap_or_else(|| panic!("no task list entry for step {}", i + 1))
+}
+
+fn step_index(h: &Harness<'_, GuiState>, id: &str) -> usize {
+    h.state()
+        .steps()
+        .iter()
+        .position(|s| s.id() == id)
+        .expect("step")
+}
+
+#[test]
+fn a_new_case_claims_no_step_completed_and_says_why_a_step_has_nothing_to_do() {
+    let (mut h, _) = harness();
+    new_case(&mut h);
+    let n = h.state().steps().len();
+    let all: Vec<String> = (0..n).map(|i| task(&h, i)).collect();
+    for t in &all {
+        assert!(
+            !t.ends_with("completed"),
+            "nothing is completed in a new case: {all:#?}"
+        );
+    }
+    assert!(all[0].contains(": current step, not started"), "{all:#?}");
+    let checks = step_index(&h, "checks");
+    let contact = step_index(&h, "ie_contact");
+    assert!(
+        all[checks].ends_with("nothing to do: no checks proposed"),
+        "{all:#?}"
+    );
+    assert!(
+        all[contact].ends_with("nothing to do: no contact with Immigration Enforcement proposed"),
+        "{all:#?}"
+    );
+    let actions = step_index(&h, "actions");
+    assert!(
+        all[actions].contains("cannot start yet: waits for step 1, "),
+        "{all:#?}"
+    );
+    assert!(all[n - 1].ends_with("not started"), "{all:#?}");
+
+    // A check proposed: its step now has questions to answer.
+    go_to(&mut h, "checks");
+    press(&mut h, "Add a check");
+    assert!(
+        task(&h, checks).ends_with("current step, not started"),
+        "{}",
+        task(&h, checks)
+    );
+
+    // The first step answered in part, then in full.
+    go_to(&mut h, "report");
+    answer(&mut h, "role", "victim");
+    assert!(task(&h, 0).ends_with("in progress"), "{}", task(&h, 0));
+}
+
+#[test]
+fn a_step_whose_answers_a_change_set_aside_needs_attention() {
+    let (mut h, _) = harness();
+    new_case(&mut h);
+    answer(&mut h, "role", "victim");
+    answer(&mut h, "offence", "domestic_abuse");
+    answer(&mut h, "age", "adult");
+    go_to(&mut h, "victim_first");
+    answer(&mut h, "risk_level", "high");
+    let vf = step_index(&h, "victim_first");
+    assert!(
+        !task(&h, vf).contains("needs attention"),
+        "{}",
+        task(&h, vf)
+    );
+    // Not domestic abuse after all: the risk answer no longer applies.
+    go_to(&mut h, "report");
+    answer(&mut h, "offence", "robbery");
+    assert!(
+        task(&h, vf).ends_with("needs attention: answers set aside after a change"),
+        "{}",
+        task(&h, vf)
+    );
+}

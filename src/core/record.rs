@@ -223,60 +223,142 @@ pub fn blockers(case: &raw::Case, g: &Guidance, a: &Assessment) -> Vec<Blocker> 
     out
 }
 
-/// A step's status in the task list.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// A step's status in the task list: the truth about what is left there.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StepStatus {
     NotStarted,
     InProgress,
     Completed,
+    /// Nothing is asked here for this case, and why ("no checks proposed").
+    NothingToDo(&'static str),
+    /// Nothing can be answered here until an earlier step is: which one.
+    CannotStartYet(String),
+    /// Answers given here no longer apply after a change on an earlier step:
+    /// they are set aside, and the officer should look again.
+    NeedsAttention,
 }
 
 impl StepStatus {
-    pub fn words(self) -> &'static str {
+    pub fn words(&self) -> String {
         match self {
-            Self::NotStarted => "not started",
-            Self::InProgress => "in progress",
-            Self::Completed => "completed",
+            Self::NotStarted => "not started".to_owned(),
+            Self::InProgress => "in progress".to_owned(),
+            Self::Completed => "completed".to_owned(),
+            Self::NothingToDo(why) => format!("nothing to do: {why}"),
+            Self::CannotStartYet(what) => format!("cannot start yet: waits for {what}"),
+            Self::NeedsAttention => "needs attention: answers set aside after a change".to_owned(),
         }
+    }
+
+    /// Whether the step is done with, for the steps after it.
+    fn settled(&self) -> bool {
+        matches!(self, Self::Completed | Self::NothingToDo(_))
     }
 }
 
-/// The status of step `i`: completed when every question that applies is
-/// answered and nothing on it blocks completion.
-pub fn step_status(g: &Guidance, w: &Wizard, blockers: &[Blocker], i: usize) -> StepStatus {
+/// Every step's status, in order. A step of questions is completed when every
+/// question that applies is answered and nothing on it blocks completion; one
+/// where no question applies says why (no checks or contact proposed) or which
+/// earlier step it waits for; one holding answers set aside by a later change
+/// needs attention. The actions step waits for the question steps; the review
+/// is completed only when the record is.
+pub fn step_statuses(g: &Guidance, w: &Wizard, blockers: &[Blocker]) -> Vec<StepStatus> {
     let all = steps(g);
-    let Some(step) = all.get(i) else {
-        return StepStatus::NotStarted;
-    };
-    let blocked = blockers.iter().any(|b| b.step == step.id());
-    let (asked, answered) = match step {
-        StepKind::Questions(s) => {
-            let mut abouts = vec![About::Case];
-            abouts.extend((0..w.case.checks.len()).map(About::Check));
-            if w.case.ie_contact.is_some() {
-                abouts.push(About::IeContact);
-            }
-            let mut asked = 0;
-            let mut answered = 0;
-            for about in abouts {
-                for f in w.visible(g, s, about) {
-                    asked += 1;
-                    if w.answer(g, about, &f.id).is_some_and(|a| a.is_answered()) {
-                        answered += 1;
+    let mut abouts = vec![About::Case];
+    abouts.extend((0..w.case.checks.len()).map(About::Check));
+    if w.case.ie_contact.is_some() {
+        abouts.push(About::IeContact);
+    }
+    let aside: Vec<(About, Vec<String>)> =
+        abouts.iter().map(|&a| (a, w.relevance(g, a).1)).collect();
+    let mut out: Vec<StepStatus> = Vec::with_capacity(all.len());
+    for step in &all {
+        let blocked = blockers.iter().any(|b| b.step == step.id());
+        let waiting = || {
+            out.iter()
+                .zip(&all)
+                .enumerate()
+                .find(|(_, (st, _))| !st.settled())
+                .map(|(k, (_, s))| format!("step {}, {}", k + 1, step_title(s)))
+        };
+        let status = match step {
+            StepKind::Questions(s) => {
+                let mut asked = 0;
+                let mut answered = 0;
+                for &about in &abouts {
+                    for f in w.visible(g, s, about) {
+                        asked += 1;
+                        if w.answer(g, about, &f.id).is_some_and(|a| a.is_answered()) {
+                            answered += 1;
+                        }
                     }
                 }
+                let has = |scope: raw::Scope| {
+                    s.facts
+                        .iter()
+                        .any(|f| g.fact(f).is_some_and(|x| x.scope == scope))
+                };
+                let set_aside = aside
+                    .iter()
+                    .any(|(_, ids)| ids.iter().any(|id| s.facts.contains(id)));
+                if set_aside {
+                    StepStatus::NeedsAttention
+                } else if asked == 0 && has(raw::Scope::Check) && w.case.checks.is_empty() {
+                    StepStatus::NothingToDo("no checks proposed")
+                } else if asked == 0 && has(raw::Scope::IeContact) && w.case.ie_contact.is_none() {
+                    StepStatus::NothingToDo("no contact with Immigration Enforcement proposed")
+                } else if asked == 0 {
+                    waiting().map_or(
+                        StepStatus::NothingToDo("none of its questions apply to this case"),
+                        StepStatus::CannotStartYet,
+                    )
+                } else if answered == 0 {
+                    StepStatus::NotStarted
+                } else if answered < asked || blocked {
+                    StepStatus::InProgress
+                } else {
+                    StepStatus::Completed
+                }
             }
-            (asked, answered)
-        }
-        StepKind::Actions => (1, usize::from(w.step > i || !blocked)),
-        StepKind::Review => (1, usize::from(w.case.completed.is_some())),
-    };
-    if answered == 0 && asked > 0 {
-        StepStatus::NotStarted
-    } else if answered < asked || blocked {
-        StepStatus::InProgress
-    } else {
-        StepStatus::Completed
+            StepKind::Actions => {
+                if let Some(what) = waiting() {
+                    StepStatus::CannotStartYet(what)
+                } else if blocked {
+                    if w.case.actions.is_empty() {
+                        StepStatus::NotStarted
+                    } else {
+                        StepStatus::InProgress
+                    }
+                } else {
+                    StepStatus::Completed
+                }
+            }
+            StepKind::Review => {
+                let begun = w.case.officer.as_ref().is_some_and(|o| {
+                    [&o.name, &o.role, &o.crime_reference]
+                        .iter()
+                        .any(|t| !t.trim().is_empty())
+                });
+                if w.case.completed.is_some() {
+                    StepStatus::Completed
+                } else if begun {
+                    StepStatus::InProgress
+                } else {
+                    StepStatus::NotStarted
+                }
+            }
+        };
+        out.push(status);
+    }
+    out
+}
+
+/// A step's title as the task list shows it.
+pub fn step_title(s: &StepKind) -> &str {
+    match s {
+        StepKind::Questions(q) => &q.heading,
+        StepKind::Actions => "Actions and next steps",
+        StepKind::Review => "Review and finish",
     }
 }
 

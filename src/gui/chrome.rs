@@ -75,12 +75,13 @@ pub fn task_list(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>)
         let status = open
             .statuses
             .get(i)
-            .copied()
+            .cloned()
             .unwrap_or(StepStatus::NotStarted);
         let here = open.wizard.step == i && state.screen == super::state::Screen::Wizard;
         let text = format!("{}. {}", i + 1, heading_of(s));
         let r = ui.selectable_label(here, text.as_str());
-        widgets::name(ui, &r, &format!("{text}: {}", status.words()));
+        let current = if here { "current step, " } else { "" };
+        widgets::name(ui, &r, &format!("{text}: {current}{}", status.words()));
         if r.clicked() {
             actions.push(Action::GoTo(i));
         }

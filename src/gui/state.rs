@@ -39,9 +39,7 @@ pub enum Screen {
 
 /// Every step's status, in order.
 fn statuses(g: &Guidance, w: &Wizard, blockers: &[Blocker]) -> Vec<StepStatus> {
-    (0..wizard::steps(g).len())
-        .map(|i| record::step_status(g, w, blockers, i))
-        .collect()
+    record::step_statuses(g, w, blockers)
 }
 
 /// Something the officer did.
