@@ -388,6 +388,7 @@ fn give_verdicts(
         Err(d) => return fail(&d),
     };
     let mut a = engine::assess(g, &facts);
+    crate::core::needed::settle(g, case, &mut a);
     a.guidance.folder = origin
         .and_then(store::Origin::folder)
         .map(|d| d.display().to_string());

@@ -34,7 +34,8 @@ pub fn make_note(case_path: &Path, loaded: &store::Loaded) -> Result<Made, Diagn
     }
     let g = lib.resolve(&case.pack, case.profile.as_deref())?;
     let facts = CaseFacts::from_raw(&g, &src, &case)?;
-    let a = engine::assess(&g, &facts);
+    let mut a = engine::assess(&g, &facts);
+    crate::core::needed::settle(&g, &case, &mut a);
     let mut note = note::build(&g, &case, &facts, &a);
     note::mark_modified(&mut note, &g, &loaded.modified);
     Ok(Made { guidance: g, note })

@@ -28,6 +28,9 @@ struct Expect {
     required: Vec<String>,
     #[serde(default)]
     not_required: Vec<String>,
+    /// Required by the answers, but part of a proposal that will not go ahead.
+    #[serde(default)]
+    not_needed: Vec<String>,
     #[serde(default)]
     prohibited: Vec<String>,
     #[serde(default)]
@@ -133,6 +136,17 @@ fn check(path: &Path, a: &Assessment, e: &Expect) -> Vec<String> {
         if required.contains(r) {
             fail(format!("{r} should not be required"));
         }
+    }
+    let not_needed: Vec<String> = a
+        .not_needed
+        .iter()
+        .map(|x| x.action.action.clone())
+        .collect();
+    if e.not_needed != not_needed {
+        fail(format!(
+            "not needed should be {:?}; it is {not_needed:?}",
+            e.not_needed
+        ));
     }
     for p in &e.prohibited {
         if !prohibited.contains(p) {

@@ -12,8 +12,6 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use proptest::prelude::*;
-use victim_first::core::case::CaseFacts;
-use victim_first::core::engine;
 use victim_first::core::note::{self, Note, NoteFile, render};
 use victim_first::store;
 
@@ -37,15 +35,14 @@ fn all_cases() -> Vec<PathBuf> {
     v
 }
 
+/// The note of a case file, made as the window and `note` make it.
 fn note_for(path: &Path) -> Note {
     let lib = common::shipped_library();
     let (src, case) = store::read_case(path).unwrap_or_else(|d| panic!("{d}"));
     let g = lib
         .resolve(&case.pack, case.profile.as_deref())
         .unwrap_or_else(|d| panic!("{d}"));
-    let facts = CaseFacts::from_raw(&g, &src, &case).unwrap_or_else(|d| panic!("{d}"));
-    let a = engine::assess(&g, &facts);
-    note::build(&g, &case, &facts, &a)
+    note::from_case(&g, &src, &case).unwrap_or_else(|d| panic!("{d}"))
 }
 
 fn stem(path: &Path) -> String {

@@ -76,6 +76,17 @@ fn each_step_opens_at_its_top_with_its_heading_focused() {
     assert!(heading_node(&h, &title).is_focused());
 }
 
+/// Every name and value in the accessibility tree: what a screen reader can read.
+fn texts(h: &Harness<'_, GuiState>) -> Vec<String> {
+    h.query_all(egui_kittest::kittest::by())
+        .flat_map(|n| {
+            let node = n.accesskit_node();
+            [node.label(), node.value()]
+        })
+        .flatten()
+        .collect()
+}
+
 /// The task list's entry for step `i`, as a screen reader reads it.
 fn task(h: &Harness<'_, GuiState>, i: usize) -> String {
     let prefix = format!("{}. ", i + 1);
@@ -116,11 +127,10 @@ fn a_new_case_claims_no_step_completed_and_says_why_a_step_has_nothing_to_do() {
         all[contact].ends_with("nothing to do: no contact with Immigration Enforcement proposed"),
         "{all:#?}"
     );
+    // Some actions are required of every case from the start (the victim's
+    // rights): the checklist can be begun at once, so it is "not started".
     let actions = step_index(&h, "actions");
-    assert!(
-        all[actions].contains("cannot start yet: waits for step 1, "),
-        "{all:#?}"
-    );
+    assert!(all[actions].ends_with(": not started"), "{all:#?}");
     assert!(all[n - 1].ends_with("not started"), "{all:#?}");
 
     // A check proposed: its step now has questions to answer.
@@ -161,4 +171,194 @@ fn a_step_whose_answers_a_change_set_aside_needs_attention() {
         "{}",
         task(&h, vf)
     );
+}
+
+#[test]
+fn once_the_contact_is_declined_telling_the_person_what_would_be_shared_is_not_needed() {
+    let (mut h, _) = harness();
+    new_case(&mut h);
+    answer(&mut h, "role", "victim");
+    answer(&mut h, "offence", "robbery");
+    answer(&mut h, "age", "adult");
+    go_to(&mut h, "ie_contact");
+    press(&mut h, "Propose contact with Immigration Enforcement");
+    let label = {
+        let g = h.state().guidance.as_ref().expect("guidance");
+        g.action("tell_person_about_contact")
+            .expect("the action")
+            .label
+            .clone()
+    };
+    let required = |h: &Harness<'_, GuiState>| {
+        let open = h.state().case.as_ref().expect("open");
+        (
+            open.assessment
+                .required
+                .iter()
+                .any(|r| r.action == "tell_person_about_contact"),
+            open.assessment
+                .not_needed
+                .iter()
+                .any(|n| n.action.action == "tell_person_about_contact"),
+        )
+    };
+    assert_eq!(
+        required(&h),
+        (true, false),
+        "while the contact may go ahead"
+    );
+    press(&mut h, "the contact: Do not do it");
+    assert_eq!(
+        required(&h),
+        (false, true),
+        "once the officer records not making it"
+    );
+    go_to(&mut h, "actions");
+    assert!(h.query_by_label(&format!("Done: {label}")).is_none());
+    let says = format!("{label}: not needed, because you recorded not making the contact");
+    assert!(texts(&h).iter().any(|t| t.contains(&says)), "{says}");
+    // The step's blockers no longer ask for it either.
+    let open = h.state().case.as_ref().expect("open");
+    assert!(
+        !open.blockers.iter().any(|b| b.item.contains(&label)),
+        "{:?}",
+        open.blockers
+    );
+}
+
+#[test]
+fn an_outweighed_reason_says_what_outweighs_it() {
+    let (mut h, _) = harness();
+    new_case(&mut h);
+    open_case(&mut h, "docs/screenshots/example-case.ron");
+    let mut outweighed: Vec<String> = Vec::new();
+    for step in ["checks", "ie_contact"] {
+        go_to(&mut h, step);
+        outweighed.extend(
+            texts(&h)
+                .into_iter()
+                .filter(|t| t.contains("(On its own this reason gives ")),
+        );
+    }
+    assert!(
+        !outweighed.is_empty(),
+        "the example case has an outweighed reason"
+    );
+    for l in &outweighed {
+        assert!(l.contains("; a stricter reason above gives "), "{l}");
+        assert!(!l.contains("(outweighed)"), "{l}");
+    }
+}
+
+#[test]
+fn each_verdict_is_one_item_a_screen_reader_reads_whole() {
+    let (mut h, _) = harness();
+    new_case(&mut h);
+    open_case(&mut h, "docs/screenshots/example-case.ron");
+    go_to(&mut h, "checks");
+    let spoken: Vec<String> = texts(&h)
+        .into_iter()
+        .filter(|t| t.starts_with("Check "))
+        .filter(|t| t.contains(": REFUSED, because ") || t.contains(": PERMITTED, because "))
+        .collect();
+    assert_eq!(spoken.len(), 2, "{spoken:#?}");
+    assert!(
+        spoken[1].starts_with("Check 2, ")
+            && spoken[1].contains(": REFUSED, because A check whose only purpose"),
+        "{spoken:#?}"
+    );
+    // Focusable: a keyboard user lands on it and hears it whole.
+    let with_text = |h: &Harness<'_, GuiState>, focused: bool| {
+        h.query_all(egui_kittest::kittest::by())
+            .filter(|n| {
+                let node = n.accesskit_node();
+                node.label().as_ref() == Some(&spoken[1])
+                    || node.value().as_ref() == Some(&spoken[1])
+            })
+            .any(|n| {
+                if !focused {
+                    n.focus();
+                }
+                !focused || n.is_focused()
+            })
+    };
+    assert!(with_text(&h, false), "the verdict item");
+    h.run();
+    assert!(with_text(&h, true), "the verdict item takes the focus");
+}
+
+/// The live region's text, if there is one.
+fn live(h: &Harness<'_, GuiState>) -> Vec<String> {
+    h.query_all(egui_kittest::kittest::by())
+        .filter(|n| n.accesskit_node().live() != egui::accesskit::Live::Off)
+        .filter_map(|n| n.accesskit_node().label())
+        .collect()
+}
+
+#[test]
+fn a_change_of_verdict_is_announced_politely_once() {
+    let (mut h, _) = harness();
+    new_case(&mut h);
+    answer(&mut h, "role", "victim");
+    answer(&mut h, "offence", "robbery");
+    answer(&mut h, "age", "adult");
+    go_to(&mut h, "checks");
+    press(&mut h, "Add a check");
+    let before = live(&h);
+    // An answer that changes no verdict announces nothing new.
+    go_to(&mut h, "report");
+    answer(&mut h, "reporting", "in_person");
+    assert_eq!(live(&h), before);
+    // Choosing the check's purpose changes its verdict: announced once.
+    go_to(&mut h, "checks");
+    answer(&mut h, "check_purposes", "immigration_status");
+    let after = live(&h);
+    assert_eq!(after.len(), 1, "one live region: {after:?}");
+    assert!(
+        after[0].starts_with("Check 1 is now REFUSED (was "),
+        "{after:?}"
+    );
+    // The same words over the following frames: a screen reader hears it once.
+    for _ in 0..5 {
+        h.step();
+        assert_eq!(live(&h), after);
+    }
+    // Politely: it does not interrupt.
+    let node = h
+        .query_all(egui_kittest::kittest::by())
+        .find(|n| n.accesskit_node().live() != egui::accesskit::Live::Off)
+        .expect("live region");
+    assert_eq!(node.accesskit_node().live(), egui::accesskit::Live::Polite);
+}
+
+#[test]
+fn choosers_say_their_value_and_sections_whether_they_are_open() {
+    let (mut h, _) = harness();
+    h.run();
+    let pack = h.get_by_label("National pack");
+    assert_eq!(pack.accesskit_node().role(), Role::ComboBox);
+    let name = h.state().library.display_name(&h.state().pack);
+    assert_eq!(
+        pack.accesskit_node().value().as_deref(),
+        Some(name.as_str())
+    );
+    let profile = h.get_by_label("Force profile");
+    assert!(
+        profile
+            .accesskit_node()
+            .value()
+            .is_some_and(|v| !v.is_empty())
+    );
+    new_case(&mut h);
+    open_case(&mut h, "docs/screenshots/example-case.ron");
+    go_to(&mut h, "review");
+    let format = h.get_by_label("Note format");
+    assert_eq!(format.accesskit_node().role(), Role::ComboBox);
+    assert_eq!(format.accesskit_node().value().as_deref(), Some("PDF"));
+    go_to(&mut h, "checks");
+    let section = h
+        .query_all_by_label("The answers this verdict rests on")
+        .next()
+        .expect("a collapsing section");
+    assert_eq!(section.accesskit_node().data().is_expanded(), Some(false));
 }

@@ -196,8 +196,20 @@ pub struct Assessment {
     pub ie_contact: IeOutcome,
     pub prohibited: Vec<ActionOutcome>,
     pub required: Vec<ActionOutcome>,
+    /// Required actions about carrying out a proposal the officer has recorded
+    /// not doing: no longer needed, and why (`needed::settle`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub not_needed: Vec<NotNeeded>,
     pub warnings: Vec<Notice>,
     pub notes: Vec<Notice>,
+}
+
+/// A required action that fell away with the proposal it is about.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct NotNeeded {
+    pub action: ActionOutcome,
+    /// Why, in the officer's words: "you recorded not making the contact".
+    pub why: String,
 }
 
 /// The answers that count (those to questions that are relevant given the
@@ -543,6 +555,7 @@ pub fn assess(g: &Guidance, facts: &CaseFacts) -> Assessment {
         ie_contact,
         prohibited: run.prohibited,
         required: run.required,
+        not_needed: Vec::new(),
         warnings: run.warnings,
         notes: run.notes,
     }

@@ -12,6 +12,7 @@ pub mod guidance;
 pub mod limits;
 pub mod lines;
 pub mod manifest;
+pub mod needed;
 pub mod note;
 pub mod parse;
 pub mod published;

@@ -321,6 +321,11 @@ pub struct ActionDef {
     pub id: String,
     pub kind: ActionKind,
     pub label: String,
+    /// A required action that is part of carrying out the check or contact
+    /// whose decisions require it (telling the person what would be shared):
+    /// when the officer records not doing that, it is shown as not needed.
+    #[serde(default)]
+    pub only_if_going_ahead: bool,
 }
 
 /// Whether an action is something to do or something never to do.

@@ -320,15 +320,17 @@ pub fn step_statuses(g: &Guidance, w: &Wizard, blockers: &[Blocker]) -> Vec<Step
                     StepStatus::Completed
                 }
             }
+            // Required actions can be ticked as soon as there are any; with
+            // none yet, the step waits for the answers that would require them.
             StepKind::Actions => {
-                if let Some(what) = waiting() {
-                    StepStatus::CannotStartYet(what)
-                } else if blocked {
+                if blocked {
                     if w.case.actions.is_empty() {
                         StepStatus::NotStarted
                     } else {
                         StepStatus::InProgress
                     }
+                } else if let Some(what) = waiting() {
+                    StepStatus::CannotStartYet(what)
                 } else {
                     StepStatus::Completed
                 }

@@ -172,6 +172,18 @@ pub fn to_text(g: &Guidance, a: &Assessment) -> String {
             let _ = writeln!(out, "  - {}{}", act.label, cite(&act.rules));
         }
     }
+    if !a.not_needed.is_empty() {
+        let _ = writeln!(out, "\nNo longer needed");
+        for n in &a.not_needed {
+            let _ = writeln!(
+                out,
+                "  - {}{}: {}",
+                n.action.label,
+                cite(&n.action.rules),
+                n.why
+            );
+        }
+    }
     let mut first = true;
     for n in a
         .warnings

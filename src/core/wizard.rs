@@ -260,7 +260,9 @@ impl Wizard {
 
     /// The verdicts, as they stand.
     pub fn assess(&self, g: &Guidance) -> Assessment {
-        engine::assess(g, &self.facts(g))
+        let mut a = engine::assess(g, &self.facts(g));
+        super::needed::settle(g, &self.case, &mut a);
+        a
     }
 
     /// Which facts about `about` apply given the answers before them (in the
@@ -650,7 +652,11 @@ mod tests {
     )"#;
 
     fn guidance() -> Guidance {
-        let (src, file) = parse::guidance_file("t.ron", PACK.as_bytes()).expect("parses");
+        guidance_from(PACK)
+    }
+
+    fn guidance_from(pack: &str) -> Guidance {
+        let (src, file) = parse::guidance_file("t.ron", pack.as_bytes()).expect("parses");
         let (lib, problems) = Library::new(vec![LoadedFile { src, file }]);
         assert!(
             problems.is_empty() && lib.lint().is_empty(),
@@ -901,5 +907,39 @@ mod tests {
             comment: String::new(),
         });
         assert!(blockers(&w.case, &g, &w.assess(&g)).is_empty());
+    }
+
+    #[test]
+    fn a_step_whose_questions_all_wait_on_an_earlier_step_says_so() {
+        use crate::core::record::{StepStatus, step_statuses};
+        let pack = PACK.replace(
+            r#"facts: ["role", "detail"]),"#,
+            r#"facts: ["role"]), (id: "more", heading: "More", stage: Information, facts: ["detail"]),"#,
+        );
+        let g = guidance_from(&pack);
+        let mut w = Wizard::new("t", None, "T0");
+        let status = |w: &Wizard| step_statuses(&g, w, &blockers(&w.case, &g, &w.assess(&g)));
+        let s = status(&w);
+        assert_eq!(s[0], StepStatus::NotStarted);
+        assert_eq!(s[1], StepStatus::CannotStartYet("step 1, One".to_owned()));
+        assert_eq!(s[2], StepStatus::NothingToDo("no checks proposed"));
+        assert_eq!(
+            s[3],
+            StepStatus::NothingToDo("no contact with Immigration Enforcement proposed")
+        );
+        w.set_answer(&g, About::Case, "role", one("a"), "T1");
+        let s = status(&w);
+        assert_eq!(s[0], StepStatus::Completed);
+        assert_eq!(
+            s[1],
+            StepStatus::NothingToDo("none of its questions apply to this case")
+        );
+        w.set_answer(&g, About::Case, "role", one("b"), "T1");
+        assert_eq!(status(&w)[1], StepStatus::NotStarted);
+        w.set_answer(&g, About::Case, "detail", one("x"), "T1");
+        assert_eq!(status(&w)[1], StepStatus::Completed);
+        // Back to "a": the answer on step 2 is set aside, so it needs attention.
+        w.set_answer(&g, About::Case, "role", one("a"), "T1");
+        assert_eq!(status(&w)[1], StepStatus::NeedsAttention);
     }
 }

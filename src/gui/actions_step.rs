@@ -60,6 +60,19 @@ pub fn show(ui: &mut egui::Ui, theme: ThemeChoice, open: &Open, actions: &mut Ve
             }
         });
     }
+    if !a.not_needed.is_empty() {
+        ui.add_space(8.0);
+        widgets::subheading(ui, "No longer needed");
+        for n in &a.not_needed {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(format!(
+                    "{}: not needed, because {}.",
+                    n.action.label, n.why
+                ));
+                widgets::rule_links(ui, &n.action.rules, actions);
+            });
+        }
+    }
     ui.add_space(8.0);
     widgets::subheading(ui, "Never do this");
     for act in &a.prohibited {

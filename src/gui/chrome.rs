@@ -106,6 +106,14 @@ pub fn task_list(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>)
     });
     ui.label(format!("Required actions: {}", a.required.len()));
     ui.label(format!("Still to record: {}", open.blockers.len()));
+    if !open.announcement.is_empty() {
+        // A live region: a screen reader reads a change of verdict once, politely.
+        let r = ui.label(RichText::new(&open.announcement).small());
+        ui.ctx().accesskit_node_builder(r.id, |n| {
+            n.set_live(egui::accesskit::Live::Polite);
+            n.set_label(open.announcement.clone());
+        });
+    }
 }
 
 /// Guidance problems as `path:line:col: message`; everything else keeps working.

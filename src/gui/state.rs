@@ -42,6 +42,38 @@ fn statuses(g: &Guidance, w: &Wizard, blockers: &[Blocker]) -> Vec<StepStatus> {
     record::step_statuses(g, w, blockers)
 }
 
+/// What changed between two sets of verdicts, in words ("Check 1 is now
+/// REFUSED (was PERMITTED)."), or `None` when no verdict changed.
+fn verdict_changes(before: &Assessment, after: &Assessment) -> Option<String> {
+    use crate::core::report::verdict_heading;
+    let mut said = Vec::new();
+    for (i, c) in after.checks.iter().enumerate() {
+        match before.checks.get(i) {
+            Some(b) if b.verdict == c.verdict => {}
+            Some(b) => said.push(format!(
+                "Check {} is now {} (was {}).",
+                i + 1,
+                verdict_heading(c.verdict),
+                verdict_heading(b.verdict)
+            )),
+            None => said.push(format!(
+                "Check {} is {}.",
+                i + 1,
+                verdict_heading(c.verdict)
+            )),
+        }
+    }
+    let (b, c) = (before.ie_contact.verdict, after.ie_contact.verdict);
+    if b != c {
+        said.push(format!(
+            "The contact with Immigration Enforcement is now {} (was {}).",
+            verdict_heading(c),
+            verdict_heading(b)
+        ));
+    }
+    (!said.is_empty()).then(|| said.join(" "))
+}
+
 /// Something the officer did.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
@@ -172,6 +204,9 @@ pub struct Open {
     pub statuses: Vec<StepStatus>,
     /// Problems found in the file when it was opened.
     pub file_problems: Diagnostics,
+    /// The last change of verdict, in words, for a screen reader's live region:
+    /// set when a verdict changes, and left alone otherwise, so it is announced once.
+    pub announcement: String,
 }
 
 /// Everything the window shows.
@@ -336,7 +371,10 @@ impl GuiState {
         let (Ok(g), Some(open)) = (&self.guidance, &mut self.case) else {
             return;
         };
-        open.assessment = open.wizard.assess(g);
+        let before = std::mem::replace(&mut open.assessment, open.wizard.assess(g));
+        if let Some(words) = verdict_changes(&before, &open.assessment) {
+            open.announcement = words;
+        }
         open.blockers = record::blockers(&open.wizard.case, g, &open.assessment);
         open.statuses = statuses(g, &open.wizard, &open.blockers);
     }
@@ -356,6 +394,7 @@ impl GuiState {
             blockers,
             statuses,
             file_problems,
+            announcement: String::new(),
         });
         self.screen = Screen::Wizard;
     }

@@ -12,22 +12,59 @@ use crate::core::raw::{Choice, OfficerDecision, Scope};
 use crate::core::record::{choice_words, choices};
 use crate::core::wizard::{About, Wizard, answer_words};
 
-/// The verdict, its deciding reasons with rule ids, and grouped warnings.
+/// The verdict, its deciding reasons with rule ids, and grouped warnings. The
+/// verdict line is one focusable item that a screen reader reads whole:
+/// "Check 2, PNC on the victim: REFUSED, because ..." (`what` names the thing).
+#[allow(
+    clippy::too_many_arguments,
+    reason = "what is judged, and how to draw it"
+)]
 pub fn verdict(
     ui: &mut egui::Ui,
     theme: ThemeChoice,
     a: &Assessment,
     about: About,
+    what: &str,
     v: Verdict,
     reasons: &[Reason],
     actions: &mut Vec<Action>,
 ) {
-    ui.horizontal(|ui| {
-        ui.label(RichText::new("Verdict:").strong());
-        widgets::verdict_tag(ui, theme, v);
+    let row = ui
+        .horizontal(|ui| {
+            ui.label(RichText::new("Verdict:").strong());
+            widgets::verdict_tag(ui, theme, v);
+        })
+        .response;
+    let item = ui.interact(
+        row.rect,
+        ui.scope_id().with(("verdict", about)),
+        egui::Sense::focusable_noninteractive(),
+    );
+    let spoken = spoken_verdict(what, v, reasons);
+    ui.ctx().accesskit_node_builder(item.id, |n| {
+        n.set_role(egui::accesskit::Role::Label);
+        n.set_label(spoken);
     });
+    if item.has_focus() {
+        widgets::focus_ring(ui, row.rect);
+    }
     widgets::reasons(ui, v, reasons, actions);
     widgets::notices(ui, a, &about.word(), reasons, actions);
+}
+
+/// A verdict as a screen reader reads it: what, the verdict, and the deciding reasons.
+pub fn spoken_verdict(what: &str, v: Verdict, reasons: &[Reason]) -> String {
+    let deciding: Vec<&str> = reasons
+        .iter()
+        .filter(|r| r.verdict == Some(v))
+        .map(|r| r.message.as_str())
+        .collect();
+    let heading = crate::core::report::verdict_heading(v);
+    if deciding.is_empty() {
+        format!("{what}: {heading}")
+    } else {
+        format!("{what}: {heading}, because {}", deciding.join(" "))
+    }
 }
 
 /// The contact's timing verdict, shown apart from its verdict so that a deferral

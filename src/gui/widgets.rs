@@ -124,8 +124,17 @@ pub fn reasons(ui: &mut egui::Ui, verdict: Verdict, reasons: &[Reason], actions:
     for r in reasons {
         let outweighed = r.verdict.is_some_and(|v| v < verdict);
         ui.horizontal_wrapped(|ui| {
-            if outweighed {
-                ui.label(RichText::new(format!("{} (outweighed)", r.message)).weak());
+            if let (true, Some(own)) = (outweighed, r.verdict) {
+                // Say what outweighs it: the stricter reasons listed above it.
+                ui.label(
+                    RichText::new(format!(
+                        "{} (On its own this reason gives {}; a stricter reason above gives {}, which is the verdict.)",
+                        r.message,
+                        crate::core::report::verdict_heading(own),
+                        crate::core::report::verdict_heading(verdict)
+                    ))
+                    .weak(),
+                );
             } else {
                 ui.label(&r.message);
             }

@@ -38,7 +38,8 @@ pub fn assess_file(
         .unwrap_or_else(|d| panic!("{d}"));
     let facts =
         CaseFacts::from_raw(&g, &src, &case).unwrap_or_else(|d| panic!("{}: {d}", path.display()));
-    let a = engine::assess(&g, &facts);
+    let mut a = engine::assess(&g, &facts);
+    victim_first::core::needed::settle(&g, &case, &mut a);
     (g, a)
 }
 
@@ -50,5 +51,7 @@ pub fn note_for(path: &str) -> victim_first::core::note::Note {
         .resolve(&case.pack, case.profile.as_deref())
         .unwrap_or_else(|d| panic!("{d}"));
     let facts = CaseFacts::from_raw(&g, &src, &case).unwrap_or_else(|d| panic!("{d}"));
-    victim_first::core::note::build(&g, &case, &facts, &engine::assess(&g, &facts))
+    let mut a = engine::assess(&g, &facts);
+    victim_first::core::needed::settle(&g, &case, &mut a);
+    victim_first::core::note::build(&g, &case, &facts, &a)
 }

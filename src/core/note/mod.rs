@@ -82,7 +82,8 @@ pub fn from_case(
     case: &raw::Case,
 ) -> Result<Note, super::diagnostic::Diagnostics> {
     let facts = CaseFacts::from_raw(g, src, case)?;
-    let a = super::engine::assess(g, &facts);
+    let mut a = super::engine::assess(g, &facts);
+    super::needed::settle(g, case, &mut a);
     Ok(build(g, case, &facts, &a))
 }
 
@@ -308,8 +309,16 @@ pub fn build_with(
                 rules: r.rules.clone(),
                 done: rec.map(|x| x.done),
                 note: rec.map(|x| clean(x.note.trim())).unwrap_or_default(),
+                not_needed: String::new(),
             }
         })
+        .chain(a.not_needed.iter().map(|n| ActionNote {
+            label: clean(&n.action.label),
+            rules: n.action.rules.clone(),
+            done: None,
+            note: String::new(),
+            not_needed: clean(&n.why),
+        }))
         .collect();
     let flags: Vec<Flag> = a
         .warnings
@@ -343,7 +352,11 @@ pub fn build_with(
         push_rules(&mut cited, &c.rules);
     }
     push_rules(&mut cited, &ie_contact.rules);
-    for r in &a.required {
+    for r in a
+        .required
+        .iter()
+        .chain(a.not_needed.iter().map(|n| &n.action))
+    {
         push_rules(&mut cited, &r.rules);
     }
     for p in &a.prohibited {

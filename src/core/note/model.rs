@@ -82,6 +82,10 @@ pub struct ActionNote {
     /// `Some(true)` done, `Some(false)` not done, `None` not marked.
     pub done: Option<bool>,
     pub note: String,
+    /// Why it is no longer needed (the proposal it is part of will not go
+    /// ahead); empty when it is needed.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub not_needed: String,
 }
 
 /// A warning or note the guidance gave.

@@ -355,9 +355,10 @@ fn action(d: &mut Doc, n: &Note) {
     }
     for r in &n.required {
         let state = match r.done {
-            Some(true) => w::DONE,
-            Some(false) => w::NOT_DONE,
-            None => w::NOT_MARKED,
+            _ if !r.not_needed.is_empty() => format!("{} ({})", w::NOT_NEEDED, r.not_needed),
+            Some(true) => w::DONE.to_owned(),
+            Some(false) => w::NOT_DONE.to_owned(),
+            None => w::NOT_MARKED.to_owned(),
         };
         let note = if r.note.is_empty() {
             String::new()

@@ -57,6 +57,8 @@ pub const NEVER_OFFERED: &str = "Never offered (prohibited by the guidance)";
 pub const REQUIRED: &str = "Required actions";
 pub const NO_REQUIRED: &str = "The guidance required no action in this case.";
 pub const DONE: &str = "done";
+/// A required action that fell away with the proposal it is part of.
+pub const NOT_NEEDED: &str = "not needed";
 pub const NOT_DONE: &str = "NOT DONE";
 pub const NOT_MARKED: &str = "not marked on the checklist";
 pub const SUPERVISOR: &str = "Supervisor review";
