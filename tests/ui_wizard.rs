@@ -362,3 +362,83 @@ fn choosers_say_their_value_and_sections_whether_they_are_open() {
         .expect("a collapsing section");
     assert_eq!(section.accesskit_node().data().is_expanded(), Some(false));
 }
+
+#[test]
+fn a_case_naming_a_pack_that_is_not_here_is_refused_and_the_open_case_kept() {
+    let (mut h, _) = harness();
+    new_case(&mut h);
+    open_case(&mut h, "docs/screenshots/example-case.ron");
+    answer(&mut h, "reporting", "in_person");
+    let before = h.state().case.as_ref().expect("open").wizard.case.clone();
+    let text = std::fs::read_to_string("docs/screenshots/example-case.ron")
+        .expect("case")
+        .replace("pack: \"home-office-2023\"", "pack: \"home-office-2031\"");
+    h.state_mut().update(victim_first::gui::Action::CaseRead(
+        "from-the-future.ron".to_owned(),
+        text.into_bytes(),
+    ));
+    h.run();
+    let s = h.state();
+    let open = s.case.as_ref().expect("the open case is kept");
+    assert_eq!(open.wizard.case, before, "nothing in the open case changed");
+    assert_eq!(
+        open.path.as_deref(),
+        Some(std::path::Path::new("docs/screenshots/example-case.ron"))
+    );
+    let m = s.message.clone().expect("a message");
+    assert!(m.contains("national pack \"home-office-2031\""), "{m}");
+    assert!(
+        m.contains("home-office-2023"),
+        "it says which packs there are: {m}"
+    );
+    assert!(m.contains("No verdicts are shown"), "{m}");
+    assert!(m.contains("The case open now is kept."), "{m}");
+    // Offered read-only, as recorded: its text, no verdicts.
+    press(&mut h, "Open it read-only, as recorded");
+    assert_eq!(h.state().screen, victim_first::gui::Screen::Recorded);
+    let all = texts(&h);
+    assert!(
+        all.iter().any(|t| t.contains("pack: \"home-office-2031\"")),
+        "the file as recorded"
+    );
+    assert!(
+        !all.iter()
+            .any(|t| t.contains("REFUSED") || t.contains("PERMITTED")),
+        "no verdicts"
+    );
+    press(&mut h, "Close");
+    assert_eq!(h.state().screen, victim_first::gui::Screen::Wizard);
+}
+
+#[test]
+fn a_damaged_case_file_is_explained_in_plain_words_and_loses_nothing() {
+    let (mut h, _) = harness();
+    new_case(&mut h);
+    open_case(&mut h, "docs/screenshots/example-case.ron");
+    let before = h.state().case.as_ref().expect("open").wizard.case.clone();
+    let full = std::fs::read("docs/screenshots/example-case.ron").expect("case");
+    // Cut short in the middle of a word, as a crash or a full disk leaves it.
+    let at = full
+        .windows(8)
+        .position(|w| w == b"decision")
+        .expect("a decision")
+        + 6;
+    h.state_mut().update(victim_first::gui::Action::CaseRead(
+        "cut-short.ron".to_owned(),
+        full[..at].to_vec(),
+    ));
+    h.run();
+    let s = h.state();
+    assert_eq!(s.case.as_ref().expect("kept").wizard.case, before);
+    let m = s.message.clone().expect("a message");
+    assert!(
+        m.starts_with("This case file could not be opened: it is damaged or incomplete near line "),
+        "{m}"
+    );
+    assert!(m.contains("open the last copy you saved"), "{m}");
+    assert!(m.contains("the case open now is kept"), "{m}");
+    assert!(
+        shows_part(&h, "damaged or incomplete"),
+        "the message is on screen"
+    );
+}

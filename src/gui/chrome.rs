@@ -58,6 +58,12 @@ pub fn top_bar(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) {
             ui.ctx().accesskit_node_builder(r.id, |n| {
                 n.set_live(egui::accesskit::Live::Polite);
             });
+            if state.recorded.is_some()
+                && state.screen != super::state::Screen::Recorded
+                && ui.button("Open it read-only, as recorded").clicked()
+            {
+                actions.push(Action::Show(super::state::Screen::Recorded));
+            }
             if ui.small_button("Dismiss").clicked() {
                 actions.push(Action::Tell(String::new()));
             }

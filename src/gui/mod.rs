@@ -22,6 +22,7 @@ pub mod files;
 mod finished;
 mod note_view;
 mod questions;
+mod recorded;
 mod review;
 pub mod settings;
 mod shell;
@@ -134,6 +135,7 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut GuiState) -> Vec<Effect> {
                     );
                 }
                 (Screen::Note, _, _) => note_view::show(ui, state, &mut actions),
+                (Screen::Recorded, _, _) => recorded::show(ui, state, &mut actions),
                 _ => start::show(ui, state, &mut actions),
             }
         });

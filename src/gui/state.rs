@@ -35,6 +35,19 @@ pub enum Screen {
     Finished,
     /// A decision note opened read-only, with whether it is intact.
     Note,
+    /// A case file shown as recorded, read-only and without verdicts: the
+    /// guidance it was decided under is not here.
+    Recorded,
+}
+
+/// A case file that could not be opened for work, offered read-only as recorded.
+pub struct Recorded {
+    /// The file it was read from.
+    pub name: String,
+    /// Why it gets no verdicts here, in plain words.
+    pub why: String,
+    /// The file's text, exactly as recorded.
+    pub text: String,
 }
 
 /// Every step's status, in order.
@@ -72,6 +85,24 @@ fn verdict_changes(before: &Assessment, after: &Assessment) -> Option<String> {
         ));
     }
     (!said.is_empty()).then(|| said.join(" "))
+}
+
+/// Why a case file could not be read, in words an officer can act on: what
+/// is wrong, where, and what to do; the reader's own words last, for whoever
+/// looks into it.
+fn damaged_words(d: &Diagnostic, a_case_is_open: bool) -> String {
+    let at = d
+        .pos
+        .map(|p| format!(" near line {}, column {}", p.line, p.col))
+        .unwrap_or_default();
+    let kept = if a_case_is_open {
+        " Nothing was changed: the case open now is kept."
+    } else {
+        ""
+    };
+    format!(
+        "This case file could not be opened: it is damaged or incomplete{at} (it may have been cut short, edited by hand, or written by another program or a newer version of Victim First).{kept} What you can do: open the last copy you saved, or ask whoever sent it to save it again. The details, for whoever looks into it: {d}"
+    )
 }
 
 /// Something the officer did.
@@ -251,6 +282,8 @@ pub struct GuiState {
     pub copied: Option<String>,
     /// The decision note opened read-only.
     pub note: Option<NoteShown>,
+    /// The last case file refused for want of its guidance, offered read-only.
+    pub recorded: Option<Recorded>,
 }
 
 /// A decision note opened read-only: what `verify` found, and its content.
@@ -352,6 +385,7 @@ impl GuiState {
             note_format: Format::Pdf,
             copied: None,
             note: None,
+            recorded: None,
         }
     }
 
@@ -742,31 +776,66 @@ impl GuiState {
         let (src, case) = match parse::case_file(name, bytes) {
             Ok(x) => x,
             Err(d) => {
-                self.message = Some(format!("The case file could not be opened: {d}"));
+                self.message = Some(damaged_words(&d, self.case.is_some()));
                 return;
             }
         };
-        // Use the pack and profile the case names, when the guidance has them.
+        let kept = if self.case.is_some() {
+            " The case open now is kept."
+        } else {
+            ""
+        };
+        // Only the pack and profile the case was decided under may give its
+        // verdicts: a case naming guidance that is not here opens no verdicts.
         let refs = self
             .library
             .check_case_refs(&src, &case.pack, case.profile.as_deref());
-        if refs.is_empty() {
-            self.pack.clone_from(&case.pack);
-            self.profile.clone_from(&case.profile);
-            self.guidance = usable(
+        let guidance = if refs.is_empty() {
+            usable(
                 &self.library,
                 &self.problems,
-                &self.pack,
-                self.profile.as_deref(),
-            );
-        }
+                &case.pack,
+                case.profile.as_deref(),
+            )
+        } else {
+            Err(refs)
+        };
+        let g = match guidance {
+            Ok(g) => g,
+            Err(why) => {
+                let needs = match &case.profile {
+                    Some(p) => {
+                        format!("national pack \"{}\" with force profile \"{p}\"", case.pack)
+                    }
+                    None => format!("national pack \"{}\"", case.pack),
+                };
+                let have = format!(
+                    "the guidance here has the packs {} and the profiles {}",
+                    self.library.pack_ids().join(", "),
+                    self.library.profile_ids().join(", ")
+                );
+                let why_words = format!(
+                    "This case was decided under {needs}, which cannot be used here ({have}). No verdicts are shown for it."
+                );
+                self.message = Some(format!(
+                    "{why_words}{kept} You can open it read-only, as recorded, or open it where its guidance is installed."
+                ));
+                self.recorded = Some(Recorded {
+                    name: name.to_owned(),
+                    why: format!("{why_words}\n{why}"),
+                    text: src.text.to_string(),
+                });
+                return;
+            }
+        };
+        self.pack.clone_from(&case.pack);
+        self.profile.clone_from(&case.profile);
+        self.guidance = Ok(g);
+        self.recorded = None;
         let Ok(g) = &self.guidance else {
-            self.message = Some(
-                "The guidance this case needs cannot be used; see the problems listed.".to_owned(),
-            );
             return;
         };
-        let mut file_problems = refs;
+        let mut file_problems = Diagnostics::default();
         if let Err(d) = CaseFacts::from_raw(g, &src, &case) {
             file_problems.0.extend(d.0);
         }
