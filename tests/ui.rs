@@ -254,7 +254,7 @@ fn completion_is_blocked_with_what_and_where_then_unblocked() {
     complete_case(&mut h);
     go_to(&mut h, "review");
     assert!(!open(&h).blockers.is_empty());
-    assert!(shows_part(&h, "thing(s) to record before you can finish"));
+    assert!(shows_part(&h, "to record before you can finish:"));
     assert!(shows_part(&h, "Record your name or collar number"));
     // Each blocker takes the officer to its step.
     let first_action = open(&h).assessment.required[0].label.clone();

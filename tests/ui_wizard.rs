@@ -57,11 +57,23 @@ fn each_step_opens_at_its_top_with_its_heading_focused() {
         press(&mut h, "Next (Alt+→)");
         let title = step_heading(&h, i + 1);
         let heading = heading_node(&h, &title);
-        assert!(
-            heading.is_focused(),
-            "step {}: {title} has the focus",
-            i + 2
-        );
+        if title == "Review and finish" {
+            // A new case has things to record: the error summary takes the focus.
+            let summary = h
+                .query_all(egui_kittest::kittest::by().role(Role::Alert))
+                .next()
+                .expect("the error summary");
+            assert!(
+                summary.is_focused(),
+                "the review step focuses its error summary"
+            );
+        } else {
+            assert!(
+                heading.is_focused(),
+                "step {}: {title} has the focus",
+                i + 2
+            );
+        }
         let top = heading.rect().top();
         assert!(
             (0.0..200.0).contains(&top),
@@ -441,4 +453,102 @@ fn a_damaged_case_file_is_explained_in_plain_words_and_loses_nothing() {
         shows_part(&h, "damaged or incomplete"),
         "the message is on screen"
     );
+}
+
+#[test]
+fn the_error_summary_is_focused_and_each_link_focuses_the_field_with_its_message_beside_it() {
+    let (mut h, _) = harness();
+    new_case(&mut h);
+    open_case(&mut h, "docs/screenshots/example-case.ron");
+    // No errors beside fields before the officer has seen the summary.
+    go_to(&mut h, "actions");
+    assert!(!texts(&h).iter().any(|t| t.starts_with("Error: ")));
+    go_to(&mut h, "review");
+    let summary = h
+        .query_all(egui_kittest::kittest::by().role(Role::Alert))
+        .next()
+        .expect("an error summary");
+    assert!(summary.is_focused(), "the summary has the focus on arrival");
+    let n = h.state().case.as_ref().expect("open").blockers.len();
+    assert!(
+        summary
+            .accesskit_node()
+            .label()
+            .is_some_and(|l| l.contains(&format!("{n} things to record"))),
+        "{:?}",
+        summary.accesskit_node().label()
+    );
+
+    // A field on this step.
+    press(&mut h, "Go to Review and finish for Supervisor's review");
+    assert!(
+        h.get_by_label("Supervisor's name or collar number")
+            .is_focused()
+    );
+    assert!(
+        texts(&h).contains(
+            &"Error: A supervisor must review this decision: record their name or collar number."
+                .to_owned()
+        )
+    );
+
+    // A required action on another step: that step, its checkbox focused, the message beside it.
+    let (label, item) = {
+        let open = h.state().case.as_ref().expect("open");
+        let b = open
+            .blockers
+            .iter()
+            .find(|b| b.step == "actions")
+            .expect("an action to record");
+        (format!("Done: {}", b.item), b.item.clone())
+    };
+    press(&mut h, &format!("Go to Actions and next steps for {item}"));
+    assert_eq!(
+        h.state().steps()[h.state().case.as_ref().unwrap().wizard.step].id(),
+        "actions"
+    );
+    assert!(h.get_by_label(&label).is_focused(), "{label}");
+    assert!(texts(&h).contains(&"Error: Tick it as done, or record why not.".to_owned()));
+
+    // A decision on a check: the first choice of its group.
+    go_to(&mut h, "review");
+    press(&mut h, "Go to Database checks for Check 2");
+    let focused: Vec<String> = h
+        .query_all(egui_kittest::kittest::by())
+        .filter(egui_kittest::Node::is_focused)
+        .filter_map(|n| n.accesskit_node().label())
+        .collect();
+    assert_eq!(
+        focused,
+        ["check 2: Do not do it"],
+        "the decision on check 2 has the focus"
+    );
+    assert!(texts(&h).contains(&"Error: Record what you will do, and why.".to_owned()));
+}
+
+#[test]
+fn the_crime_reference_shows_an_example_in_the_forces_format() {
+    let (mut h, _) = harness();
+    new_case(&mut h);
+    open_case(&mut h, "tests/data/cases/da-doubts-adopting.ron");
+    go_to(&mut h, "review");
+    let all = texts(&h);
+    let format = h
+        .state()
+        .guidance
+        .as_ref()
+        .ok()
+        .and_then(|g| g.profile.as_ref())
+        .map(|p| p.crime_reference_format.clone())
+        .expect("the example profile has a format");
+    let example = victim_first::core::record::crime_reference_example(&format);
+    assert!(victim_first::core::record::crime_reference_fits(
+        &format, &example
+    ));
+    assert!(
+        all.iter()
+            .any(|t| t.starts_with(&format!("for example {example} "))),
+        "{all:#?}"
+    );
+    assert!(all.iter().any(|t| t.starts_with("for example PC ")));
 }

@@ -13,7 +13,7 @@
 //! - a supervisor's review when the guidance requires one.
 
 use super::engine::{Assessment, Verdict};
-use super::guidance::Guidance;
+use super::guidance::{Guidance, check_fact};
 use super::raw::{self, Choice};
 use super::wizard::{ACTIONS_STEP, About, REVIEW_STEP, StepKind, Wizard, step_of_scope, steps};
 
@@ -64,6 +64,45 @@ pub struct Blocker {
     /// What it is about, as the officer sees it: "Check 1", "Contact with Immigration Enforcement".
     pub item: String,
     pub message: String,
+    /// The field on that step that fixes it: where the error summary's link
+    /// puts the focus, and where the same message is shown beside the field.
+    pub field: Field,
+}
+
+/// A field of the record that a blocker is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Field {
+    /// An answer to a question about the case, a check or the contact.
+    Answer(About, String),
+    /// The verdict on a check or the contact (questions still open).
+    Verdict(About),
+    /// The officer's choice about a check or the contact.
+    Decision(About),
+    /// The reason for that choice.
+    DecisionReason(About),
+    /// When a deferred check or contact will be reconsidered.
+    Reconsider(About),
+    /// A required action on the checklist, by id.
+    Action(String),
+    OfficerName,
+    OfficerRole,
+    CrimeReference,
+    Supervisor,
+}
+
+/// An example of a crime reference in a force's format (`A` a letter, `9` a
+/// digit, anything else itself): "CR/12345/67" for "CR/99999/99".
+pub fn crime_reference_example(format: &str) -> String {
+    let mut digits = "1234567890".chars().cycle();
+    let mut letters = "ABCDEFGHJK".chars().cycle();
+    format
+        .chars()
+        .map(|c| match c {
+            '9' => digits.next().unwrap_or('0'),
+            'A' => letters.next().unwrap_or('A'),
+            other => other,
+        })
+        .collect()
 }
 
 /// Whether the decisions recorded need a supervisor's review.
@@ -87,30 +126,40 @@ pub fn needs_supervisor(case: &raw::Case, a: &Assessment) -> bool {
 fn decision_blockers(
     out: &mut Vec<Blocker>,
     step: &str,
-    item: &str,
+    (item, about): (&str, About),
     verdict: Verdict,
     decision: Option<&raw::OfficerDecision>,
 ) {
-    let mut push = |message: String| {
+    let mut push = |message: String, field: Field| {
         out.push(Blocker {
             step: step.to_owned(),
             item: item.to_owned(),
             message,
+            field,
         });
     };
     if verdict == Verdict::Incomplete {
-        push("Answer the questions still open: the guidance cannot give a verdict yet.".to_owned());
+        push(
+            "Answer the questions still open: the guidance cannot give a verdict yet.".to_owned(),
+            Field::Verdict(about),
+        );
     }
     let Some(d) = decision.filter(|d| d.choice != Choice::Undecided) else {
-        push("Record what you will do, and why.".to_owned());
+        push(
+            "Record what you will do, and why.".to_owned(),
+            Field::Decision(about),
+        );
         return;
     };
     if !choices(verdict).contains(&d.choice) {
-        push(format!(
-            "\"{}\" cannot be recorded when the verdict is {}: record that you will not do it, or change what is proposed.",
-            choice_words(d.choice),
-            verdict_words(verdict)
-        ));
+        push(
+            format!(
+                "\"{}\" cannot be recorded when the verdict is {}: record that you will not do it, or change what is proposed.",
+                choice_words(d.choice),
+                verdict_words(verdict)
+            ),
+            Field::Decision(about),
+        );
     }
     if d.reason.trim().is_empty() {
         let what = if verdict == Verdict::NotRecommended && d.choice == Choice::Proceed {
@@ -118,10 +167,13 @@ fn decision_blockers(
         } else {
             "Record why you decided this."
         };
-        push(what.to_owned());
+        push(what.to_owned(), Field::DecisionReason(about));
     }
     if d.choice == Choice::Defer && d.reconsider.trim().is_empty() {
-        push("Record the juncture or date at which it will be reconsidered.".to_owned());
+        push(
+            "Record the juncture or date at which it will be reconsidered.".to_owned(),
+            Field::Reconsider(about),
+        );
     }
 }
 
@@ -148,12 +200,13 @@ pub fn blockers(case: &raw::Case, g: &Guidance, a: &Assessment) -> Vec<Blocker> 
                 step: checks_step.clone(),
                 item: item.clone(),
                 message: "Record why this check is needed.".to_owned(),
+                field: Field::Answer(About::Check(i), check_fact::REASON.to_owned()),
             });
         }
         decision_blockers(
             &mut out,
             &checks_step,
-            &item,
+            (&item, About::Check(i)),
             o.verdict,
             c.decision.as_ref(),
         );
@@ -163,7 +216,7 @@ pub fn blockers(case: &raw::Case, g: &Guidance, a: &Assessment) -> Vec<Blocker> 
         decision_blockers(
             &mut out,
             &step,
-            "Contact with Immigration Enforcement",
+            ("Contact with Immigration Enforcement", About::IeContact),
             a.ie_contact.verdict,
             ie.decision.as_ref(),
         );
@@ -175,25 +228,32 @@ pub fn blockers(case: &raw::Case, g: &Guidance, a: &Assessment) -> Vec<Blocker> 
                 step: ACTIONS_STEP.to_owned(),
                 item: r.label.clone(),
                 message: "Tick it as done, or record why not.".to_owned(),
+                field: Field::Action(r.action.clone()),
             });
         }
     }
     let officer = case.officer.clone().unwrap_or_default();
-    let mut review = |item: &str, message: String| {
+    let mut review = |item: &str, message: String, field: Field| {
         out.push(Blocker {
             step: REVIEW_STEP.to_owned(),
             item: item.to_owned(),
             message,
+            field,
         });
     };
     if officer.name.trim().is_empty() {
         review(
             "Your name or collar number",
             "Record your name or collar number.".to_owned(),
+            Field::OfficerName,
         );
     }
     if officer.role.trim().is_empty() {
-        review("Your role", "Record your role.".to_owned());
+        review(
+            "Your role",
+            "Record your role.".to_owned(),
+            Field::OfficerRole,
+        );
     }
     let format = g
         .profile
@@ -204,9 +264,12 @@ pub fn blockers(case: &raw::Case, g: &Guidance, a: &Assessment) -> Vec<Blocker> 
         let message = if format.is_empty() {
             "Record the crime reference.".to_owned()
         } else {
-            format!("Record the crime reference in the form {format} (A a letter, 9 a digit).")
+            format!(
+                "Record the crime reference in the form {format} (A a letter, 9 a digit), for example {}.",
+                crime_reference_example(format)
+            )
         };
-        review("Crime reference", message);
+        review("Crime reference", message, Field::CrimeReference);
     }
     if needs_supervisor(case, a)
         && case
@@ -218,6 +281,7 @@ pub fn blockers(case: &raw::Case, g: &Guidance, a: &Assessment) -> Vec<Blocker> 
             "Supervisor's review",
             "A supervisor must review this decision: record their name or collar number."
                 .to_owned(),
+            Field::Supervisor,
         );
     }
     out

@@ -8,6 +8,7 @@ use super::settings::ThemeChoice;
 use super::state::{Action, Open};
 use super::widgets;
 use crate::core::raw::ActionRecord;
+use crate::core::record::Field;
 
 pub fn show(ui: &mut egui::Ui, theme: ThemeChoice, open: &Open, actions: &mut Vec<Action>) {
     let a = &open.assessment;
@@ -25,6 +26,7 @@ pub fn show(ui: &mut egui::Ui, theme: ThemeChoice, open: &Open, actions: &mut Ve
             let mut done = rec.done;
             let r = ui.checkbox(&mut done, RichText::new(&act.label).strong());
             widgets::name(ui, &r, &format!("Done: {}", act.label));
+            widgets::field(ui, &r, &Field::Action(act.action.clone()));
             if r.changed() {
                 actions.push(Action::SetAction(
                     act.action.clone(),

@@ -87,6 +87,13 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut GuiState) -> Vec<Effect> {
     // its heading focused, whatever brought them there.
     let arrived = arrived(&ctx, state);
     widgets::set_focus_heading(&ctx, arrived);
+    let shown = state
+        .case
+        .as_ref()
+        .filter(|o| o.review_seen)
+        .map(|o| o.blockers.clone())
+        .unwrap_or_default();
+    widgets::set_field_context(&ctx, state.focus_field.take(), shown);
 
     // The panels are not filled: the shell clears the window to the panel colour
     // (`App::clear_color`), and under a software rasteriser a second fill of every

@@ -8,6 +8,7 @@ use super::widgets;
 use crate::core::condition::Answer;
 use crate::core::guidance::Guidance;
 use crate::core::raw::{Fact, FactKind};
+use crate::core::record::Field;
 use crate::core::wizard::{About, Wizard, answer_words};
 
 /// The accessible name of an option: the question, then the option.
@@ -34,6 +35,8 @@ pub fn question(
     let set = |a: Option<Answer>, actions: &mut Vec<Action>| {
         actions.push(Action::SetAnswer(about, fact.id.clone(), a));
     };
+    // The first control of the question: where a link to it puts the focus.
+    let mut first: Option<egui::Response> = None;
     match fact.kind {
         FactKind::One => {
             let chosen = match &current {
@@ -41,9 +44,12 @@ pub fn question(
                 _ => String::new(),
             };
             ui.push_id(salt, |ui| {
-                for v in &fact.values {
+                for (i, v) in fact.values.iter().enumerate() {
                     let r = ui.radio(chosen == v.id, &v.label);
                     widgets::name(ui, &r, &option_name(&fact.question, &v.label));
+                    if i == 0 {
+                        first = Some(r.clone());
+                    }
                     if r.clicked() && chosen != v.id {
                         set(Some(Answer::One(v.id.clone())), actions);
                     }
@@ -66,10 +72,13 @@ pub fn question(
                 _ => Vec::new(),
             };
             ui.push_id(salt, |ui| {
-                for v in &fact.values {
+                for (i, v) in fact.values.iter().enumerate() {
                     let mut on = chosen.contains(&v.id);
                     let r = ui.checkbox(&mut on, &v.label);
                     widgets::name(ui, &r, &option_name(&fact.question, &v.label));
+                    if i == 0 {
+                        first = Some(r.clone());
+                    }
                     if r.changed() {
                         // Keep the guidance's order of values.
                         let next: Vec<String> = fact
@@ -112,7 +121,11 @@ pub fn question(
             if r.changed() {
                 set(Some(Answer::Text(text)), actions);
             }
+            first = Some(r);
         }
+    }
+    if let Some(r) = first {
+        widgets::field(ui, &r, &Field::Answer(about, fact.id.clone()));
     }
 }
 

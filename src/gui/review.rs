@@ -10,7 +10,9 @@ use super::state::{Action, Open};
 use super::widgets;
 use crate::core::guidance::Guidance;
 use crate::core::raw::{Officer, Scope, SupervisorReview};
-use crate::core::record::{choice_words, needs_supervisor};
+use crate::core::record::{
+    Field, choice_words, crime_reference_example, needs_supervisor, step_title,
+};
 use crate::core::wizard::{About, StepKind, answer_words};
 
 #[allow(
@@ -36,24 +38,31 @@ pub fn show(
     if open.blockers.is_empty() {
         ui.label("Nothing blocks completion. Check the record below, then finish.");
     } else {
-        widgets::alert(
+        // The error summary: focused when the officer arrives on this step, so a
+        // screen reader reads it first; each entry a link to the field to fix.
+        let n = open.blockers.len();
+        let summary = widgets::alert(
             ui,
             theme,
             &format!(
-                "{} thing(s) to record before you can finish:",
-                open.blockers.len()
+                "There {} {n} thing{} to record before you can finish:",
+                if n == 1 { "is" } else { "are" },
+                if n == 1 { "" } else { "s" }
             ),
         );
+        if widgets::arrived(ui.ctx()) {
+            summary.request_focus();
+        }
         for b in &open.blockers {
             let at = steps.iter().position(|s| s.id() == b.step);
             ui.horizontal_wrapped(|ui| {
                 ui.label(format!("{}: {}", b.item, b.message));
                 if let Some(i) = at {
-                    let heading = step_heading(&steps[i]);
-                    let r = ui.small_button(format!("Go to {heading}"));
+                    let heading = step_title(&steps[i]);
+                    let r = ui.link(format!("Go to {heading}"));
                     widgets::name(ui, &r, &format!("Go to {heading} for {}", b.item));
                     if r.clicked() {
-                        actions.push(Action::GoTo(i));
+                        actions.push(Action::GoToField(i, b.field.clone()));
                     }
                 }
             });
@@ -201,33 +210,59 @@ pub fn show(
         .as_ref()
         .map(|p| p.crime_reference_format.clone())
         .unwrap_or_default();
-    let crime_label = if format.is_empty() {
-        "Crime reference number".to_owned()
+    let crime_hint = if format.is_empty() {
+        "as your force writes it".to_owned()
     } else {
-        format!("Crime reference number (like {format}: A a letter, 9 a digit)")
+        format!(
+            "for example {} (the form {format}: A a letter, 9 a digit)",
+            crime_reference_example(&format)
+        )
     };
     egui::Grid::new("officer").num_columns(2).show(ui, |ui| {
-        let fields: [(&str, &str, fn(&mut Officer) -> &mut String); 3] = [
-            ("Your name or collar number", &o.name, |o| &mut o.name),
-            ("Your role", &o.role, |o| &mut o.role),
-            (&crime_label, &o.crime_reference, |o| &mut o.crime_reference),
+        type Slot = fn(&mut Officer) -> &mut String;
+        let fields: [(&str, &str, &str, Slot, Field); 3] = [
+            (
+                "Your name or collar number",
+                "for example PC 4127 or Sam Patel",
+                &o.name,
+                |o| &mut o.name,
+                Field::OfficerName,
+            ),
+            (
+                "Your role",
+                "for example Response officer",
+                &o.role,
+                |o| &mut o.role,
+                Field::OfficerRole,
+            ),
+            (
+                "Crime reference number",
+                &crime_hint,
+                &o.crime_reference,
+                |o| &mut o.crime_reference,
+                Field::CrimeReference,
+            ),
         ];
-        for (i, (label, value, field)) in fields.into_iter().enumerate() {
+        for (i, (label, hint, value, slot, field)) in fields.into_iter().enumerate() {
             let l = ui.label(label);
             let mut text = value.to_owned();
-            let r = ui
-                .add(
-                    egui::TextEdit::singleline(&mut text)
-                        .id_salt(("officer", i))
-                        .desired_width(320.0),
-                )
-                .labelled_by(l.id);
-            widgets::name(ui, &r, label.split(" (").next().unwrap_or(label));
-            if r.changed() {
-                let mut next = o.clone();
-                *field(&mut next) = text;
-                actions.push(Action::SetOfficer(next));
-            }
+            ui.vertical(|ui| {
+                let r = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut text)
+                            .id_salt(("officer", i))
+                            .desired_width(320.0),
+                    )
+                    .labelled_by(l.id);
+                widgets::name(ui, &r, label);
+                ui.label(RichText::new(hint).weak().small());
+                widgets::field(ui, &r, &field);
+                if r.changed() {
+                    let mut next = o.clone();
+                    *slot(&mut next) = text;
+                    actions.push(Action::SetOfficer(next));
+                }
+            });
             ui.end_row();
         }
     });
@@ -247,6 +282,7 @@ pub fn show(
                 )
                 .labelled_by(l.id);
             widgets::name(ui, &r, "Supervisor's name or collar number");
+            widgets::field(ui, &r, &Field::Supervisor);
             if r.changed() {
                 actions.push(Action::SetSupervisor(SupervisorReview {
                     name,
@@ -289,17 +325,9 @@ pub fn show(
     super::note_view::export_controls(ui, (note_format, modified), g, open, actions);
 }
 
-fn step_heading(s: &StepKind) -> String {
-    match s {
-        StepKind::Questions(q) => q.heading.clone(),
-        StepKind::Actions => "Actions and next steps".to_owned(),
-        StepKind::Review => "Review and finish".to_owned(),
-    }
-}
-
 /// A step's heading in the task list.
 pub fn heading_of(s: &StepKind) -> String {
-    step_heading(s)
+    step_title(s).to_owned()
 }
 
 fn decision_line(ui: &mut egui::Ui, d: Option<&crate::core::raw::OfficerDecision>) {

@@ -16,7 +16,7 @@ use crate::core::note::render::{Kind, Line};
 use crate::core::note::{self, Format, Note, NoteFile, Verified};
 use crate::core::parse;
 use crate::core::raw;
-use crate::core::record::{self, Blocker, StepStatus};
+use crate::core::record::{self, Blocker, Field, StepStatus};
 use crate::core::validate::Library;
 use crate::core::wizard::{self, About, StepKind, Wizard};
 
@@ -159,6 +159,9 @@ pub enum Action {
     OpenNote,
     /// A note file's name and bytes, read by the shell.
     NoteRead(String, Vec<u8>),
+    /// Go to a step and put the focus on the field that needs attention there
+    /// (a link in the review step's error summary).
+    GoToField(usize, Field),
 }
 
 /// What the in-window chooser is for.
@@ -235,6 +238,9 @@ pub struct Open {
     pub statuses: Vec<StepStatus>,
     /// Problems found in the file when it was opened.
     pub file_problems: Diagnostics,
+    /// The officer has seen the review step's list of what blocks completion:
+    /// from then on the same messages are shown beside the fields.
+    pub review_seen: bool,
     /// The last change of verdict, in words, for a screen reader's live region:
     /// set when a verdict changes, and left alone otherwise, so it is announced once.
     pub announcement: String,
@@ -284,6 +290,8 @@ pub struct GuiState {
     pub note: Option<NoteShown>,
     /// The last case file refused for want of its guidance, offered read-only.
     pub recorded: Option<Recorded>,
+    /// The field the officer asked to go to, focused when next drawn.
+    pub focus_field: Option<Field>,
 }
 
 /// A decision note opened read-only: what `verify` found, and its content.
@@ -386,6 +394,7 @@ impl GuiState {
             copied: None,
             note: None,
             recorded: None,
+            focus_field: None,
         }
     }
 
@@ -429,6 +438,7 @@ impl GuiState {
             statuses,
             file_problems,
             announcement: String::new(),
+            review_seen: false,
         });
         self.screen = Screen::Wizard;
     }
@@ -579,6 +589,10 @@ impl GuiState {
                 self.screen = Screen::Start;
             }
             Action::GoTo(i) => self.go_to(i),
+            Action::GoToField(i, field) => {
+                self.go_to(i);
+                self.focus_field = Some(field);
+            }
             Action::Next => {
                 let i = self.case.as_ref().map_or(0, |o| o.wizard.step);
                 self.go_to(i + 1);
@@ -756,6 +770,12 @@ impl GuiState {
         if let (Ok(g), Some(open)) = (&self.guidance, &mut self.case) {
             open.wizard.go_to(g, i);
             open.statuses = statuses(g, &open.wizard, &open.blockers);
+            if wizard::steps(g)
+                .get(open.wizard.step)
+                .is_some_and(|s| s.id() == wizard::REVIEW_STEP)
+            {
+                open.review_seen = true;
+            }
             self.screen = Screen::Wizard;
         }
     }

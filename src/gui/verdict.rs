@@ -9,7 +9,7 @@ use super::widgets;
 use crate::core::engine::{Assessment, IeOutcome, Reason, Timing, Verdict};
 use crate::core::guidance::Guidance;
 use crate::core::raw::{Choice, OfficerDecision, Scope};
-use crate::core::record::{choice_words, choices};
+use crate::core::record::{Field, choice_words, choices};
 use crate::core::wizard::{About, Wizard, answer_words};
 
 /// The verdict, its deciding reasons with rule ids, and grouped warnings. The
@@ -48,6 +48,7 @@ pub fn verdict(
     if item.has_focus() {
         widgets::focus_ring(ui, row.rect);
     }
+    widgets::field(ui, &item, &Field::Verdict(about));
     widgets::reasons(ui, v, reasons, actions);
     widgets::notices(ui, a, &about.word(), reasons, actions);
 }
@@ -144,9 +145,13 @@ pub fn decision(
         ui.label("Not recommended: you may go ahead only with a further recorded reason, and a supervisor must then review the decision.");
     }
     ui.push_id(("decision", about), |ui| {
+        let mut first = None;
         for c in offered {
             let r = ui.radio(d.choice == c, choice_words(c));
             widgets::name(ui, &r, &format!("{what}: {}", choice_words(c)));
+            if first.is_none() {
+                first = Some(r.clone());
+            }
             if r.clicked() && d.choice != c {
                 actions.push(Action::Decide(
                     about,
@@ -156,6 +161,9 @@ pub fn decision(
                     },
                 ));
             }
+        }
+        if let Some(r) = first {
+            widgets::field(ui, &r, &Field::Decision(about));
         }
         if d.choice != Choice::Undecided && !choices(v).contains(&d.choice) {
             widgets::alert(
@@ -183,6 +191,7 @@ pub fn decision(
             )
             .labelled_by(l.id);
         widgets::name(ui, &r, &format!("{what}: {reason_label}"));
+        widgets::field(ui, &r, &Field::DecisionReason(about));
         if r.changed() {
             actions.push(Action::Decide(
                 about,
@@ -203,6 +212,7 @@ pub fn decision(
                 )
                 .labelled_by(l.id);
             widgets::name(ui, &r, &format!("{what}: when it will be reconsidered"));
+            widgets::field(ui, &r, &Field::Reconsider(about));
             if r.changed() {
                 actions.push(Action::Decide(
                     about,

@@ -2,6 +2,8 @@
 //! grouped warnings, and accessible names for controls.
 
 use egui::accesskit::Role;
+
+use crate::core::record::{Blocker, Field};
 use egui::{Color32, RichText};
 
 use super::settings::ThemeChoice;
@@ -76,12 +78,71 @@ fn focus_heading_id() -> egui::Id {
 /// Says whether the first heading drawn this frame should take the focus
 /// (the officer has just arrived on a screen or step), for [`heading`].
 pub fn set_focus_heading(ctx: &egui::Context, on: bool) {
-    ctx.data_mut(|d| d.insert_temp(focus_heading_id(), on));
+    ctx.data_mut(|d| {
+        d.insert_temp(focus_heading_id(), on);
+        d.insert_temp(arrived_id(), on);
+    });
+}
+
+fn arrived_id() -> egui::Id {
+    egui::Id::unique("victim-first/arrived")
+}
+
+/// Whether the officer arrived on this screen or step this frame: a screen
+/// whose first duty is something other than its heading (the review step's
+/// error summary) takes the focus after the heading has.
+pub fn arrived(ctx: &egui::Context) -> bool {
+    ctx.data(|d| d.get_temp::<bool>(arrived_id()))
+        .unwrap_or(false)
 }
 
 fn take_focus_heading(ctx: &egui::Context) -> bool {
     ctx.data_mut(|d| d.remove_temp::<bool>(focus_heading_id()))
         .unwrap_or(false)
+}
+
+/// The id under which the frame keeps the field the error summary sent the officer to.
+fn focus_field_id() -> egui::Id {
+    egui::Id::unique("victim-first/focus-field")
+}
+
+/// The id under which the frame keeps what blocks completion, for [`field`].
+fn blockers_id() -> egui::Id {
+    egui::Id::unique("victim-first/blockers")
+}
+
+/// For this frame: the field to focus (if the officer followed a link in the
+/// error summary) and what blocks completion (empty until the officer has seen
+/// the review step, so that a new case is not covered in errors).
+pub fn set_field_context(ctx: &egui::Context, focus: Option<Field>, blockers: Vec<Blocker>) {
+    ctx.data_mut(|d| {
+        if let Some(f) = focus {
+            d.insert_temp(focus_field_id(), f);
+        } else {
+            d.remove::<Field>(focus_field_id());
+        }
+        d.insert_temp(blockers_id(), std::sync::Arc::new(blockers));
+    });
+}
+
+/// Drawn after the control for field `f` (`r`): takes the focus if the error
+/// summary sent the officer here, and shows, beside it, the message of anything
+/// about this field that blocks completion.
+pub fn field(ui: &mut egui::Ui, r: &egui::Response, f: &Field) {
+    let ctx = ui.ctx().clone();
+    let wanted = ctx.data(|d| d.get_temp::<Field>(focus_field_id()));
+    if wanted.as_ref() == Some(f) {
+        r.request_focus();
+        r.scroll_to_me(Some(egui::Align::Center));
+        ctx.data_mut(|d| d.remove::<Field>(focus_field_id()));
+    }
+    let blockers = ctx
+        .data(|d| d.get_temp::<std::sync::Arc<Vec<Blocker>>>(blockers_id()))
+        .unwrap_or_default();
+    for b in blockers.iter().filter(|b| b.field == *f) {
+        let colour = ui.visuals().error_fg_color;
+        ui.label(RichText::new(format!("Error: {}", b.message)).color(colour));
+    }
 }
 
 /// A 2-point outline in the theme's focus colour (3:1 or more against every
@@ -206,14 +267,29 @@ pub fn facts_grid(
 }
 
 /// A message box in the error colour.
-pub fn alert(ui: &mut egui::Ui, theme: ThemeChoice, text: &str) {
+/// A message in a red box. Focusable, and read as an alert, so that a screen
+/// can put the focus on it (the review step's error summary).
+pub fn alert(ui: &mut egui::Ui, theme: ThemeChoice, text: &str) -> egui::Response {
     let p = Palette::of(theme);
-    egui::Frame::new()
+    let r = egui::Frame::new()
         .stroke(egui::Stroke::new(2.0, p.error))
         .inner_margin(8)
         .show(ui, |ui| {
-            ui.label(RichText::new(text).color(p.error));
-        });
+            ui.add(
+                egui::Label::new(RichText::new(text).color(p.error))
+                    .selectable(false)
+                    .sense(egui::Sense::focusable_noninteractive()),
+            )
+        })
+        .inner;
+    ui.ctx().accesskit_node_builder(r.id, |node| {
+        node.set_role(Role::Alert);
+        node.set_label(text.to_owned());
+    });
+    if r.has_focus() {
+        focus_ring(ui, r.rect);
+    }
+    r
 }
 
 /// A bordered box.
