@@ -33,7 +33,7 @@ pub mod theme;
 mod verdict;
 mod widgets;
 
-pub use questions::option_name;
+pub use questions::{option_name, question_name};
 pub use shell::{App, run};
 pub use state::{Action, ChooserAction, ChooserMode, Effect, GuiState, Screen};
 

@@ -16,6 +16,15 @@ pub fn option_name(question: &str, option: &str) -> String {
     format!("{question} {option}")
 }
 
+/// A question's accessible name: about a check, it says which check ("Check 2:"
+/// before the question), since every check asks the same questions.
+pub fn question_name(about: About, question: &str) -> String {
+    match about {
+        About::Check(i) => format!("Check {}: {question}", i + 1),
+        About::Case | About::IeContact => question.to_owned(),
+    }
+}
+
 /// Draws one question and pushes the officer's answer.
 pub fn question(
     ui: &mut egui::Ui,
@@ -26,6 +35,7 @@ pub fn question(
     actions: &mut Vec<Action>,
 ) {
     let current = w.answer(g, about, &fact.id);
+    let asked = question_name(about, &fact.question);
     let salt = (about, fact.id.as_str());
     ui.add_space(4.0);
     let q = widgets::subheading(ui, &fact.question);
@@ -46,7 +56,7 @@ pub fn question(
             ui.push_id(salt, |ui| {
                 for (i, v) in fact.values.iter().enumerate() {
                     let r = ui.radio(chosen == v.id, &v.label);
-                    widgets::name(ui, &r, &option_name(&fact.question, &v.label));
+                    widgets::name(ui, &r, &option_name(&asked, &v.label));
                     if i == 0 {
                         first = Some(r.clone());
                     }
@@ -75,7 +85,7 @@ pub fn question(
                 for (i, v) in fact.values.iter().enumerate() {
                     let mut on = chosen.contains(&v.id);
                     let r = ui.checkbox(&mut on, &v.label);
-                    widgets::name(ui, &r, &option_name(&fact.question, &v.label));
+                    widgets::name(ui, &r, &option_name(&asked, &v.label));
                     if i == 0 {
                         first = Some(r.clone());
                     }
@@ -117,7 +127,7 @@ pub fn question(
                 })
                 .inner
                 .labelled_by(q.id);
-            widgets::name(ui, &r, &fact.question);
+            widgets::name(ui, &r, &asked);
             if r.changed() {
                 set(Some(Answer::Text(text)), actions);
             }

@@ -14,7 +14,8 @@ use std::path::Path;
 use std::rc::Rc;
 
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use victim_first::core::wizard::About;
 use victim_first::gui::{self, Action, Effect, GuiState};
 use victim_first::store;
 
@@ -47,16 +48,33 @@ pub fn harness() -> (Harness<'static, GuiState>, Effects) {
 }
 
 /// The wording of a question and one of its options, from the guidance in force.
+/// A question's accessible name and the label of one of its options, from the
+/// guidance in force; a question about a check is asked of the first check.
 pub fn wording(h: &Harness<'_, GuiState>, fact: &str, value: &str) -> (String, String) {
+    wording_about(h, None, fact, value)
+}
+
+/// [`wording`] for the question about `about` (the first check when `None`).
+pub fn wording_about(
+    h: &Harness<'_, GuiState>,
+    about: Option<About>,
+    fact: &str,
+    value: &str,
+) -> (String, String) {
     let g = h.state().guidance.as_ref().expect("guidance");
     let f = g.fact(fact).expect("fact");
+    let about = about.unwrap_or(match f.scope {
+        victim_first::core::raw::Scope::Check => About::Check(0),
+        victim_first::core::raw::Scope::IeContact => About::IeContact,
+        victim_first::core::raw::Scope::Case => About::Case,
+    });
     let label = f
         .values
         .iter()
         .find(|v| v.id == value)
         .map(|v| v.label.clone())
         .expect("value");
-    (f.question.clone(), label)
+    (gui::question_name(about, &f.question), label)
 }
 
 /// Whether a widget with exactly this name is on screen (it may be more than once).
@@ -89,16 +107,19 @@ pub fn type_into(h: &mut Harness<'_, GuiState>, label: &str, text: &str) {
 }
 
 pub fn type_answer(h: &mut Harness<'_, GuiState>, fact: &str, text: &str) {
-    let q = h
+    let f = h
         .state()
         .guidance
         .as_ref()
         .expect("guidance")
         .fact(fact)
         .expect("fact")
-        .question
         .clone();
-    type_into(h, &q, text);
+    let about = match f.scope {
+        victim_first::core::raw::Scope::Check => About::Check(0),
+        _ => About::Case,
+    };
+    type_into(h, &gui::question_name(about, &f.question), text);
 }
 
 pub fn go_to(h: &mut Harness<'_, GuiState>, step_id: &str) {
@@ -140,35 +161,116 @@ pub fn open<'h>(h: &'h Harness<'_, GuiState>) -> &'h gui::state::Open {
     h.state().case.as_ref().expect("a case is open")
 }
 
-pub fn tab_to(h: &mut Harness<'_, GuiState>, label: &str) {
+/// Keys pressed by the helpers below (a chord or a typed character is one),
+/// for counting what a keyboard user needs to complete a case.
+static KEYS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// How many keys the helpers have pressed since the last [`reset_keys`].
+pub fn keys() -> usize {
+    KEYS.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+pub fn reset_keys() {
+    KEYS.store(0, std::sync::atomic::Ordering::Relaxed);
+    TYPED.store(0, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Of [`keys`], the characters typed into fields (the rest moves and chooses).
+static TYPED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+pub fn typed_keys() -> usize {
+    TYPED.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+pub fn count_keys(n: usize) {
+    KEYS.fetch_add(n, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// One key press, then the frames it causes.
+pub fn key(h: &mut Harness<'_, GuiState>, k: egui::Key) {
+    count_keys(1);
+    h.key_press(k);
+    h.run();
+}
+
+/// The name of the focused control, if any.
+pub fn focused(h: &Harness<'_, GuiState>) -> Option<String> {
+    h.query_all(egui_kittest::kittest::by())
+        .find(egui_kittest::Node::is_focused)
+        .and_then(|n| n.accesskit_node().label())
+}
+
+/// Presses Tab until a control whose name satisfies `want` has the focus.
+pub fn tab_until(h: &mut Harness<'_, GuiState>, what: &str, want: impl Fn(&str) -> bool) {
     for _ in 0..400 {
-        if h.query_by_label(label).is_some_and(|n| n.is_focused()) {
+        if focused(h).is_some_and(|l| want(&l)) {
             return;
         }
-        h.key_press(egui::Key::Tab);
-        h.run();
+        key(h, egui::Key::Tab);
     }
-    panic!("Tab never reached {label}");
+    panic!("Tab never reached {what}");
+}
+
+pub fn tab_to(h: &mut Harness<'_, GuiState>, label: &str) {
+    tab_until(h, label, |l| l == label);
 }
 
 pub fn key_choose(h: &mut Harness<'_, GuiState>, label: &str) {
     tab_to(h, label);
-    h.key_press(egui::Key::Space);
-    h.run();
+    key(h, egui::Key::Space);
 }
 
+/// Chooses an option of a question with the keyboard, as a person would: Tab
+/// to the question's options, then the arrow keys within them (where a group
+/// is one Tab stop, the arrows choose as they move), or Tab on to the option
+/// (where each option is its own stop); Space if it is not chosen yet.
 pub fn key_answer(h: &mut Harness<'_, GuiState>, fact: &str, value: &str) {
-    let (q, l) = wording(h, fact, value);
-    key_choose(h, &gui::option_name(&q, &l));
+    key_answer_about(h, None, fact, value);
+}
+
+/// [`key_answer`] for the question about `about` (the first check when `None`).
+pub fn key_answer_about(
+    h: &mut Harness<'_, GuiState>,
+    about: Option<About>,
+    fact: &str,
+    value: &str,
+) {
+    let (q, l) = wording_about(h, about, fact, value);
+    let wanted = gui::option_name(&q, &l);
+    let prefix = format!("{q} ");
+    tab_until(h, &wanted, |l| l.starts_with(&prefix));
+    for _ in 0..40 {
+        if focused(h).as_deref() == Some(wanted.as_str()) {
+            break;
+        }
+        let before = focused(h);
+        key(h, egui::Key::ArrowDown);
+        let after = focused(h);
+        if after == before || !after.as_deref().is_some_and(|l| l.starts_with(&prefix)) {
+            // The arrows do not move within this question here: Tab on.
+            tab_to(h, &wanted);
+        }
+    }
+    let chosen = h
+        .query_all(egui_kittest::kittest::by())
+        .find(egui_kittest::Node::is_focused)
+        .and_then(|n| n.accesskit_node().toggled())
+        .is_some_and(|t| t == egui::accesskit::Toggled::True);
+    if !chosen {
+        key(h, egui::Key::Space);
+    }
 }
 
 pub fn key_type(h: &mut Harness<'_, GuiState>, label: &str, text: &str) {
     tab_to(h, label);
+    count_keys(text.chars().count());
+    TYPED.fetch_add(text.chars().count(), std::sync::atomic::Ordering::Relaxed);
     h.event(egui::Event::Text(text.to_owned()));
     h.run();
 }
 
 pub fn next_step(h: &mut Harness<'_, GuiState>) {
+    count_keys(1);
     h.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowRight);
     h.run();
 }
