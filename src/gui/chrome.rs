@@ -11,6 +11,13 @@ use crate::core::record::StepStatus;
 /// The bar along the top: the case's file, and the file and help commands.
 pub fn top_bar(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) {
     ui.horizontal_wrapped(|ui| {
+        // The first Tab stop: straight past the menus and the task list to the step's questions.
+        if state.case.is_some()
+            && state.screen == Screen::Wizard
+            && ui.link("Skip to the questions").clicked()
+        {
+            actions.push(Action::SkipToQuestions);
+        }
         ui.label(RichText::new("Victim First").strong().size(18.0));
         if ui.button("Start").clicked() {
             actions.push(Action::Show(Screen::Start));

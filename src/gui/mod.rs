@@ -22,6 +22,7 @@ pub mod files;
 mod finished;
 mod note_view;
 mod questions;
+mod radio;
 mod recorded;
 mod review;
 pub mod settings;
@@ -93,7 +94,9 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut GuiState) -> Vec<Effect> {
         .filter(|o| o.review_seen)
         .map(|o| o.blockers.clone())
         .unwrap_or_default();
-    widgets::set_field_context(&ctx, state.focus_field.take(), shown);
+    let focus = std::mem::take(&mut state.focus);
+    widgets::set_field_context(&ctx, focus.field, shown);
+    widgets::set_skip(&ctx, focus.first_question);
 
     // The panels are not filled: the shell clears the window to the panel colour
     // (`App::clear_color`), and under a software rasteriser a second fill of every
@@ -148,6 +151,7 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut GuiState) -> Vec<Effect> {
         });
     });
     widgets::set_focus_heading(&ctx, false);
+    widgets::set_skip(&ctx, false);
     chrome::rule_window(&ctx, state, &mut actions);
     chrome::about_window(&ctx, state, &mut actions);
     chrome::chooser_window(&ctx, state, &mut actions);

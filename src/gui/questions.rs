@@ -3,6 +3,7 @@
 
 use egui::RichText;
 
+use super::radio::{self, RadioOption};
 use super::state::Action;
 use super::widgets;
 use crate::core::condition::Answer;
@@ -54,18 +55,20 @@ pub fn question(
                 _ => String::new(),
             };
             ui.push_id(salt, |ui| {
-                for (i, v) in fact.values.iter().enumerate() {
-                    let r = ui.radio(chosen == v.id, &v.label);
-                    widgets::name(ui, &r, &option_name(&asked, &v.label));
-                    if i == 0 {
-                        first = Some(r.clone());
-                    }
-                    if r.clicked() && chosen != v.id {
-                        set(Some(Answer::One(v.id.clone())), actions);
-                    }
-                    if !v.help.is_empty() {
-                        ui.label(RichText::new(&v.help).weak());
-                    }
+                let options: Vec<RadioOption<'_>> = fact
+                    .values
+                    .iter()
+                    .map(|v| RadioOption {
+                        label: &v.label,
+                        name: option_name(&asked, &v.label),
+                        help: &v.help,
+                    })
+                    .collect();
+                let selected = fact.values.iter().position(|v| v.id == chosen);
+                let group = radio::group(ui, salt, &options, selected);
+                first = group.stop;
+                if let Some(i) = group.chosen {
+                    set(Some(Answer::One(fact.values[i].id.clone())), actions);
                 }
                 if !chosen.is_empty() {
                     let r = ui.small_button("Clear answer");
@@ -77,38 +80,8 @@ pub fn question(
             });
         }
         FactKind::Many => {
-            let chosen = match &current {
-                Some(Answer::Many(v)) => v.clone(),
-                _ => Vec::new(),
-            };
-            ui.push_id(salt, |ui| {
-                for (i, v) in fact.values.iter().enumerate() {
-                    let mut on = chosen.contains(&v.id);
-                    let r = ui.checkbox(&mut on, &v.label);
-                    widgets::name(ui, &r, &option_name(&asked, &v.label));
-                    if i == 0 {
-                        first = Some(r.clone());
-                    }
-                    if r.changed() {
-                        // Keep the guidance's order of values.
-                        let next: Vec<String> = fact
-                            .values
-                            .iter()
-                            .filter(|x| {
-                                if x.id == v.id {
-                                    on
-                                } else {
-                                    chosen.contains(&x.id)
-                                }
-                            })
-                            .map(|x| x.id.clone())
-                            .collect();
-                        set(Some(Answer::Many(next)), actions);
-                    }
-                    if !v.help.is_empty() {
-                        ui.label(RichText::new(&v.help).weak());
-                    }
-                }
+            first = many(ui, fact, &asked, current.as_ref(), salt, &mut |a| {
+                set(Some(a), actions);
             });
         }
         FactKind::Text => {
@@ -135,8 +108,60 @@ pub fn question(
         }
     }
     if let Some(r) = first {
+        if widgets::take_skip(ui.ctx()) {
+            r.request_focus();
+            r.scroll_to_me(Some(egui::Align::Center));
+        }
         widgets::field(ui, &r, &Field::Answer(about, fact.id.clone()));
     }
+}
+
+/// The check boxes of a question with several answers; returns the first, the
+/// question's first Tab stop.
+fn many(
+    ui: &mut egui::Ui,
+    fact: &Fact,
+    asked: &str,
+    current: Option<&Answer>,
+    salt: (About, &str),
+    set: &mut dyn FnMut(Answer),
+) -> Option<egui::Response> {
+    let chosen = match current {
+        Some(Answer::Many(v)) => v.clone(),
+        _ => Vec::new(),
+    };
+    ui.push_id(salt, |ui| {
+        let mut first = None;
+        for v in &fact.values {
+            let mut on = chosen.contains(&v.id);
+            let r = ui.checkbox(&mut on, &v.label);
+            widgets::name(ui, &r, &option_name(asked, &v.label));
+            if r.changed() {
+                // Keep the guidance's order of values.
+                let next: Vec<String> = fact
+                    .values
+                    .iter()
+                    .filter(|x| {
+                        if x.id == v.id {
+                            on
+                        } else {
+                            chosen.contains(&x.id)
+                        }
+                    })
+                    .map(|x| x.id.clone())
+                    .collect();
+                set(Answer::Many(next));
+            }
+            if first.is_none() {
+                first = Some(r);
+            }
+            if !v.help.is_empty() {
+                ui.label(RichText::new(&v.help).weak());
+            }
+        }
+        first
+    })
+    .inner
 }
 
 /// Answers kept but set aside, each with the answer given.

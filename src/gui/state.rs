@@ -162,6 +162,8 @@ pub enum Action {
     /// Go to a step and put the focus on the field that needs attention there
     /// (a link in the review step's error summary).
     GoToField(usize, Field),
+    /// Put the focus on the first question of the step shown (the skip link).
+    SkipToQuestions,
 }
 
 /// What the in-window chooser is for.
@@ -290,8 +292,17 @@ pub struct GuiState {
     pub note: Option<NoteShown>,
     /// The last case file refused for want of its guidance, offered read-only.
     pub recorded: Option<Recorded>,
-    /// The field the officer asked to go to, focused when next drawn.
-    pub focus_field: Option<Field>,
+    /// Where the focus goes when the window is next drawn.
+    pub focus: FocusRequest,
+}
+
+/// A place the officer asked to put the focus, taken when the window is next drawn.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FocusRequest {
+    /// A field (a link in the review step's error summary).
+    pub field: Option<Field>,
+    /// The step's first question (the skip link).
+    pub first_question: bool,
 }
 
 /// A decision note opened read-only: what `verify` found, and its content.
@@ -394,7 +405,7 @@ impl GuiState {
             copied: None,
             note: None,
             recorded: None,
-            focus_field: None,
+            focus: FocusRequest::default(),
         }
     }
 
@@ -589,9 +600,10 @@ impl GuiState {
                 self.screen = Screen::Start;
             }
             Action::GoTo(i) => self.go_to(i),
+            Action::SkipToQuestions => self.focus.first_question = true,
             Action::GoToField(i, field) => {
                 self.go_to(i);
-                self.focus_field = Some(field);
+                self.focus.field = Some(field);
             }
             Action::Next => {
                 let i = self.case.as_ref().map_or(0, |o| o.wizard.step);

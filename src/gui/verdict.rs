@@ -3,6 +3,7 @@
 
 use egui::RichText;
 
+use super::radio::{self, RadioOption};
 use super::settings::ThemeChoice;
 use super::state::Action;
 use super::widgets;
@@ -145,24 +146,26 @@ pub fn decision(
         ui.label("Not recommended: you may go ahead only with a further recorded reason, and a supervisor must then review the decision.");
     }
     ui.push_id(("decision", about), |ui| {
-        let mut first = None;
-        for c in offered {
-            let r = ui.radio(d.choice == c, choice_words(c));
-            widgets::name(ui, &r, &format!("{what}: {}", choice_words(c)));
-            if first.is_none() {
-                first = Some(r.clone());
-            }
-            if r.clicked() && d.choice != c {
-                actions.push(Action::Decide(
-                    about,
-                    OfficerDecision {
-                        choice: c,
-                        ..d.clone()
-                    },
-                ));
-            }
+        let options: Vec<RadioOption<'_>> = offered
+            .iter()
+            .map(|&c| RadioOption {
+                label: choice_words(c),
+                name: format!("{what}: {}", choice_words(c)),
+                help: "",
+            })
+            .collect();
+        let selected = offered.iter().position(|&c| c == d.choice);
+        let group = radio::group(ui, ("decision", about), &options, selected);
+        if let Some(i) = group.chosen {
+            actions.push(Action::Decide(
+                about,
+                OfficerDecision {
+                    choice: offered[i],
+                    ..d.clone()
+                },
+            ));
         }
-        if let Some(r) = first {
+        if let Some(r) = group.stop {
             widgets::field(ui, &r, &Field::Decision(about));
         }
         if d.choice != Choice::Undecided && !choices(v).contains(&d.choice) {

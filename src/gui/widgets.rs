@@ -101,6 +101,22 @@ fn take_focus_heading(ctx: &egui::Context) -> bool {
         .unwrap_or(false)
 }
 
+fn skip_id() -> egui::Id {
+    egui::Id::unique("victim-first/skip")
+}
+
+/// Says whether the first question drawn this frame takes the focus (the
+/// officer followed the "Skip to the questions" link).
+pub fn set_skip(ctx: &egui::Context, on: bool) {
+    ctx.data_mut(|d| d.insert_temp(skip_id(), on));
+}
+
+/// Whether this control, the first question's, should take the focus now.
+pub fn take_skip(ctx: &egui::Context) -> bool {
+    ctx.data_mut(|d| d.remove_temp::<bool>(skip_id()))
+        .unwrap_or(false)
+}
+
 /// The id under which the frame keeps the field the error summary sent the officer to.
 fn focus_field_id() -> egui::Id {
     egui::Id::unique("victim-first/focus-field")

@@ -220,10 +220,7 @@ pub fn key_choose(h: &mut Harness<'_, GuiState>, label: &str) {
     key(h, egui::Key::Space);
 }
 
-/// Chooses an option of a question with the keyboard, as a person would: Tab
-/// to the question's options, then the arrow keys within them (where a group
-/// is one Tab stop, the arrows choose as they move), or Tab on to the option
-/// (where each option is its own stop); Space if it is not chosen yet.
+/// Chooses an option of a question with the keyboard ([`key_pick`]).
 pub fn key_answer(h: &mut Harness<'_, GuiState>, fact: &str, value: &str) {
     key_answer_about(h, None, fact, value);
 }
@@ -236,19 +233,26 @@ pub fn key_answer_about(
     value: &str,
 ) {
     let (q, l) = wording_about(h, about, fact, value);
-    let wanted = gui::option_name(&q, &l);
-    let prefix = format!("{q} ");
-    tab_until(h, &wanted, |l| l.starts_with(&prefix));
+    key_pick(h, &format!("{q} "), &gui::option_name(&q, &l));
+}
+
+/// Chooses the option named `wanted` of the group whose names start with
+/// `prefix`, with the keyboard, as a person would: Tab to the group, then the
+/// arrow keys within it (where a group is one Tab stop, the arrows choose as
+/// they move), or Tab on to the option (where each option is its own stop);
+/// Space if it is not chosen yet.
+pub fn key_pick(h: &mut Harness<'_, GuiState>, prefix: &str, wanted: &str) {
+    tab_until(h, wanted, |l| l.starts_with(prefix));
     for _ in 0..40 {
-        if focused(h).as_deref() == Some(wanted.as_str()) {
+        if focused(h).as_deref() == Some(wanted) {
             break;
         }
         let before = focused(h);
         key(h, egui::Key::ArrowDown);
         let after = focused(h);
-        if after == before || !after.as_deref().is_some_and(|l| l.starts_with(&prefix)) {
-            // The arrows do not move within this question here: Tab on.
-            tab_to(h, &wanted);
+        if after == before || !after.as_deref().is_some_and(|l| l.starts_with(prefix)) {
+            // The arrows do not move within this group here: Tab on.
+            tab_to(h, wanted);
         }
     }
     let chosen = h
