@@ -647,3 +647,55 @@ fn the_first_tab_stop_of_the_window_skips_to_the_questions() {
         Some(victim_first::gui::option_name(&q, &first).as_str())
     );
 }
+
+#[test]
+fn at_200_percent_on_1280_by_720_the_step_keeps_the_room_and_the_rest_folds_into_menus() {
+    let mut state = state_from(std::path::Path::new("guidance"));
+    state.settings.text_scale = 2.0;
+    let (mut h, _) = harness_sized(state, egui::vec2(1280.0, 720.0));
+    new_case(&mut h);
+    open_case(&mut h, "docs/screenshots/example-case.ron");
+    // 1280x720 pixels at 200% is 640x360 points.
+    let (width, height) = (640.0, 360.0);
+    for step in ["report", "checks", "ie_contact", "actions", "review"] {
+        go_to(&mut h, step);
+        let title = step_heading(&h, step_index(&h, step));
+        let top = heading_node(&h, &title).rect().top();
+        assert!(
+            top <= height / 2.0,
+            "{step}: the step starts at {top} of {height}: the work area keeps at least half the height"
+        );
+        // No task list beside the step: it is a menu.
+        assert!(
+            h.query_all_by_label_contains("1. ").next().is_none(),
+            "{step}: the task list is folded away"
+        );
+        for n in h
+            .query_all(egui_kittest::kittest::by())
+            .filter(|n| n.accesskit_node().data().bounds().is_some())
+        {
+            let r = n.rect();
+            if r.width() > 0.0 && r.max.y > 0.0 && r.min.y < height {
+                assert!(
+                    r.max.x <= width + 1.0,
+                    "{step}: {:?} runs off the window at {r:?}",
+                    n.accesskit_node().label()
+                );
+            }
+        }
+    }
+    // The menus hold what was folded.
+    press(&mut h, "Steps and verdicts");
+    assert!(task(&h, 0).starts_with("1. "));
+    h.key_press(egui::Key::Escape);
+    h.run();
+    press(&mut h, "Menu");
+    assert!(shows(&h, "Save (Ctrl+S)"));
+    // At 100% on the same screen, the task list is beside the step again.
+    let (mut wide, _) = harness_sized(
+        state_from(std::path::Path::new("guidance")),
+        egui::vec2(1280.0, 720.0),
+    );
+    new_case(&mut wide);
+    assert!(task(&wide, 0).starts_with("1. "));
+}

@@ -9,7 +9,73 @@ use super::widgets;
 use crate::core::record::StepStatus;
 
 /// The bar along the top: the case's file, and the file and help commands.
+/// Whether the window is too narrow, at the text size chosen, for the task
+/// list beside the step and a row of buttons above it (200% text on a
+/// 1280x720 screen): they fold into menus, so the step keeps the room.
+pub fn narrow(ctx: &egui::Context) -> bool {
+    ctx.content_rect().width() < 760.0
+}
+
 pub fn top_bar(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) {
+    if narrow(ui.ctx()) {
+        folded_top_bar(ui, state, actions);
+    } else {
+        full_top_bar(ui, state, actions);
+    }
+    messages(ui, state, actions);
+}
+
+/// The top bar in one row, its buttons and the task list in menus.
+fn folded_top_bar(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) {
+    ui.horizontal_wrapped(|ui| {
+        if state.case.is_some()
+            && state.screen == Screen::Wizard
+            && ui.link("Skip to the questions").clicked()
+        {
+            actions.push(Action::SkipToQuestions);
+        }
+        ui.label(RichText::new("Victim First").strong());
+        ui.menu_button("Menu", |ui| {
+            file_buttons(ui, state, actions);
+            if let Some(source) = &state.source_short {
+                ui.label(RichText::new(format!("Guidance: {source}")).weak());
+            }
+        });
+        if state.case.is_some() && state.screen == Screen::Wizard {
+            ui.menu_button("Steps and verdicts", |ui| {
+                egui::ScrollArea::vertical()
+                    .max_height(ui.ctx().content_rect().height() * 0.8)
+                    .show(ui, |ui| task_list(ui, state, actions));
+            });
+        }
+    });
+}
+
+/// Start, Open, Save, Save as, Close case and About.
+fn file_buttons(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) {
+    if ui.button("Start").clicked() {
+        actions.push(Action::Show(Screen::Start));
+    }
+    if ui.button("Open… (Ctrl+O)").clicked() {
+        actions.push(Action::OpenCase);
+    }
+    if state.case.is_some() {
+        if ui.button("Save (Ctrl+S)").clicked() {
+            actions.push(Action::Save);
+        }
+        if ui.button("Save as…").clicked() {
+            actions.push(Action::SaveAs);
+        }
+        if ui.button("Close case").clicked() {
+            actions.push(Action::CloseCase);
+        }
+    }
+    if ui.button("About").clicked() {
+        actions.push(Action::ShowAbout(true));
+    }
+}
+
+fn full_top_bar(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) {
     ui.horizontal_wrapped(|ui| {
         // The first Tab stop: straight past the menus and the task list to the step's questions.
         if state.case.is_some()
@@ -19,22 +85,8 @@ pub fn top_bar(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) {
             actions.push(Action::SkipToQuestions);
         }
         ui.label(RichText::new("Victim First").strong().size(18.0));
-        if ui.button("Start").clicked() {
-            actions.push(Action::Show(Screen::Start));
-        }
-        if ui.button("Open… (Ctrl+O)").clicked() {
-            actions.push(Action::OpenCase);
-        }
+        file_buttons(ui, state, actions);
         if let Some(open) = &state.case {
-            if ui.button("Save (Ctrl+S)").clicked() {
-                actions.push(Action::Save);
-            }
-            if ui.button("Save as…").clicked() {
-                actions.push(Action::SaveAs);
-            }
-            if ui.button("Close case").clicked() {
-                actions.push(Action::CloseCase);
-            }
             let file = open.path.as_ref().and_then(|p| p.file_name()).map_or_else(
                 || "not saved yet".to_owned(),
                 |f| f.to_string_lossy().into_owned(),
@@ -42,13 +94,14 @@ pub fn top_bar(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) {
             let dirty = if open.dirty { " (unsaved changes)" } else { "" };
             ui.label(RichText::new(format!("Case: {file}{dirty}")).weak());
         }
-        if ui.button("About").clicked() {
-            actions.push(Action::ShowAbout(true));
-        }
     });
     if let Some(source) = &state.source_short {
         ui.label(RichText::new(format!("Guidance: {source}")).weak());
     }
+}
+
+/// Locally modified national guidance, and the message for the officer.
+fn messages(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) {
     if !state.modified.is_empty() {
         ui.label(
             RichText::new(format!(

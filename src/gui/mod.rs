@@ -110,7 +110,8 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut GuiState) -> Vec<Effect> {
         .show(ui, |ui| chrome::error_panel(ui, state));
 
     let in_wizard = state.screen == Screen::Wizard && state.case.is_some();
-    if in_wizard {
+    // In a narrow window the task list is a menu in the top bar (`chrome::narrow`).
+    if in_wizard && !chrome::narrow(&ctx) {
         egui::Panel::left("tasks")
             .resizable(true)
             .default_size(230.0)

@@ -29,16 +29,19 @@ pub fn state_from(dir: &Path) -> GuiState {
 }
 
 pub fn harness_with(state: GuiState) -> (Harness<'static, GuiState>, Effects) {
+    harness_sized(state, egui::vec2(1100.0, 800.0))
+}
+
+/// A harness over a window of this size (in pixels at 100% text).
+pub fn harness_sized(state: GuiState, size: egui::Vec2) -> (Harness<'static, GuiState>, Effects) {
     let effects = Rc::new(RefCell::new(Vec::new()));
     let sink = Rc::clone(&effects);
-    let h = Harness::builder()
-        .with_size(egui::vec2(1100.0, 800.0))
-        .build_ui_state(
-            move |ui, state: &mut GuiState| {
-                sink.borrow_mut().extend(gui::root_ui(ui, state));
-            },
-            state,
-        );
+    let h = Harness::builder().with_size(size).build_ui_state(
+        move |ui, state: &mut GuiState| {
+            sink.borrow_mut().extend(gui::root_ui(ui, state));
+        },
+        state,
+    );
     gui::install_fonts(&h.ctx);
     (h, effects)
 }
