@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Takes the README's screenshots from the real window under Xvfb: the start
 # screen, every wizard step of docs/screenshots/example-case.ron (moving on
-# with the keyboard, Alt+Right, as an officer would), and the checks step in
-# the dark and high-contrast themes, and a decision note opened read-only.
+# with the keyboard, Alt+Right, as an officer would), the checks step in the
+# dark and high-contrast themes, three steps at 200% text on a 1280x720
+# screen, a case naming a pack that is not here, a case file cut short, and a
+# decision note opened read-only.
 # Writes docs/screenshots/*.png.
 #
 # Needs: xvfb, xauth, imagemagick (import), xdotool (scripts/setup.sh installs them).
@@ -36,11 +38,13 @@ export VICTIM_FIRST_SETTINGS="$work/settings.ron"
 unset VICTIM_FIRST_GUIDANCE
 sleep 1
 
-# Starts the app with the given theme and arguments; sets $wid.
+# Starts the app with the given theme and arguments; sets $wid. $scale and
+# $size (width, height) may be set for 200% text on a small screen.
 start() {
     local theme=$1
     shift
-    printf '(theme: %s, window: Some((1100.0, 800.0)))\n' "$theme" >"$VICTIM_FIRST_SETTINGS"
+    printf '(theme: %s, text_scale: %s, window: Some((%s)))\n' \
+        "$theme" "${scale:-1.0}" "${size:-1100.0, 800.0}" >"$VICTIM_FIRST_SETTINGS"
     "$bin" gui "$@" >"$work/app.log" 2>&1 &
     app_pid=$!
     wid=$(xdotool search --sync --onlyvisible --name "Victim First" | head -1)
@@ -81,6 +85,27 @@ for theme in Dark HighContrast; do
     shot "step-4-$(echo "$theme" | tr '[:upper:]' '[:lower:]')"
     stop
 done
+
+# 200% text on a 1280x720 screen: the first step, the checks and the review.
+scale=2.0 size="1280.0, 720.0" start Light --case "$case_file"
+shot step-1-200
+next; next; next
+shot step-4-200
+next; next; next
+shot step-7-200
+stop
+
+# A case decided under a pack this guidance does not have: refused, offered read-only.
+sed 's/pack: "home-office-2023"/pack: "home-office-2031"/' "$case_file" >"$work/from-the-future.ron"
+start Light --case "$work/from-the-future.ron"
+shot missing-pack
+stop
+
+# A case file cut short: what is wrong, where, and what to do.
+head -c 1200 "$case_file" >"$work/cut-short.ron"
+start Light --case "$work/cut-short.ron"
+shot damaged-case
+stop
 
 # A decision note opened read-only (`gui --note`), with whether it is intact.
 "$bin" note tests/data/notes/da-completed.ron --format pdf --out "$work/decision-note.pdf" 2>/dev/null

@@ -699,3 +699,73 @@ fn at_200_percent_on_1280_by_720_the_step_keeps_the_room_and_the_rest_folds_into
     new_case(&mut wide);
     assert!(task(&wide, 0).starts_with("1. "));
 }
+
+/// The change notices on screen.
+fn notices(h: &Harness<'_, GuiState>) -> Vec<String> {
+    let mut v: Vec<String> = h
+        .query_all(egui_kittest::kittest::by())
+        .filter_map(|n| n.accesskit_node().label())
+        .filter(|t| t.starts_with("Changed ("))
+        .collect();
+    v.dedup();
+    v
+}
+
+#[test]
+fn a_change_is_shown_on_its_step_with_what_it_altered_and_undone_only_if_nothing_was_decided() {
+    let (mut h, _) = harness();
+    new_case(&mut h);
+    open_case(&mut h, "docs/screenshots/example-case.ron");
+    go_to(&mut h, "victim_first");
+    assert!(notices(&h).is_empty(), "no change yet");
+    answer(&mut h, "risk_level", "standard");
+    let (_, high) = wording(&h, "risk_level", "high");
+    let (_, standard) = wording(&h, "risk_level", "standard");
+    let shown = notices(&h);
+    assert_eq!(shown.len(), 1, "{shown:#?}");
+    let n = &shown[0];
+    assert!(
+        n.contains(&format!(
+            "from \u{201c}{high}\u{201d} to \u{201c}{standard}\u{201d}"
+        )),
+        "{n}"
+    );
+    assert!(n.contains("No longer required: Refer to MARAC"), "{n}");
+    // The steps before it say nothing.
+    go_to(&mut h, "report");
+    assert!(notices(&h).is_empty());
+
+    // Changed back with nothing decided in between: as if it never happened.
+    go_to(&mut h, "victim_first");
+    answer(&mut h, "risk_level", "high");
+    assert!(notices(&h).is_empty());
+    assert!(
+        h.state()
+            .case
+            .as_ref()
+            .unwrap()
+            .wizard
+            .case
+            .changes
+            .is_empty()
+    );
+
+    // Changed, something decided on it, changed back: both are on the record.
+    answer(&mut h, "risk_level", "standard");
+    go_to(&mut h, "actions");
+    let label = h.state().case.as_ref().unwrap().assessment.required[0]
+        .label
+        .clone();
+    press(&mut h, &format!("Done: {label}"));
+    go_to(&mut h, "victim_first");
+    answer(&mut h, "risk_level", "high");
+    let log = &h.state().case.as_ref().unwrap().wizard.case.changes;
+    assert_eq!(log.len(), 2, "{log:#?}");
+    let shown = notices(&h);
+    assert_eq!(shown.len(), 1, "the latest change is shown: {shown:#?}");
+    assert!(
+        shown[0].contains("Now required: Refer to MARAC"),
+        "{}",
+        shown[0]
+    );
+}

@@ -4,6 +4,7 @@
 //! Callers pass bytes in and get values out; `tests/tidy.rs` enforces this.
 
 pub mod case;
+pub mod changes;
 pub mod condition;
 pub mod diagnostic;
 pub mod digest;

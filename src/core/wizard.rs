@@ -12,7 +12,7 @@
 //! are kept, shown as set aside, and left out of every verdict (the engine
 //! ignores them).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::case::CaseFacts;
 use super::condition::{Answer, Answers, Lookup, eval};
@@ -110,6 +110,12 @@ pub struct Wizard {
     pub step: usize,
     /// Answers already given and left behind: a change to one of these is logged.
     settled: BTreeSet<(About, String)>,
+    /// The answer each logged change replaced, while the case is open (a case
+    /// read from a file has only the words): what shows what a change altered.
+    pub replaced: BTreeMap<(About, String), Option<Answer>>,
+    /// Something was decided (a choice, an action, the officer's details) since
+    /// the last change was logged: a change back then keeps both entries.
+    decided_since_change: bool,
 }
 
 fn to_value(a: &Answer) -> ron::Value {
@@ -169,6 +175,8 @@ impl Wizard {
             },
             step: 0,
             settled: BTreeSet::new(),
+            replaced: BTreeMap::new(),
+            decided_since_change: false,
         }
     }
 
@@ -178,6 +186,8 @@ impl Wizard {
             case,
             step: 0,
             settled: BTreeSet::new(),
+            replaced: BTreeMap::new(),
+            decided_since_change: false,
         };
         w.settle_all(g);
         w
@@ -351,17 +361,23 @@ impl Wizard {
             .map(|a| answer_words(g, fact, a))
             .unwrap_or_default();
         let word = about.word();
+        // Another change to the answer just changed is the same change, unless
+        // something was decided on it since: then both are on the record.
         if let Some(last) = self.case.changes.last_mut()
             && last.about == word
             && last.fact == fact
+            && !self.decided_since_change
         {
             last.to = to;
             now.clone_into(&mut last.at);
             if last.to == last.from {
                 self.case.changes.pop();
+                self.replaced.remove(&(about, fact.to_owned()));
             }
             return;
         }
+        self.replaced.insert((about, fact.to_owned()), before);
+        self.decided_since_change = false;
         self.case.changes.push(raw::Change {
             at: now.to_owned(),
             about: word,
@@ -369,6 +385,20 @@ impl Wizard {
             from,
             to,
         });
+    }
+
+    /// The officer decided something (a choice, an action, their details): a
+    /// later change back to an earlier answer is then logged, not undone.
+    pub fn decided(&mut self) {
+        self.decided_since_change = true;
+    }
+
+    /// This wizard with one answer put back as it was, for what a change altered.
+    #[must_use]
+    pub fn with_answer(&self, about: About, fact: &str, answer: Option<&Answer>) -> Self {
+        let mut w = self.clone();
+        w.write(about, fact, answer);
+        w
     }
 
     fn write(&mut self, about: About, fact: &str, answer: Option<&Answer>) {

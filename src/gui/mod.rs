@@ -96,6 +96,14 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut GuiState) -> Vec<Effect> {
         .unwrap_or_default();
     let focus = std::mem::take(&mut state.focus);
     widgets::set_field_context(&ctx, focus.field, shown);
+    widgets::set_changes(
+        &ctx,
+        state
+            .case
+            .as_ref()
+            .map(|o| o.changes.clone())
+            .unwrap_or_default(),
+    );
     widgets::set_skip(&ctx, focus.first_question);
 
     // The panels are not filled: the shell clears the window to the panel colour

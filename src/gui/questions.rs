@@ -114,6 +114,7 @@ pub fn question(
         }
         widgets::field(ui, &r, &Field::Answer(about, fact.id.clone()));
     }
+    widgets::change_notice(ui, about, &fact.id);
 }
 
 /// The check boxes of a question with several answers; returns the first, the

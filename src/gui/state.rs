@@ -8,6 +8,7 @@
 use std::path::PathBuf;
 
 use crate::core::case::CaseFacts;
+use crate::core::changes::ChangeShown;
 use crate::core::condition::Answer;
 use crate::core::diagnostic::{Diagnostic, Diagnostics};
 use crate::core::engine::Assessment;
@@ -240,6 +241,9 @@ pub struct Open {
     pub statuses: Vec<StepStatus>,
     /// Problems found in the file when it was opened.
     pub file_problems: Diagnostics,
+    /// Each answer changed since it was first given, with what the change altered,
+    /// shown on the step that holds it.
+    pub changes: Vec<ChangeShown>,
     /// The officer has seen the review step's list of what blocks completion:
     /// from then on the same messages are shown beside the fields.
     pub review_seen: bool,
@@ -430,6 +434,7 @@ impl GuiState {
             open.announcement = words;
         }
         open.blockers = record::blockers(&open.wizard.case, g, &open.assessment);
+        open.changes = crate::core::changes::shown(g, &open.wizard, &open.assessment);
         open.statuses = statuses(g, &open.wizard, &open.blockers);
     }
 
@@ -438,6 +443,7 @@ impl GuiState {
             return;
         };
         let assessment = wizard.assess(g);
+        let changes = crate::core::changes::shown(g, &wizard, &assessment);
         let blockers = record::blockers(&wizard.case, g, &assessment);
         let statuses = statuses(g, &wizard, &blockers);
         self.case = Some(Open {
@@ -449,6 +455,7 @@ impl GuiState {
             statuses,
             file_problems,
             announcement: String::new(),
+            changes,
             review_seen: false,
         });
         self.screen = Screen::Wizard;
@@ -621,25 +628,38 @@ impl GuiState {
             }),
             Action::RemoveCheck(i) => self.edit(|w, g| w.remove_check(g, i, &now)),
             Action::ProposeIe(yes) => self.edit(|w, _| w.set_ie_proposed(yes, &now)),
-            Action::Decide(about, d) => self.edit(|w, _| match about {
-                About::Check(i) => {
-                    if let Some(c) = w.case.checks.get_mut(i) {
-                        c.decision = Some(d);
+            Action::Decide(about, d) => self.edit(|w, _| {
+                w.decided();
+                match about {
+                    About::Check(i) => {
+                        if let Some(c) = w.case.checks.get_mut(i) {
+                            c.decision = Some(d);
+                        }
                     }
-                }
-                About::IeContact => {
-                    if let Some(ie) = &mut w.case.ie_contact {
-                        ie.decision = Some(d);
+                    About::IeContact => {
+                        if let Some(ie) = &mut w.case.ie_contact {
+                            ie.decision = Some(d);
+                        }
                     }
+                    About::Case => {}
                 }
-                About::Case => {}
             }),
             Action::SetAction(id, rec) => self.edit(|w, _| {
+                w.decided();
                 w.case.actions.insert(id, rec);
             }),
-            Action::SetOfficer(o) => self.edit(|w, _| w.case.officer = Some(o)),
-            Action::SetSupervisor(s) => self.edit(|w, _| w.case.supervisor = Some(s)),
-            Action::SetReviewWhen(t) => self.edit(|w, _| w.case.review = t),
+            Action::SetOfficer(o) => self.edit(|w, _| {
+                w.decided();
+                w.case.officer = Some(o);
+            }),
+            Action::SetSupervisor(s) => self.edit(|w, _| {
+                w.decided();
+                w.case.supervisor = Some(s);
+            }),
+            Action::SetReviewWhen(t) => self.edit(|w, _| {
+                w.decided();
+                w.case.review = t;
+            }),
             Action::Finish => {
                 let open = self.case.as_mut()?;
                 if open.blockers.is_empty() {

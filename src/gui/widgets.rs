@@ -3,7 +3,9 @@
 
 use egui::accesskit::Role;
 
+use crate::core::changes::ChangeShown;
 use crate::core::record::{Blocker, Field};
+use crate::core::wizard::About;
 use egui::{Color32, RichText};
 
 use super::settings::ThemeChoice;
@@ -139,6 +141,59 @@ pub fn set_field_context(ctx: &egui::Context, focus: Option<Field>, blockers: Ve
         }
         d.insert_temp(blockers_id(), std::sync::Arc::new(blockers));
     });
+}
+
+fn changes_id() -> egui::Id {
+    egui::Id::unique("victim-first/changes")
+}
+
+/// For this frame: the changes to earlier answers, for [`change_notice`].
+pub fn set_changes(ctx: &egui::Context, changes: Vec<ChangeShown>) {
+    ctx.data_mut(|d| d.insert_temp(changes_id(), std::sync::Arc::new(changes)));
+}
+
+/// Under a question whose answer was changed after it was given: what changed,
+/// from what to what, when, and which verdicts and required actions it altered.
+pub fn change_notice(ui: &mut egui::Ui, about: About, fact: &str) {
+    let changes = ui
+        .ctx()
+        .data(|d| d.get_temp::<std::sync::Arc<Vec<ChangeShown>>>(changes_id()))
+        .unwrap_or_default();
+    let Some(c) = changes.iter().find(|c| c.about == about && c.fact == fact) else {
+        return;
+    };
+    let or_none = |s: &str| {
+        if s.is_empty() {
+            "no answer".to_owned()
+        } else {
+            format!("\u{201c}{s}\u{201d}")
+        }
+    };
+    let mut text = format!(
+        "Changed ({}): from {} to {}.",
+        c.at,
+        or_none(&c.from),
+        or_none(&c.to)
+    );
+    match &c.altered {
+        Some(lines) if lines.is_empty() => {
+            text.push_str(" It changed no verdict and no required action.");
+        }
+        Some(lines) => {
+            text.push_str(" It changed: ");
+            text.push_str(&lines.join("; "));
+            text.push('.');
+        }
+        None => text.push_str(" (Recorded in the case file.)"),
+    }
+    let stroke = ui.visuals().warn_fg_color;
+    egui::Frame::new()
+        .stroke(egui::Stroke::new(1.0, stroke))
+        .inner_margin(6)
+        .show(ui, |ui| {
+            let r = ui.label(&text);
+            name(ui, &r, &text);
+        });
 }
 
 /// Drawn after the control for field `f` (`r`): takes the focus if the error
