@@ -27,12 +27,6 @@ fn step_heading(h: &Harness<'_, GuiState>, i: usize) -> String {
     }
 }
 
-fn new_case(h: &mut Harness<'_, GuiState>) {
-    h.run();
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
-    h.run();
-}
-
 /// The heading node with this text (the task list's buttons share the words).
 fn heading_node<'a>(h: &'a Harness<'_, GuiState>, text: &'a str) -> egui_kittest::Node<'a> {
     h.query_all_by_label(text)
@@ -551,101 +545,6 @@ fn the_crime_reference_shows_an_example_in_the_forces_format() {
         "{all:#?}"
     );
     assert!(all.iter().any(|t| t.starts_with("for example PC ")));
-}
-
-#[test]
-fn a_radio_group_is_one_tab_stop_and_the_arrows_choose_within_it() {
-    let (mut h, _) = harness();
-    new_case(&mut h);
-    // Arrived on the step with its heading focused: one Tab reaches the first question.
-    let (q, first) = {
-        let g = h.state().guidance.as_ref().expect("guidance");
-        let steps = h.state().steps();
-        let StepKind::Questions(s) = &steps[0] else {
-            panic!("a step of questions")
-        };
-        let f = g.fact(&s.facts[0]).expect("fact");
-        (f.question.clone(), f.values[0].label.clone())
-    };
-    key(&mut h, egui::Key::Tab);
-    assert_eq!(
-        focused(&h).as_deref(),
-        Some(victim_first::gui::option_name(&q, &first).as_str())
-    );
-    // Tab through the whole step: each question's options are one stop.
-    let mut seen: Vec<String> = Vec::new();
-    for _ in 0..200 {
-        let Some(l) = focused(&h) else { break };
-        if seen.contains(&l) {
-            break;
-        }
-        seen.push(l);
-        key(&mut h, egui::Key::Tab);
-    }
-    let g = h.state().guidance.as_ref().expect("guidance");
-    let steps = h.state().steps();
-    let StepKind::Questions(s) = &steps[0] else {
-        panic!()
-    };
-    let live = &h.state().case.as_ref().expect("open").wizard;
-    let mut groups = 0;
-    for f in live.visible(g, s, victim_first::core::wizard::About::Case) {
-        if f.kind != victim_first::core::raw::FactKind::One {
-            continue;
-        }
-        groups += 1;
-        let tab_stops = seen
-            .iter()
-            .filter(|l| l.starts_with(&format!("{} ", f.question)))
-            .count();
-        assert_eq!(
-            tab_stops, 1,
-            "{}: one Tab stop, not one per option: {seen:#?}",
-            f.question
-        );
-    }
-    assert!(
-        groups >= 3,
-        "the first step asks several one-answer questions"
-    );
-
-    // Within a group the arrows move the choice, and the focus with it.
-    let (q, l1) = wording(&h, "role", "victim");
-    let (_, l2) = wording(&h, "role", "witness");
-    let one = victim_first::gui::option_name(&q, &l1);
-    let two = victim_first::gui::option_name(&q, &l2);
-    tab_to(&mut h, &one);
-    key(&mut h, egui::Key::ArrowDown);
-    assert_eq!(focused(&h).as_deref(), Some(two.as_str()));
-    let chosen = h.state().case.as_ref().unwrap().wizard.answer(
-        h.state().guidance.as_ref().unwrap(),
-        victim_first::core::wizard::About::Case,
-        "role",
-    );
-    assert_eq!(
-        chosen,
-        Some(victim_first::core::condition::Answer::One(
-            "witness".to_owned()
-        ))
-    );
-    key(&mut h, egui::Key::ArrowUp);
-    assert_eq!(focused(&h).as_deref(), Some(one.as_str()));
-}
-
-#[test]
-fn the_first_tab_stop_of_the_window_skips_to_the_questions() {
-    let (mut h, _) = harness();
-    new_case(&mut h);
-    key(&mut h, egui::Key::Escape);
-    assert_eq!(focused(&h), None);
-    key(&mut h, egui::Key::Tab);
-    assert_eq!(focused(&h).as_deref(), Some("Skip to the questions"));
-    key(&mut h, egui::Key::Enter);
-    let (q, first) = wording(&h, "role", "victim");
-    assert_eq!(
-        focused(&h).as_deref(),
-        Some(victim_first::gui::option_name(&q, &first).as_str())
-    );
 }
 
 #[test]

@@ -281,3 +281,10 @@ pub fn next_step(h: &mut Harness<'_, GuiState>) {
     h.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowRight);
     h.run();
 }
+
+/// A new case, started with Ctrl+N as an officer would.
+pub fn new_case(h: &mut Harness<'_, GuiState>) {
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    h.run();
+}
