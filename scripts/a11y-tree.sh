@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Reads the window as a screen reader does: starts the app under Xvfb with an
-# accessibility bus, and prints the first few headings, buttons, radio buttons
-# and check boxes over AT-SPI with their names and whether they are checked,
-# then a count of every role. Needs xvfb, dbus, at-spi2-core, python3-pyatspi.
+# accessibility bus and, on every step of the case (moving on with Alt+Right,
+# as an officer would), prints over AT-SPI the focused control, the headings,
+# the first few buttons, radio buttons and check boxes with their names and
+# whether they are checked, the verdict items, a count of every role, and any
+# control without a name (exit 1 if there is one). Needs xvfb, dbus,
+# at-spi2-core, python3-pyatspi, xdotool.
 # Usage: scripts/a11y-tree.sh [CASE_FILE]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,19 +42,42 @@ for _ in range(50):
     time.sleep(0.2)
 if app is None:
     raise SystemExit("the app did not appear on the accessibility bus")
-counts = {}
+import subprocess
 
-def walk(node):
+CONTROLS = ("push button", "radio button", "check box", "combo box", "entry", "text", "link")
+unnamed = []
+
+def walk(node, counts, shown):
     for c in node:
         if c is None:
             continue
         role = c.getRoleName()
         counts[role] = counts.get(role, 0) + 1
-        if role in ("heading", "push button", "radio button", "check box") and counts[role] <= 5:
-            checked = pyatspi.STATE_CHECKED in c.getState().getStates()
-            print(f"{role}: {c.name!r}{' (checked)' if checked else ''}")
-        walk(c)
+        states = c.getState().getStates()
+        if pyatspi.STATE_FOCUSED in states:
+            print(f"  focused: {role}: {c.name!r}")
+        if role in CONTROLS and not c.name.strip():
+            unnamed.append(role)
+        if role == "heading" or (role in ("push button", "radio button", "check box") and counts[role] <= 3):
+            checked = pyatspi.STATE_CHECKED in states
+            print(f"  {role}: {c.name!r}{' (checked)' if checked else ''}")
+        elif role == "label" and (": REFUSED" in c.name or ": PERMITTED" in c.name or ": NOT RECOMMENDED" in c.name) and c.name not in shown:
+            shown.add(c.name)
+            print(f"  verdict: {c.name[:110]!r}")
+        walk(c, counts, shown)
 
-walk(app)
-print(counts)
+wid = subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--name", "Victim First"],
+                     capture_output=True, text=True, check=True).stdout.split()[0]
+subprocess.run(["xdotool", "windowfocus", "--sync", wid], check=True)
+time.sleep(0.5)
+for step in range(1, 8):
+    print(f"step {step}:")
+    counts = {}
+    walk(app, counts, set())
+    print("  roles:", dict(sorted(counts.items())))
+    if step < 7:
+        subprocess.run(["xdotool", "key", "--window", wid, "alt+Right"], check=True)
+        time.sleep(1.0)
+if unnamed:
+    raise SystemExit(f"controls without a name: {unnamed}")
 PY

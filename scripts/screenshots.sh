@@ -101,6 +101,14 @@ start Light --case "$work/from-the-future.ron"
 shot missing-pack
 stop
 
+# An answer changed after it was given: the notice under the question.
+sed 's/^    started: /    changes: [(at: "2026-11-29T09:20:00Z", about: "case", fact: "risk_level", from: "Medium risk", to: "High risk")],\n    started: /' \
+    "$case_file" >"$work/changed.ron"
+start Light --case "$work/changed.ron"
+next; next
+shot change-in-place
+stop
+
 # A case file cut short: what is wrong, where, and what to do.
 head -c 1200 "$case_file" >"$work/cut-short.ron"
 start Light --case "$work/cut-short.ron"
