@@ -667,4 +667,11 @@ fn a_change_is_shown_on_its_step_with_what_it_altered_and_undone_only_if_nothing
         "{}",
         shown[0]
     );
+    // The checklist was begun before the change added to it: it needs attention again.
+    let actions = step_index(&h, "actions");
+    assert!(
+        task(&h, actions).ends_with("needs attention: a change added to the checklist"),
+        "{}",
+        task(&h, actions)
+    );
 }

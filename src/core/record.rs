@@ -297,9 +297,9 @@ pub enum StepStatus {
     NothingToDo(&'static str),
     /// Nothing can be answered here until an earlier step is: which one.
     CannotStartYet(String),
-    /// Answers given here no longer apply after a change on an earlier step:
-    /// they are set aside, and the officer should look again.
-    NeedsAttention,
+    /// Look again after a change: answers given here are set aside, or the
+    /// checklist, once begun, has gained actions. Says which.
+    NeedsAttention(&'static str),
 }
 
 impl StepStatus {
@@ -310,7 +310,7 @@ impl StepStatus {
             Self::Completed => "completed".to_owned(),
             Self::NothingToDo(why) => format!("nothing to do: {why}"),
             Self::CannotStartYet(what) => format!("cannot start yet: waits for {what}"),
-            Self::NeedsAttention => "needs attention: answers set aside after a change".to_owned(),
+            Self::NeedsAttention(why) => format!("needs attention: {why}"),
         }
     }
 
@@ -366,7 +366,7 @@ pub fn step_statuses(g: &Guidance, w: &Wizard, blockers: &[Blocker]) -> Vec<Step
                     .iter()
                     .any(|(_, ids)| ids.iter().any(|id| s.facts.contains(id)));
                 if set_aside {
-                    StepStatus::NeedsAttention
+                    StepStatus::NeedsAttention("answers set aside after a change")
                 } else if asked == 0 && has(raw::Scope::Check) && w.case.checks.is_empty() {
                     StepStatus::NothingToDo("no checks proposed")
                 } else if asked == 0 && has(raw::Scope::IeContact) && w.case.ie_contact.is_none() {
@@ -390,6 +390,10 @@ pub fn step_statuses(g: &Guidance, w: &Wizard, blockers: &[Blocker]) -> Vec<Step
                 if blocked {
                     if w.case.actions.is_empty() {
                         StepStatus::NotStarted
+                    } else if w.changed_since_decided() {
+                        // The checklist was begun, then an answer changed and
+                        // left something on it to record again.
+                        StepStatus::NeedsAttention("a change added to the checklist")
                     } else {
                         StepStatus::InProgress
                     }

@@ -187,7 +187,8 @@ impl Wizard {
             step: 0,
             settled: BTreeSet::new(),
             replaced: BTreeMap::new(),
-            decided_since_change: false,
+            // A file's decisions are taken as made after its changes.
+            decided_since_change: true,
         };
         w.settle_all(g);
         w
@@ -391,6 +392,11 @@ impl Wizard {
     /// later change back to an earlier answer is then logged, not undone.
     pub fn decided(&mut self) {
         self.decided_since_change = true;
+    }
+
+    /// Whether an answer was changed after the last thing the officer decided.
+    pub fn changed_since_decided(&self) -> bool {
+        !self.case.changes.is_empty() && !self.decided_since_change
     }
 
     /// This wizard with one answer put back as it was, for what a change altered.
@@ -970,6 +976,9 @@ mod tests {
         assert_eq!(status(&w)[1], StepStatus::Completed);
         // Back to "a": the answer on step 2 is set aside, so it needs attention.
         w.set_answer(&g, About::Case, "role", one("a"), "T1");
-        assert_eq!(status(&w)[1], StepStatus::NeedsAttention);
+        assert_eq!(
+            status(&w)[1],
+            StepStatus::NeedsAttention("answers set aside after a change")
+        );
     }
 }
