@@ -5,7 +5,7 @@
 //! assessing again, so it is exact for the changes made while the case is open.
 //! A change read from a case file has only its words: it is shown without them.
 
-use super::engine::Assessment;
+use super::engine::{Assessment, Verdict};
 use super::guidance::Guidance;
 use super::report::verdict_heading;
 use super::wizard::{About, Wizard};
@@ -67,29 +67,39 @@ pub fn shown(g: &Guidance, w: &Wizard, now: &Assessment) -> Vec<ChangeShown> {
     out
 }
 
-/// What differs between the verdicts before a change and after it.
-fn altered(now: &Assessment, before: &Assessment) -> Vec<String> {
-    let mut lines = Vec::new();
-    for (i, c) in now.checks.iter().enumerate() {
-        if let Some(b) = before.checks.get(i)
-            && b.verdict != c.verdict
-        {
-            lines.push(format!(
-                "Check {}: {}, now {}",
-                i + 1,
-                verdict_heading(b.verdict),
-                verdict_heading(c.verdict)
-            ));
+/// Each verdict that differs between two assessments of one case: what it is
+/// about ("Check 2", "The contact with Immigration Enforcement"), the verdict
+/// before (`None` for a check that was not there) and after.
+pub fn verdicts_differing(
+    before: &Assessment,
+    after: &Assessment,
+) -> Vec<(String, Option<Verdict>, Verdict)> {
+    let mut out = Vec::new();
+    for (i, c) in after.checks.iter().enumerate() {
+        let b = before.checks.get(i).map(|b| b.verdict);
+        if b != Some(c.verdict) {
+            out.push((format!("Check {}", i + 1), b, c.verdict));
         }
     }
-    let (b, c) = (before.ie_contact.verdict, now.ie_contact.verdict);
+    let (b, c) = (before.ie_contact.verdict, after.ie_contact.verdict);
     if b != c {
-        lines.push(format!(
-            "Contact with Immigration Enforcement: {}, now {}",
-            verdict_heading(b),
-            verdict_heading(c)
+        out.push((
+            "The contact with Immigration Enforcement".to_owned(),
+            Some(b),
+            c,
         ));
     }
+    out
+}
+
+/// What differs between the verdicts before a change and after it.
+fn altered(now: &Assessment, before: &Assessment) -> Vec<String> {
+    let mut lines: Vec<String> = verdicts_differing(before, now)
+        .into_iter()
+        .filter_map(|(what, b, c)| {
+            b.map(|b| format!("{what}: {}, now {}", verdict_heading(b), verdict_heading(c)))
+        })
+        .collect();
     for a in &now.required {
         if !before.required.iter().any(|x| x.action == a.action) {
             lines.push(format!("Now required: {}", a.label));

@@ -60,31 +60,17 @@ fn statuses(g: &Guidance, w: &Wizard, blockers: &[Blocker]) -> Vec<StepStatus> {
 /// REFUSED (was PERMITTED)."), or `None` when no verdict changed.
 fn verdict_changes(before: &Assessment, after: &Assessment) -> Option<String> {
     use crate::core::report::verdict_heading;
-    let mut said = Vec::new();
-    for (i, c) in after.checks.iter().enumerate() {
-        match before.checks.get(i) {
-            Some(b) if b.verdict == c.verdict => {}
-            Some(b) => said.push(format!(
-                "Check {} is now {} (was {}).",
-                i + 1,
-                verdict_heading(c.verdict),
-                verdict_heading(b.verdict)
-            )),
-            None => said.push(format!(
-                "Check {} is {}.",
-                i + 1,
-                verdict_heading(c.verdict)
-            )),
-        }
-    }
-    let (b, c) = (before.ie_contact.verdict, after.ie_contact.verdict);
-    if b != c {
-        said.push(format!(
-            "The contact with Immigration Enforcement is now {} (was {}).",
-            verdict_heading(c),
-            verdict_heading(b)
-        ));
-    }
+    let said: Vec<String> = crate::core::changes::verdicts_differing(before, after)
+        .into_iter()
+        .map(|(what, b, c)| match b {
+            Some(b) => format!(
+                "{what} is now {} (was {}).",
+                verdict_heading(c),
+                verdict_heading(b)
+            ),
+            None => format!("{what} is {}.", verdict_heading(c)),
+        })
+        .collect();
     (!said.is_empty()).then(|| said.join(" "))
 }
 
