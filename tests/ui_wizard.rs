@@ -675,3 +675,29 @@ fn a_change_is_shown_on_its_step_with_what_it_altered_and_undone_only_if_nothing
         task(&h, actions)
     );
 }
+
+#[test]
+fn the_start_screen_warns_of_an_overdue_review_only_for_the_pack_in_force() {
+    let (mut h, _) = harness();
+    h.run();
+    let overdue = |h: &Harness<'_, GuiState>| -> Vec<String> {
+        h.query_all(egui_kittest::kittest::by().role(Role::Alert))
+            .filter_map(|n| n.accesskit_node().label())
+            .filter(|l| l.contains("was due for review by"))
+            .collect()
+    };
+    // The newest pack is in force: the superseded 2020 revision, long overdue, is not warned of.
+    assert_eq!(h.state().pack, "home-office-2023");
+    assert!(overdue(&h).is_empty(), "{:?}", overdue(&h));
+    // With the 2020 revision itself in force, it is.
+    h.state_mut().update(victim_first::gui::Action::SelectPack(
+        "npcc-2020".to_owned(),
+    ));
+    h.run();
+    let warned = overdue(&h);
+    assert_eq!(warned.len(), 1, "{warned:?}");
+    assert!(
+        warned[0].contains("was due for review by 2022-04-01"),
+        "{warned:?}"
+    );
+}
