@@ -5,7 +5,10 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 /// Writes `bytes` to `path` atomically: a temporary file beside it, flushed to
-/// disk, then renamed over it. On Unix the file is readable only by the user.
+/// disk, renamed over it, then (on Unix) the folder flushed too, so that the
+/// rename itself survives a power cut. A crash at any point leaves either the
+/// old file or the new one, never a mixture. On Unix the file is readable only
+/// by the user; on Windows it takes the permissions of its folder.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = path
         .parent()
@@ -26,7 +29,12 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         let mut f = opts.open(&tmp)?;
         f.write_all(bytes)?;
         f.sync_all()?;
-        std::fs::rename(&tmp, path)
+        std::fs::rename(&tmp, path)?;
+        // The file is written whatever happens next; flushing the folder only
+        // makes the rename durable sooner, so a failure here is not the write's.
+        #[cfg(unix)]
+        let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
+        Ok(())
     })();
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);

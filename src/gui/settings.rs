@@ -54,17 +54,31 @@ impl Default for Settings {
     }
 }
 
-/// Where settings live: `$VICTIM_FIRST_SETTINGS`, else
-/// `$XDG_CONFIG_HOME/victim-first/settings.ron`, else `~/.config/victim-first/settings.ron`.
+/// Where settings live: `$VICTIM_FIRST_SETTINGS`, else the platform's place for
+/// a user's settings: `$XDG_CONFIG_HOME/victim-first/settings.ron`, else
+/// `~/.config/victim-first/settings.ron` (Linux and other Unix);
+/// `%APPDATA%\victim-first\settings.ron` (Windows: the roaming profile, the
+/// user's own folder, which the user alone may read).
 pub fn path() -> Option<PathBuf> {
     if let Some(p) = std::env::var_os("VICTIM_FIRST_SETTINGS") {
         return Some(PathBuf::from(p));
     }
-    let base = std::env::var_os("XDG_CONFIG_HOME")
+    Some(config_dir()?.join(env!("CARGO_PKG_NAME")).join("settings.ron"))
+}
+
+#[cfg(not(windows))]
+fn config_dir() -> Option<PathBuf> {
+    std::env::var_os("XDG_CONFIG_HOME")
         .map(PathBuf::from)
         .filter(|p| p.is_absolute())
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
-    Some(base.join(env!("CARGO_PKG_NAME")).join("settings.ron"))
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))
+}
+
+#[cfg(windows)]
+fn config_dir() -> Option<PathBuf> {
+    std::env::var_os("APPDATA")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
 }
 
 /// Reads the settings; anything missing or unreadable gives the defaults.
