@@ -99,6 +99,10 @@ pub fn parsed(file: File) -> Option<raw::GuidanceFile> {
 /// the pair was not merged (an unknown id, or a profile written for another
 /// pack); the caller then resolves as usual, which says why.
 pub fn resolved(pack: &str, profile: Option<&str>) -> Option<Guidance> {
+    // The table writes "no profile" as an empty id; a profile named "" is not that.
+    if profile == Some("") {
+        return None;
+    }
     let profile = profile.unwrap_or_default();
     let &(_, _, bytes) = generated::RESOLVED
         .iter()

@@ -159,6 +159,10 @@ fn every_pair_the_build_merged_is_what_resolve_gives_and_none_is_missing() {
     // A profile written for another pack was not merged: the usual way explains it.
     assert!(builtin::resolved("npcc-2018", Some("example-adopting")).is_none());
     assert!(builtin::resolved("no-such-pack", None).is_none());
+    assert!(
+        builtin::resolved("home-office-2023", Some("")).is_none(),
+        "a profile named \"\" is not \"no profile\""
+    );
 }
 
 #[test]
@@ -187,6 +191,7 @@ fn a_bad_case_gets_the_same_refusal_from_the_built_in_guidance_as_from_the_folde
         &["--pack", "npcc-2018"][..],
         &["--pack", "nope"][..],
         &["--profile", "nope"][..],
+        &["--profile", ""][..],
     ] {
         let mut args = vec![
             "assess".to_owned(),
@@ -214,7 +219,7 @@ fn a_bad_case_gets_the_same_refusal_from_the_built_in_guidance_as_from_the_folde
         }
     }
     assert!(
-        refused >= bad.len() + 3,
+        refused >= bad.len() + 4,
         "every bad case and bad id is refused"
     );
 }

@@ -177,6 +177,14 @@ fn a_step_whose_answers_a_change_set_aside_needs_attention() {
         "{}",
         task(&h, vf)
     );
+    // Once the officer has looked at the step, it says where it stands again.
+    go_to(&mut h, "victim_first");
+    go_to(&mut h, "report");
+    assert!(
+        !task(&h, vf).contains("needs attention"),
+        "{}",
+        task(&h, vf)
+    );
 }
 
 #[test]
@@ -583,6 +591,11 @@ fn at_200_percent_on_1280_by_720_the_step_keeps_the_room_and_the_rest_folds_into
             }
         }
     }
+    // A change of verdict is still announced, with the task list folded away.
+    go_to(&mut h, "checks");
+    press(&mut h, "Add a check");
+    answer(&mut h, "check_purposes", "immigration_status");
+    assert_eq!(live(&h).len(), 1, "{:?}", live(&h));
     // The menus hold what was folded.
     press(&mut h, "Steps and verdicts");
     assert!(task(&h, 0).starts_with("1. "));
@@ -668,6 +681,7 @@ fn a_change_is_shown_on_its_step_with_what_it_altered_and_undone_only_if_nothing
         shown[0]
     );
     // The checklist was begun before the change added to it: it needs attention again.
+    // (A change that adds nothing to it does not: see the test below.)
     let actions = step_index(&h, "actions");
     assert!(
         task(&h, actions).ends_with("needs attention: a change added to the checklist"),
@@ -699,5 +713,74 @@ fn the_start_screen_warns_of_an_overdue_review_only_for_the_pack_in_force() {
     assert!(
         warned[0].contains("was due for review by 2022-04-01"),
         "{warned:?}"
+    );
+}
+
+#[test]
+fn a_change_that_adds_nothing_to_the_checklist_does_not_say_it_did() {
+    let (mut h, _) = harness();
+    new_case(&mut h);
+    open_case(&mut h, "docs/screenshots/example-case.ron");
+    go_to(&mut h, "actions");
+    let label = h.state().case.as_ref().unwrap().assessment.required[0]
+        .label
+        .clone();
+    press(&mut h, &format!("Done: {label}"));
+    // How the crime was reported: it changes no required action.
+    go_to(&mut h, "report");
+    answer(&mut h, "reporting", "in_person");
+    let shown = notices(&h);
+    assert_eq!(shown.len(), 1, "{shown:#?}");
+    assert!(
+        shown[0].contains("It changed no verdict and no required action."),
+        "{}",
+        shown[0]
+    );
+    let actions = step_index(&h, "actions");
+    assert!(
+        !task(&h, actions).contains("needs attention"),
+        "{}",
+        task(&h, actions)
+    );
+}
+
+#[test]
+fn saving_does_not_move_the_officer_and_an_old_offer_does_not_outlive_its_message() {
+    let (mut h, _) = harness();
+    new_case(&mut h);
+    go_to(&mut h, "review");
+    let field = "Your role";
+    h.get_by_label(field).focus();
+    h.run();
+    assert!(h.get_by_label(field).is_focused());
+    // The first save gives the case a file name: the officer stays where they were.
+    h.state_mut()
+        .update(victim_first::gui::Action::Saved(std::path::PathBuf::from(
+            "saved-case.ron",
+        )));
+    h.run();
+    assert!(
+        h.get_by_label(field).is_focused(),
+        "the focus stays in the field"
+    );
+
+    // A refused case offers to be read as recorded, while its message stands.
+    let text = std::fs::read_to_string("docs/screenshots/example-case.ron")
+        .expect("case")
+        .replace("pack: \"home-office-2023\"", "pack: \"home-office-2031\"");
+    h.state_mut().update(victim_first::gui::Action::CaseRead(
+        "from-the-future.ron".to_owned(),
+        text.into_bytes(),
+    ));
+    h.run();
+    assert!(shows(&h, "Open it read-only, as recorded"));
+    h.state_mut()
+        .update(victim_first::gui::Action::Saved(std::path::PathBuf::from(
+            "saved-case.ron",
+        )));
+    h.run();
+    assert!(
+        !shows(&h, "Open it read-only, as recorded"),
+        "the offer went with its message"
     );
 }

@@ -22,6 +22,8 @@ pub struct ChangeShown {
     /// What it altered, one line each ("Check 2: PERMITTED, now REFUSED");
     /// `None` when the answer it replaced is not known (read from a file).
     pub altered: Option<Vec<String>>,
+    /// The ids of the actions it made required.
+    pub added: Vec<String>,
 }
 
 /// The `About` a change log entry names (`case`, `check 2`, `ie_contact`).
@@ -48,19 +50,28 @@ pub fn shown(g: &Guidance, w: &Wizard, now: &Assessment) -> Vec<ChangeShown> {
         if out.iter().any(|s| s.about == about && s.fact == c.fact) {
             continue;
         }
-        let altered = w.replaced.get(&(about, c.fact.clone())).map(|before| {
-            altered(
-                now,
-                &w.with_answer(about, &c.fact, before.as_ref()).assess(g),
-            )
-        });
+        let before = w
+            .replaced
+            .get(&(about, c.fact.clone()))
+            .map(|b| w.with_answer(about, &c.fact, b.as_ref()).assess(g));
+        let added = before
+            .as_ref()
+            .map(|b| {
+                now.required
+                    .iter()
+                    .filter(|a| !b.required.iter().any(|x| x.action == a.action))
+                    .map(|a| a.action.clone())
+                    .collect()
+            })
+            .unwrap_or_default();
         out.push(ChangeShown {
             about,
             fact: c.fact.clone(),
             at: c.at.clone(),
             from: c.from.clone(),
             to: c.to.clone(),
-            altered,
+            altered: before.as_ref().map(|b| altered(now, b)),
+            added,
         });
     }
     out.reverse();

@@ -12,6 +12,7 @@
 //! - the officer's name, role and a crime reference in the force's format;
 //! - a supervisor's review when the guidance requires one.
 
+use super::changes::ChangeShown;
 use super::engine::{Assessment, Verdict};
 use super::guidance::{Guidance, check_fact};
 use super::raw::{self, Choice};
@@ -316,7 +317,10 @@ impl StepStatus {
 
     /// Whether the step is done with, for the steps after it.
     fn settled(&self) -> bool {
-        matches!(self, Self::Completed | Self::NothingToDo(_))
+        matches!(
+            self,
+            Self::Completed | Self::NothingToDo(_) | Self::NeedsAttention(_)
+        )
     }
 }
 
@@ -326,7 +330,12 @@ impl StepStatus {
 /// earlier step it waits for; one holding answers set aside by a later change
 /// needs attention. The actions step waits for the question steps; the review
 /// is completed only when the record is.
-pub fn step_statuses(g: &Guidance, w: &Wizard, blockers: &[Blocker]) -> Vec<StepStatus> {
+pub fn step_statuses(
+    g: &Guidance,
+    w: &Wizard,
+    blockers: &[Blocker],
+    changes: &[ChangeShown],
+) -> Vec<StepStatus> {
     let all = steps(g);
     let mut abouts = vec![About::Case];
     abouts.extend((0..w.case.checks.len()).map(About::Check));
@@ -362,9 +371,12 @@ pub fn step_statuses(g: &Guidance, w: &Wizard, blockers: &[Blocker]) -> Vec<Step
                         .iter()
                         .any(|f| g.fact(f).is_some_and(|x| x.scope == scope))
                 };
-                let set_aside = aside
-                    .iter()
-                    .any(|(_, ids)| ids.iter().any(|id| s.facts.contains(id)));
+                // Answers a change set aside here: worth a look, until the
+                // officer has opened the step since.
+                let set_aside = !w.seen_since_change.contains(&s.id)
+                    && aside
+                        .iter()
+                        .any(|(_, ids)| ids.iter().any(|id| s.facts.contains(id)));
                 if set_aside {
                     StepStatus::NeedsAttention("answers set aside after a change")
                 } else if asked == 0 && has(raw::Scope::Check) && w.case.checks.is_empty() {
@@ -390,9 +402,12 @@ pub fn step_statuses(g: &Guidance, w: &Wizard, blockers: &[Blocker]) -> Vec<Step
                 if blocked {
                     if w.case.actions.is_empty() {
                         StepStatus::NotStarted
-                    } else if w.changed_since_decided() {
+                    } else if changes
+                        .iter()
+                        .any(|c| c.added.iter().any(|id| !w.case.actions.contains_key(id)))
+                    {
                         // The checklist was begun, then an answer changed and
-                        // left something on it to record again.
+                        // required something on it not yet recorded.
                         StepStatus::NeedsAttention("a change added to the checklist")
                     } else {
                         StepStatus::InProgress

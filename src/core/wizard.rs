@@ -116,6 +116,9 @@ pub struct Wizard {
     /// Something was decided (a choice, an action, the officer's details) since
     /// the last change was logged: a change back then keeps both entries.
     decided_since_change: bool,
+    /// Steps (by id) the officer has opened since the last change was logged:
+    /// a step whose answers a change set aside needs attention until then.
+    pub seen_since_change: BTreeSet<String>,
 }
 
 fn to_value(a: &Answer) -> ron::Value {
@@ -177,6 +180,7 @@ impl Wizard {
             settled: BTreeSet::new(),
             replaced: BTreeMap::new(),
             decided_since_change: false,
+            seen_since_change: BTreeSet::new(),
         }
     }
 
@@ -189,6 +193,7 @@ impl Wizard {
             replaced: BTreeMap::new(),
             // A file's decisions are taken as made after its changes.
             decided_since_change: true,
+            seen_since_change: BTreeSet::new(),
         };
         w.settle_all(g);
         w
@@ -375,10 +380,12 @@ impl Wizard {
                 self.case.changes.pop();
                 self.replaced.remove(&(about, fact.to_owned()));
             }
+            self.seen_afresh(g);
             return;
         }
         self.replaced.insert((about, fact.to_owned()), before);
         self.decided_since_change = false;
+        self.seen_afresh(g);
         self.case.changes.push(raw::Change {
             at: now.to_owned(),
             about: word,
@@ -388,15 +395,18 @@ impl Wizard {
         });
     }
 
+    /// A change was logged: only the step shown has been seen since.
+    fn seen_afresh(&mut self, g: &Guidance) {
+        self.seen_since_change.clear();
+        if let Some(s) = steps(g).get(self.step) {
+            self.seen_since_change.insert(s.id().to_owned());
+        }
+    }
+
     /// The officer decided something (a choice, an action, their details): a
     /// later change back to an earlier answer is then logged, not undone.
     pub fn decided(&mut self) {
         self.decided_since_change = true;
-    }
-
-    /// Whether an answer was changed after the last thing the officer decided.
-    pub fn changed_since_decided(&self) -> bool {
-        !self.case.changes.is_empty() && !self.decided_since_change
     }
 
     /// This wizard with one answer put back as it was, for what a change altered.
@@ -474,14 +484,19 @@ impl Wizard {
         let was_settled = self.settled.iter().any(|(a, _)| *a == About::Check(i));
         let words = self.check_words(g, i);
         self.case.checks.remove(i);
-        // Settled answers of later checks move down one place.
+        // Settled answers, and what changes replaced, of later checks move down one place.
+        let moved = |a: About| match a {
+            About::Check(j) if j == i => None,
+            About::Check(j) if j > i => Some(About::Check(j - 1)),
+            other => Some(other),
+        };
         self.settled = std::mem::take(&mut self.settled)
             .into_iter()
-            .filter_map(|(a, f)| match a {
-                About::Check(j) if j == i => None,
-                About::Check(j) if j > i => Some((About::Check(j - 1), f)),
-                other => Some((other, f)),
-            })
+            .filter_map(|(a, f)| moved(a).map(|a| (a, f)))
+            .collect();
+        self.replaced = std::mem::take(&mut self.replaced)
+            .into_iter()
+            .filter_map(|((a, f), v)| moved(a).map(|a| ((a, f), v)))
             .collect();
         if was_settled {
             self.case.changes.push(raw::Change {
@@ -552,6 +567,9 @@ impl Wizard {
             }
         }
         self.step = to.min(all.len().saturating_sub(1));
+        if let Some(s) = all.get(self.step) {
+            self.seen_since_change.insert(s.id().to_owned());
+        }
     }
 
     /// Whether an answer counts as already given (changing it is logged).
@@ -954,7 +972,11 @@ mod tests {
         );
         let g = guidance_from(&pack);
         let mut w = Wizard::new("t", None, "T0");
-        let status = |w: &Wizard| step_statuses(&g, w, &blockers(&w.case, &g, &w.assess(&g)));
+        let status = |w: &Wizard| {
+            let a = w.assess(&g);
+            let shown = crate::core::changes::shown(&g, w, &a);
+            step_statuses(&g, w, &blockers(&w.case, &g, &a), &shown)
+        };
         let s = status(&w);
         assert_eq!(s[0], StepStatus::NotStarted);
         assert_eq!(s[1], StepStatus::CannotStartYet("step 1, One".to_owned()));
@@ -979,6 +1001,13 @@ mod tests {
         assert_eq!(
             status(&w)[1],
             StepStatus::NeedsAttention("answers set aside after a change")
+        );
+        // Until the officer opens that step again.
+        w.go_to(&g, 1);
+        w.go_to(&g, 0);
+        assert_eq!(
+            status(&w)[1],
+            StepStatus::NothingToDo("none of its questions apply to this case")
         );
     }
 }

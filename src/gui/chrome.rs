@@ -41,13 +41,33 @@ fn folded_top_bar(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>
                 ui.label(RichText::new(format!("Guidance: {source}")).weak());
             }
         });
-        if state.case.is_some() && state.screen == Screen::Wizard {
-            ui.menu_button("Steps and verdicts", |ui| {
-                egui::ScrollArea::vertical()
-                    .max_height(ui.ctx().content_rect().height() * 0.8)
-                    .show(ui, |ui| task_list(ui, state, actions));
-            });
+        if let Some(open) = &state.case {
+            if state.screen == Screen::Wizard {
+                ui.menu_button("Steps and verdicts", |ui| {
+                    egui::ScrollArea::vertical()
+                        .max_height(ui.ctx().content_rect().height() * 0.8)
+                        .show(ui, |ui| task_list(ui, state, actions));
+                });
+            }
+            if open.dirty {
+                ui.label(RichText::new("Unsaved changes").weak());
+            }
+            // The live region stays on screen while the task list is folded away.
+            announcement(ui, open);
         }
+    });
+}
+
+/// The last change of verdict, in a polite live region: a screen reader reads
+/// it once, when it changes.
+fn announcement(ui: &mut egui::Ui, open: &super::state::Open) {
+    if open.announcement.is_empty() {
+        return;
+    }
+    let r = ui.label(RichText::new(&open.announcement).small());
+    ui.ctx().accesskit_node_builder(r.id, |n| {
+        n.set_live(egui::accesskit::Live::Polite);
+        n.set_label(open.announcement.clone());
     });
 }
 
@@ -118,7 +138,7 @@ fn messages(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) {
             ui.ctx().accesskit_node_builder(r.id, |n| {
                 n.set_live(egui::accesskit::Live::Polite);
             });
-            if state.recorded.is_some()
+            if state.recorded.as_ref().is_some_and(|r| &r.message == m)
                 && state.screen != super::state::Screen::Recorded
                 && ui.button("Open it read-only, as recorded").clicked()
             {
@@ -172,13 +192,8 @@ pub fn task_list(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>)
     });
     ui.label(format!("Required actions: {}", a.required.len()));
     ui.label(format!("Still to record: {}", open.blockers.len()));
-    if !open.announcement.is_empty() {
-        // A live region: a screen reader reads a change of verdict once, politely.
-        let r = ui.label(RichText::new(&open.announcement).small());
-        ui.ctx().accesskit_node_builder(r.id, |n| {
-            n.set_live(egui::accesskit::Live::Polite);
-            n.set_label(open.announcement.clone());
-        });
+    if !narrow(ui.ctx()) {
+        announcement(ui, open);
     }
 }
 

@@ -206,15 +206,15 @@ fn wizard_step(
     });
 }
 
-/// Where the officer is: the screen, the step of the open case, and its file.
-type ViewKey = (Screen, Option<usize>, Option<std::path::PathBuf>);
+/// Where the officer is: the screen, the step, and which case.
+type ViewKey = (Screen, Option<usize>, Option<u64>);
 
 /// Whether this frame shows another screen, step or case than the last one drawn.
 fn arrived(ctx: &egui::Context, state: &GuiState) -> bool {
     let key: ViewKey = (
         state.screen,
         state.case.as_ref().map(|o| o.wizard.step),
-        state.case.as_ref().and_then(|o| o.path.clone()),
+        state.case.as_ref().map(|o| o.serial),
     );
     let id = egui::Id::unique("victim-first/view");
     ctx.data_mut(|d| {

@@ -63,7 +63,11 @@ pub fn path() -> Option<PathBuf> {
     if let Some(p) = std::env::var_os("VICTIM_FIRST_SETTINGS") {
         return Some(PathBuf::from(p));
     }
-    Some(config_dir()?.join(env!("CARGO_PKG_NAME")).join("settings.ron"))
+    Some(
+        config_dir()?
+            .join(env!("CARGO_PKG_NAME"))
+            .join("settings.ron"),
+    )
 }
 
 #[cfg(not(windows))]

@@ -49,11 +49,18 @@ pub struct Recorded {
     pub why: String,
     /// The file's text, exactly as recorded.
     pub text: String,
+    /// The message that offered it: the offer stands while that message does.
+    pub message: String,
 }
 
 /// Every step's status, in order.
-fn statuses(g: &Guidance, w: &Wizard, blockers: &[Blocker]) -> Vec<StepStatus> {
-    record::step_statuses(g, w, blockers)
+fn statuses(
+    g: &Guidance,
+    w: &Wizard,
+    blockers: &[Blocker],
+    changes: &[ChangeShown],
+) -> Vec<StepStatus> {
+    record::step_statuses(g, w, blockers, changes)
 }
 
 /// What changed between two sets of verdicts, in words ("Check 1 is now
@@ -230,6 +237,9 @@ pub struct Open {
     /// Each answer changed since it was first given, with what the change altered,
     /// shown on the step that holds it.
     pub changes: Vec<ChangeShown>,
+    /// Which case this is, of those opened in this window (an arrival on a
+    /// step is judged by it, not by the file name, which a save changes).
+    pub serial: u64,
     /// The officer has seen the review step's list of what blocks completion:
     /// from then on the same messages are shown beside the fields.
     pub review_seen: bool,
@@ -284,6 +294,8 @@ pub struct GuiState {
     pub recorded: Option<Recorded>,
     /// Where the focus goes when the window is next drawn.
     pub focus: FocusRequest,
+    /// How many cases have been opened or started in this window.
+    opened: u64,
 }
 
 /// A place the officer asked to put the focus, taken when the window is next drawn.
@@ -396,6 +408,7 @@ impl GuiState {
             note: None,
             recorded: None,
             focus: FocusRequest::default(),
+            opened: 0,
         }
     }
 
@@ -421,17 +434,18 @@ impl GuiState {
         }
         open.blockers = record::blockers(&open.wizard.case, g, &open.assessment);
         open.changes = crate::core::changes::shown(g, &open.wizard, &open.assessment);
-        open.statuses = statuses(g, &open.wizard, &open.blockers);
+        open.statuses = statuses(g, &open.wizard, &open.blockers, &open.changes);
     }
 
     fn open(&mut self, wizard: Wizard, path: Option<PathBuf>, file_problems: Diagnostics) {
         let Ok(g) = &self.guidance else {
             return;
         };
+        self.opened += 1;
         let assessment = wizard.assess(g);
         let changes = crate::core::changes::shown(g, &wizard, &assessment);
         let blockers = record::blockers(&wizard.case, g, &assessment);
-        let statuses = statuses(g, &wizard, &blockers);
+        let statuses = statuses(g, &wizard, &blockers, &changes);
         self.case = Some(Open {
             wizard,
             path,
@@ -442,6 +456,7 @@ impl GuiState {
             file_problems,
             announcement: String::new(),
             changes,
+            serial: self.opened,
             review_seen: false,
         });
         self.screen = Screen::Wizard;
@@ -787,7 +802,7 @@ impl GuiState {
     fn go_to(&mut self, i: usize) {
         if let (Ok(g), Some(open)) = (&self.guidance, &mut self.case) {
             open.wizard.go_to(g, i);
-            open.statuses = statuses(g, &open.wizard, &open.blockers);
+            open.statuses = statuses(g, &open.wizard, &open.blockers, &open.changes);
             if wizard::steps(g)
                 .get(open.wizard.step)
                 .is_some_and(|s| s.id() == wizard::REVIEW_STEP)
@@ -811,6 +826,7 @@ impl GuiState {
     }
 
     fn case_read(&mut self, name: &str, bytes: &[u8]) {
+        self.recorded = None;
         let (src, case) = match parse::case_file(name, bytes) {
             Ok(x) => x,
             Err(d) => {
@@ -852,16 +868,22 @@ impl GuiState {
                     self.library.pack_ids().join(", "),
                     self.library.profile_ids().join(", ")
                 );
-                let why_words = format!(
-                    "This case was decided under {needs}, which cannot be used here ({have}). No verdicts are shown for it."
-                );
-                self.message = Some(format!(
+                let why_words = if self.problems.is_empty() {
+                    format!(
+                        "This case was decided under {needs}, which cannot be used here ({have}). No verdicts are shown for it."
+                    )
+                } else {
+                    "The guidance here has problems (listed at the bottom of the window), so no case can be given verdicts until they are fixed.".to_owned()
+                };
+                let message = format!(
                     "{why_words}{kept} You can open it read-only, as recorded, or open it where its guidance is installed."
-                ));
+                );
+                self.message = Some(message.clone());
                 self.recorded = Some(Recorded {
                     name: name.to_owned(),
                     why: format!("{why_words}\n{why}"),
                     text: src.text.to_string(),
+                    message,
                 });
                 return;
             }
