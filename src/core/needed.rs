@@ -73,3 +73,101 @@ pub fn settle(g: &Guidance, case: &raw::Case, a: &mut Assessment) {
     }
     a.required = keep;
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::case::CaseFacts;
+    use crate::core::engine;
+    use crate::core::parse;
+    use crate::core::validate::{Library, LoadedFile};
+
+    /// A contact that requires telling the person (only if it goes ahead) and a
+    /// referral (whatever happens); refused when its purpose is "bad".
+    const PACK: &str = r#"Pack(
+        id: "t", title: "Test", version: "1", effective: "2020-01-01", review_by: "2030-01-01",
+        sources: [(id: "S", title: "S", publisher: "P", date: "2020")],
+        guidance: [(id: "R1", title: "R1", explanation: "E", kind: NationalGuidance, sources: ["S"], status: Cited)],
+        facts: [
+            (id: "check_system", scope: Check, kind: One, question: "Q", values: [(id: "s", label: "S")]),
+            (id: "check_subject", scope: Check, kind: One, question: "Q", values: [(id: "p", label: "P")]),
+            (id: "check_purposes", scope: Check, kind: Many, question: "Q", values: [(id: "good", label: "G")]),
+            (id: "check_reason", scope: Check, kind: Text, question: "Q"),
+            (id: "ie_purpose", scope: IeContact, kind: One, question: "Q", values: [(id: "good", label: "G"), (id: "bad", label: "B")]),
+            (id: "ie_timing", scope: IeContact, kind: One, question: "Q", values: [(id: "t", label: "T")]),
+            (id: "ie_data", scope: IeContact, kind: Many, question: "Q", values: [(id: "d", label: "D")]),
+            (id: "ie_reason", scope: IeContact, kind: Text, question: "Q"),
+        ],
+        actions: [
+            (id: "tell", kind: Required, label: "Tell", only_if_going_ahead: true),
+            (id: "refer", kind: Required, label: "Refer"),
+        ],
+        decisions: [
+            (id: "ie-good", applies_to: IeContact, when: Is("ie_purpose", "good"), then: [Permit, Require("tell"), Require("refer")], because: ["R1"], says: "good"),
+            (id: "ie-bad", applies_to: IeContact, when: Is("ie_purpose", "bad"), then: [Refuse, Require("tell")], because: ["R1"], says: "bad"),
+        ],
+    )"#;
+
+    fn run(purpose: &str, choice: Option<Choice>) -> Assessment {
+        let (src, file) = parse::guidance_file("t.ron", PACK.as_bytes()).expect("parses");
+        let (lib, problems) = Library::new(vec![LoadedFile { src, file }]);
+        assert!(
+            problems.is_empty() && lib.lint().is_empty(),
+            "{}",
+            lib.lint()
+        );
+        let g = lib.resolve("t", None).expect("resolves");
+        let text = format!(
+            "(pack: \"t\", ie_contact: (purpose: \"{purpose}\", reason: \"r\"{}))",
+            choice.map_or_else(String::new, |c| format!(", decision: (choice: {c:?})"))
+        );
+        let (src, case) = parse::case_file("c.ron", text.as_bytes()).expect("case");
+        let facts = CaseFacts::from_raw(&g, &src, &case).expect("facts");
+        let mut a = engine::assess(&g, &facts);
+        settle(&g, &case, &mut a);
+        a
+    }
+
+    fn ids(list: &[crate::core::engine::ActionOutcome]) -> Vec<&str> {
+        list.iter().map(|a| a.action.as_str()).collect()
+    }
+
+    #[test]
+    fn telling_the_person_falls_away_only_when_the_contact_will_not_be_made() {
+        // Going ahead, or not decided yet: both are needed.
+        for choice in [None, Some(Choice::Proceed), Some(Choice::Defer)] {
+            let a = run("good", choice);
+            assert_eq!(ids(&a.required), ["tell", "refer"], "{choice:?}");
+            assert!(a.not_needed.is_empty());
+        }
+        // Declined: telling falls away, with why; the referral stays.
+        let a = run("good", Some(Choice::DoNotProceed));
+        assert_eq!(ids(&a.required), ["refer"]);
+        assert_eq!(a.not_needed.len(), 1);
+        assert_eq!(a.not_needed[0].action.action, "tell");
+        assert!(
+            a.not_needed[0]
+                .why
+                .contains("you recorded not making the contact")
+        );
+        // Refused: it will never be made, decided or not.
+        let a = run("bad", None);
+        assert!(a.required.is_empty());
+        assert!(a.not_needed[0].why.contains("is refused"));
+    }
+
+    #[test]
+    fn only_a_required_action_may_fall_away() {
+        let pack = PACK.replace(
+            r#"(id: "refer", kind: Required, label: "Refer"),"#,
+            r#"(id: "refer", kind: Required, label: "Refer"), (id: "arrest", kind: Prohibited, label: "Arrest", only_if_going_ahead: true),"#,
+        );
+        let (src, file) = parse::guidance_file("t.ron", pack.as_bytes()).expect("parses");
+        let (lib, _) = Library::new(vec![LoadedFile { src, file }]);
+        let lint = lib.lint().to_string();
+        assert!(
+            lint.contains("action \"arrest\" → only_if_going_ahead: only a required action"),
+            "{lint}"
+        );
+    }
+}

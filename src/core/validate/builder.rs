@@ -110,6 +110,16 @@ impl Builder {
                     format!("action \"{}\" → label: must not be empty", a.id),
                 ));
                 self.actions.push(a.clone());
+            } else if a.only_if_going_ahead && a.kind == raw::ActionKind::Prohibited {
+                self.problems.0.push(file.err(
+                    &a.id,
+                    None,
+                    format!(
+                        "action \"{}\" → only_if_going_ahead: only a required action can fall away with what requires it; a prohibited action is never offered at all",
+                        a.id
+                    ),
+                ));
+                self.actions.push(a.clone());
             } else {
                 self.actions.push(a.clone());
             }
