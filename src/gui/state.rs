@@ -7,21 +7,25 @@
 
 use std::path::PathBuf;
 
-use crate::core::case::CaseFacts;
 use crate::core::changes::ChangeShown;
-use crate::core::condition::Answer;
 use crate::core::diagnostic::{Diagnostic, Diagnostics};
 use crate::core::engine::Assessment;
 use crate::core::guidance::Guidance;
-use crate::core::note::render::{Kind, Line};
-use crate::core::note::{self, Format, Note, NoteFile, Verified};
-use crate::core::parse;
-use crate::core::raw;
+use crate::core::note::render::Line;
+use crate::core::note::{self, Format, Verified};
 use crate::core::record::{self, Blocker, Field, StepStatus};
 use crate::core::validate::Library;
 use crate::core::wizard::{self, About, StepKind, Wizard};
 
 use super::settings::{Settings, ThemeChoice};
+
+mod action;
+mod chooser;
+mod notes;
+mod reading;
+
+pub use action::{Action, Chooser, ChooserAction, ChooserMode, Effect};
+pub use notes::{format_of, note_of};
 
 /// Which screen is shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -79,145 +83,6 @@ fn verdict_changes(before: &Assessment, after: &Assessment) -> Option<String> {
         })
         .collect();
     (!said.is_empty()).then(|| said.join(" "))
-}
-
-/// Why a case file could not be read, in words an officer can act on: what
-/// is wrong, where, and what to do; the reader's own words last, for whoever
-/// looks into it.
-fn damaged_words(d: &Diagnostic, a_case_is_open: bool) -> String {
-    let at = d
-        .pos
-        .map(|p| format!(" near line {}, column {}", p.line, p.col))
-        .unwrap_or_default();
-    let kept = if a_case_is_open {
-        " Nothing was changed: the case open now is kept."
-    } else {
-        ""
-    };
-    format!(
-        "This case file could not be opened: it is damaged or incomplete{at} (it may have been cut short, edited by hand, or written by another program or a newer version of Victim First).{kept} What you can do: open the last copy you saved, or ask whoever sent it to save it again. The details, for whoever looks into it: {d}"
-    )
-}
-
-/// Something the officer did.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Action {
-    SelectPack(String),
-    SelectProfile(Option<String>),
-    Show(Screen),
-    NewCase,
-    /// Ask the shell to let the officer choose a case file.
-    OpenCase,
-    /// A case file's name and bytes, read by the shell.
-    CaseRead(String, Vec<u8>),
-    /// Save to the file the case came from, or ask where.
-    Save,
-    SaveAs,
-    /// The shell wrote the case to this file.
-    Saved(PathBuf),
-    /// The shell could not do something: say so, never silently.
-    Failed(String),
-    /// Tell the officer something (for instance that no native dialog could open).
-    Tell(String),
-    CloseCase,
-    GoTo(usize),
-    Next,
-    Back,
-    SetAnswer(About, String, Option<Answer>),
-    AddCheck,
-    RemoveCheck(usize),
-    ProposeIe(bool),
-    /// The officer's decision on a check (`About::Check`) or the contact.
-    Decide(About, raw::OfficerDecision),
-    SetAction(String, raw::ActionRecord),
-    SetOfficer(raw::Officer),
-    SetSupervisor(raw::SupervisorReview),
-    SetReviewWhen(String),
-    Finish,
-    /// Show a guidance rule's explanation, source and certainty (or close it).
-    ShowRule(Option<String>),
-    ShowAbout(bool),
-    SetTheme(ThemeChoice),
-    SetTextScale(f32),
-    /// The in-window file chooser (used when no native dialog can open).
-    Chooser(ChooserAction),
-    /// The format "Export note…" writes by default.
-    SetNoteFormat(Format),
-    /// Export the decision note of the open case (a save dialog, then a write).
-    ExportNote,
-    /// The shell wrote the note to this file.
-    NoteWritten(PathBuf),
-    /// The plain-text note was put on the clipboard (the view copies it: it holds the context).
-    Copied(String),
-    /// Ask the shell to let the officer choose a decision note to open.
-    OpenNote,
-    /// A note file's name and bytes, read by the shell.
-    NoteRead(String, Vec<u8>),
-    /// Go to a step and put the focus on the field that needs attention there
-    /// (a link in the review step's error summary).
-    GoToField(usize, Field),
-    /// Put the focus on the first question of the step shown (the skip link).
-    SkipToQuestions,
-}
-
-/// What the in-window chooser is for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ChooserMode {
-    Open,
-    Save,
-    /// Choose where to write the decision note.
-    SaveNote,
-    /// Choose a decision note to open read-only.
-    OpenNote,
-}
-
-/// The in-window file chooser, used when no native dialog is available.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Chooser {
-    pub mode: ChooserMode,
-    pub folder: PathBuf,
-    /// Sub-folders and the files the chooser is for (`.ron`, or notes), as listed by the shell.
-    pub folders: Vec<String>,
-    pub files: Vec<String>,
-    pub name: String,
-}
-
-/// What the officer did in the in-window chooser.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ChooserAction {
-    /// The shell listed a folder.
-    Listed(PathBuf, Vec<String>, Vec<String>),
-    Enter(String),
-    Up,
-    SetName(String),
-    Confirm,
-    Cancel,
-}
-
-/// Something only the shell can do.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Effect {
-    /// Let the officer choose a case file to open (a native dialog, else the chooser).
-    PickCaseFile,
-    /// Let the officer choose where to save; the suggested file name.
-    PickSaveFile(String),
-    /// Read and open this case file.
-    ReadCase(PathBuf),
-    /// Write the case file's text to this path, atomically.
-    WriteCase(PathBuf, String),
-    /// List a folder for the in-window chooser.
-    ListFolder(PathBuf),
-    /// Persist the settings (never case data).
-    SaveSettings(Settings),
-    /// Let the officer choose where to write the decision note; the suggested
-    /// file name (its extension is the format chosen).
-    PickNoteFile(String),
-    /// Write a decision note's bytes to this path, atomically.
-    WriteNote(PathBuf, Vec<u8>),
-    /// Let the officer choose a decision note to open (a native dialog, else the chooser).
-    PickNoteToOpen,
-    /// Read this decision note and show it read-only.
-    ReadNote(PathBuf),
 }
 
 /// The case being worked on, with what the core concluded about it.
@@ -719,86 +584,6 @@ impl GuiState {
         None
     }
 
-    /// The decision note of the open case as the wizard holds it, made by the
-    /// core (a case not finished gives a note marked DRAFT).
-    pub fn make_note(&self) -> Result<Note, String> {
-        let Some(open) = &self.case else {
-            return Err("Open or start a case first.".to_owned());
-        };
-        let Ok(g) = &self.guidance else {
-            return Err(
-                "No note can be made: the guidance cannot be used; see the problems listed."
-                    .to_owned(),
-            );
-        };
-        note_of(g, open, &self.modified)
-    }
-
-    /// The note of the open case as the bytes of a format.
-    pub fn note_bytes(&self, format: Format) -> Result<Vec<u8>, String> {
-        let n = self.make_note()?;
-        crate::note_cli::render(&n, format)
-            .map_err(|e| format!("The decision note cannot be written: {e}"))
-    }
-
-    /// The plain-text note of the open case.
-    pub fn note_text(&self) -> Result<String, String> {
-        self.make_note().map(|n| note::render_text(&n))
-    }
-
-    /// The note's bytes for a path the officer chose: the format from its
-    /// extension, else the format chosen (its extension is then added).
-    pub fn note_for_path(&mut self, path: PathBuf) -> Option<Effect> {
-        let (path, format) = if let Some(f) = format_of(&path) {
-            (path, f)
-        } else {
-            let mut p = path.into_os_string();
-            p.push(".");
-            p.push(self.note_format.extension());
-            (PathBuf::from(p), self.note_format)
-        };
-        match self.note_bytes(format) {
-            Ok(bytes) => Some(Effect::WriteNote(path, bytes)),
-            Err(e) => {
-                self.message = Some(e);
-                None
-            }
-        }
-    }
-
-    /// Reads a note's bytes for the read-only view: verifies them and takes the
-    /// content from the JSON (or the PDF's embedded JSON), else the file's text.
-    pub fn read_note(&self, name: String, bytes: &[u8]) -> NoteShown {
-        let verified = crate::note_cli::verify_bytes(bytes);
-        let guidance_here = crate::note_cli::guidance_here(&verified, &self.library);
-        let (json, source) = if bytes.starts_with(b"%PDF") {
-            (
-                crate::pdf_check::note_data(bytes).ok(),
-                "the note embedded in the PDF",
-            )
-        } else if verified.format == Format::Json {
-            (Some(bytes.to_vec()), "the JSON note")
-        } else {
-            (None, "the file's own text")
-        };
-        let parsed = json.and_then(|j| serde_json::from_slice::<NoteFile>(&j).ok());
-        let (lines, source) = match parsed {
-            Some(f) => (note::render::body_lines(&f.note), source.to_owned()),
-            None if verified.format == Format::Pdf || verified.format == Format::Json => (
-                Vec::new(),
-                "nothing: the note in the file cannot be read".to_owned(),
-            ),
-            None => (text_lines(bytes, verified.format), source.to_owned()),
-        };
-        NoteShown {
-            name,
-            verified,
-            guidance_here,
-            lines,
-            source,
-        }
-    }
-
     fn go_to(&mut self, i: usize) {
         if let (Ok(g), Some(open)) = (&self.guidance, &mut self.case) {
             open.wizard.go_to(g, i);
@@ -825,156 +610,6 @@ impl GuiState {
         self.reassess();
     }
 
-    fn case_read(&mut self, name: &str, bytes: &[u8]) {
-        self.recorded = None;
-        let (src, case) = match parse::case_file(name, bytes) {
-            Ok(x) => x,
-            Err(d) => {
-                self.message = Some(damaged_words(&d, self.case.is_some()));
-                return;
-            }
-        };
-        let kept = if self.case.is_some() {
-            " The case open now is kept."
-        } else {
-            ""
-        };
-        // Only the pack and profile the case was decided under may give its
-        // verdicts: a case naming guidance that is not here opens no verdicts.
-        let refs = self
-            .library
-            .check_case_refs(&src, &case.pack, case.profile.as_deref());
-        let guidance = if refs.is_empty() {
-            usable(
-                &self.library,
-                &self.problems,
-                &case.pack,
-                case.profile.as_deref(),
-            )
-        } else {
-            Err(refs)
-        };
-        let g = match guidance {
-            Ok(g) => g,
-            Err(why) => {
-                let needs = match &case.profile {
-                    Some(p) => {
-                        format!("national pack \"{}\" with force profile \"{p}\"", case.pack)
-                    }
-                    None => format!("national pack \"{}\"", case.pack),
-                };
-                let have = format!(
-                    "the guidance here has the packs {} and the profiles {}",
-                    self.library.pack_ids().join(", "),
-                    self.library.profile_ids().join(", ")
-                );
-                let why_words = if self.problems.is_empty() {
-                    format!(
-                        "This case was decided under {needs}, which cannot be used here ({have}). No verdicts are shown for it."
-                    )
-                } else {
-                    "The guidance here has problems (listed at the bottom of the window), so no case can be given verdicts until they are fixed.".to_owned()
-                };
-                let message = format!(
-                    "{why_words}{kept} You can open it read-only, as recorded, or open it where its guidance is installed."
-                );
-                self.message = Some(message.clone());
-                self.recorded = Some(Recorded {
-                    name: name.to_owned(),
-                    why: format!("{why_words}\n{why}"),
-                    text: src.text.to_string(),
-                    message,
-                });
-                return;
-            }
-        };
-        self.pack.clone_from(&case.pack);
-        self.profile.clone_from(&case.profile);
-        self.guidance = Ok(g);
-        self.recorded = None;
-        let Ok(g) = &self.guidance else {
-            return;
-        };
-        let mut file_problems = Diagnostics::default();
-        if let Err(d) = CaseFacts::from_raw(g, &src, &case) {
-            file_problems.0.extend(d.0);
-        }
-        self.message = if file_problems.is_empty() {
-            None
-        } else {
-            Some(format!(
-                "{} problem(s) in the case file: answers that do not fit the guidance are left out. See below.",
-                file_problems.len()
-            ))
-        };
-        let w = Wizard::from_case(g, case);
-        let path = Some(PathBuf::from(name)).filter(|_| !name.is_empty());
-        self.open(w, path, file_problems);
-    }
-
-    fn chooser_action(&mut self, a: ChooserAction) -> Option<Effect> {
-        match a {
-            ChooserAction::Listed(folder, folders, files) => {
-                if let Some(c) = &mut self.chooser {
-                    c.folder = folder;
-                    c.folders = folders;
-                    c.files = files;
-                }
-                None
-            }
-            ChooserAction::Enter(name) => {
-                let c = self.chooser.as_mut()?;
-                Some(Effect::ListFolder(c.folder.join(name)))
-            }
-            ChooserAction::Up => {
-                let c = self.chooser.as_mut()?;
-                let up = c.folder.parent()?.to_path_buf();
-                Some(Effect::ListFolder(up))
-            }
-            ChooserAction::SetName(n) => {
-                if let Some(c) = &mut self.chooser {
-                    c.name = n;
-                }
-                None
-            }
-            ChooserAction::Confirm => {
-                let c = self.chooser.take()?;
-                let name = c.name.trim();
-                if name.is_empty() {
-                    self.message = Some("Choose or type a file name.".to_owned());
-                    self.chooser = Some(c);
-                    return None;
-                }
-                let path = c.folder.join(name);
-                match c.mode {
-                    ChooserMode::Open => Some(Effect::ReadCase(path)),
-                    ChooserMode::Save => {
-                        let text = wizard::case_text(&self.case.as_ref()?.wizard.case).ok()?;
-                        Some(Effect::WriteCase(path, text))
-                    }
-                    ChooserMode::SaveNote => self.note_for_path(path),
-                    ChooserMode::OpenNote => Some(Effect::ReadNote(path)),
-                }
-            }
-            ChooserAction::Cancel => {
-                self.chooser = None;
-                None
-            }
-        }
-    }
-
-    /// Opens the in-window chooser in `folder` (the shell then lists it).
-    pub fn open_chooser(&mut self, mode: ChooserMode, folder: PathBuf, name: String) -> Effect {
-        self.chooser = Some(Chooser {
-            mode,
-            folder: folder.clone(),
-            folders: Vec::new(),
-            files: Vec::new(),
-            name,
-        });
-        Effect::ListFolder(folder)
-    }
-
     /// Records that a file could not be read, with where.
     /// Says why a file could not be read (`why` from [`crate::store::read_file`]).
     pub fn cannot_read(&mut self, path: &std::path::Path, why: &str) {
@@ -986,62 +621,4 @@ impl GuiState {
     pub fn theme(&self) -> ThemeChoice {
         self.settings.theme
     }
-}
-
-/// The decision note of a case as the wizard holds it, made by the core.
-pub fn note_of(g: &Guidance, open: &Open, modified: &[String]) -> Result<Note, String> {
-    let case = &open.wizard.case;
-    let name = open
-        .path
-        .as_ref()
-        .map_or_else(|| "case".to_owned(), |p| p.display().to_string());
-    let text = wizard::case_text(case).unwrap_or_default();
-    let src = parse::SourceText::new(&name, &text, "");
-    let mut n = note::from_case(g, &src, case)
-        .map_err(|d| format!("The decision note cannot be made: {d}"))?;
-    note::mark_modified(&mut n, g, modified);
-    Ok(n)
-}
-
-/// The note format a file name's extension names, if any.
-pub fn format_of(path: &std::path::Path) -> Option<Format> {
-    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-    [Format::Pdf, Format::Text, Format::Markdown, Format::Json]
-        .into_iter()
-        .find(|f| f.extension() == ext)
-}
-
-/// A text or Markdown note's lines as written, with headings marked where the
-/// text shows them (an underline below, or a Markdown `#`).
-fn text_lines(bytes: &[u8], format: Format) -> Vec<Line> {
-    let text = String::from_utf8_lossy(bytes);
-    let raw: Vec<&str> = text.lines().collect();
-    let mut out = Vec::new();
-    for (i, l) in raw.iter().enumerate() {
-        let underlined = raw
-            .get(i + 1)
-            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c == '=' || c == '-'));
-        let is_rule = !l.is_empty() && l.chars().all(|c| c == '=' || c == '-');
-        let kind = if format == Format::Markdown && l.starts_with("# ") {
-            Kind::Title
-        } else if (format == Format::Markdown && l.starts_with("##")) || underlined {
-            Kind::Heading
-        } else if is_rule {
-            Kind::Rule
-        } else {
-            Kind::Text
-        };
-        if kind != Kind::Rule {
-            let text = if format == Format::Markdown && kind != Kind::Text {
-                l.trim_start_matches('#').trim_start()
-            } else {
-                l
-            };
-            out.push(Line {
-                kind,
-                text: text.to_owned(),
-            });
-        }
-    }
-    out
 }
