@@ -17,7 +17,7 @@ WID = os.environ["SMOKE_WID"]
 REASON = os.environ["SMOKE_REASON"]
 OFFICER = os.environ["SMOKE_OFFICER"]
 SAVED = os.environ["SMOKE_SAVED"]
-CHECK_REASON = "Why is this check needed in this case?"
+CHECK_REASON = "Check 1: Why is this check needed in this case?"
 
 
 def fail(why):
