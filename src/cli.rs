@@ -65,11 +65,16 @@ pub enum Command {
         #[arg(long, value_name = "PACK")]
         pack: Option<String>,
         /// Print JSON for audit tools instead of text.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "compare")]
         json: bool,
         /// The guidance folder.
         #[arg(long, value_name = "DIR")]
         guidance: Option<PathBuf>,
+        /// Show what differs between the outcome as the case was decided and the
+        /// outcome under the guidance in force now (today's national pack, or
+        /// --pack; the case's profile, or --profile).
+        #[arg(long)]
+        compare: bool,
     },
     /// Write the decision note for a case file.
     Note {
@@ -90,9 +95,10 @@ pub enum Command {
         #[command(subcommand)]
         action: GuidanceAction,
     },
-    /// Check that a decision note (text, Markdown, JSON or PDF) is unaltered.
+    /// Check that a decision note (text, Markdown, JSON or PDF) is unaltered,
+    /// or that a case file's audit trail is whole.
     Verify {
-        /// The note file.
+        /// The note file, or a case file (`.ron`).
         file: PathBuf,
         /// The guidance folder to look for the note's guidance in.
         #[arg(long, value_name = "DIR")]
@@ -113,25 +119,25 @@ pub enum GuidanceAction {
 
 /// Writes to stdout, ignoring a closed pipe (as `head` causes). Any control
 /// character a file smuggled into the text is escaped; newlines are kept.
-fn out(text: &str) {
+pub(crate) fn out(text: &str) {
     let _ = std::io::stdout()
         .lock()
         .write_all(text::escape_lines(text).as_bytes());
 }
 
-fn err(text: &str) {
+pub(crate) fn err(text: &str) {
     let _ = std::io::stderr()
         .lock()
         .write_all(text::escape_lines(text).as_bytes());
 }
 
-fn fail(problems: &Diagnostics) -> ExitCode {
+pub(crate) fn fail(problems: &Diagnostics) -> ExitCode {
     err(&problems.to_string());
     ExitCode::from(1)
 }
 
 /// A mistake in the command: exit 2.
-fn usage(message: &str) -> ExitCode {
+pub(crate) fn usage(message: &str) -> ExitCode {
     err(&format!("victim-first: {}\n", text::escape(message)));
     ExitCode::from(2)
 }
@@ -270,6 +276,8 @@ pub struct AssessOptions {
     pub pack: Option<String>,
     pub json: bool,
     pub guidance: Option<PathBuf>,
+    /// Compare the outcome as decided with the outcome under the guidance in force now.
+    pub compare: bool,
 }
 
 /// `victim-first assess CASE`.
@@ -278,7 +286,9 @@ pub struct AssessOptions {
 /// (a duplicate id above all, which could otherwise swap a file for another)
 /// stops here with exit 1, before the case is read, and no verdict is given.
 pub fn assess(case_path: &std::path::Path, opts: &AssessOptions) -> ExitCode {
-    if let Some(code) = assess_built_in(case_path, opts) {
+    if !opts.compare
+        && let Some(code) = assess_built_in(case_path, opts)
+    {
         return code;
     }
     let loaded = store::find_and_load(opts.guidance.as_deref());
@@ -307,6 +317,9 @@ pub fn assess(case_path: &std::path::Path, opts: &AssessOptions) -> ExitCode {
         Ok(x) => x,
         Err(d) => return fail(&d),
     };
+    if opts.compare {
+        return crate::case_cli::compare(&loaded, &src, &case, opts);
+    }
     let pack = opts.pack.as_deref().unwrap_or(&case.pack);
     let profile = if opts.no_profile {
         None

@@ -6,6 +6,7 @@
 
 pub mod builtin;
 pub mod bus;
+pub mod case_cli;
 pub mod cli;
 pub mod core;
 pub mod gui;

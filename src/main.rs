@@ -23,6 +23,7 @@ fn main() -> ExitCode {
             pack,
             json,
             guidance,
+            compare,
         }) => cli::assess(
             &case,
             &cli::AssessOptions {
@@ -31,6 +32,7 @@ fn main() -> ExitCode {
                 pack,
                 json,
                 guidance,
+                compare,
             },
         ),
         Some(Command::Note {

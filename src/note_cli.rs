@@ -205,6 +205,12 @@ pub fn verify_command(file: &Path, guidance: Option<&Path>) -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    if file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+    {
+        return crate::case_cli::verify_case(file, &bytes);
+    }
     let v = verify_bytes(&bytes);
     let loaded = store::find_and_load(guidance);
     let problems = loaded.problems_with_lint();

@@ -995,9 +995,11 @@ fn the_window_shows_the_folder_and_locally_modified_national_guidance() {
 fn no_source_file_writes_or_connects() {
     // The only writers: the window's save (atomic, where the officer chooses), its
     // settings file (never case data), and `note --out FILE` (where the user names).
-    // And `guidance export DIR` (new files only, where the user names).
-    const MAY_WRITE: [&str; 4] = [
+    // And `guidance export DIR` (new files only, where the user names), and the
+    // window's autosaved drafts and their locks (the user's own data folder).
+    const MAY_WRITE: [&str; 5] = [
         "src/gui/files.rs",
+        "src/gui/drafts.rs",
         "src/gui/settings.rs",
         "src/note_cli.rs",
         "src/guidance_cli.rs",

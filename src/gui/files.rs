@@ -10,6 +10,23 @@ use std::path::{Path, PathBuf};
 /// old file or the new one, never a mixture. On Unix the file is readable only
 /// by the user; on Windows it takes the permissions of its folder.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_stopping_after(path, bytes, None)
+}
+
+/// The steps of an atomic write, in order; a crash can come between any two.
+pub const WRITE_STEPS: [&str; 6] = [
+    "create the temporary file",
+    "write the first half",
+    "write the rest",
+    "flush it to disk",
+    "rename it over the file",
+    "flush the folder",
+];
+
+/// [`write_atomically`], stopping dead after step `stop` of [`WRITE_STEPS`]
+/// as a crash would (nothing tidied up): for tests that crash it at each step.
+#[doc(hidden)]
+pub fn write_stopping_after(path: &Path, bytes: &[u8], stop: Option<usize>) -> std::io::Result<()> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -25,21 +42,42 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         use std::os::unix::fs::OpenOptionsExt as _;
         opts.mode(0o600);
     }
+    let crashed = |step: usize| stop == Some(step);
+    let (first, rest) = bytes.split_at(bytes.len() / 2);
     let result = (|| {
         let mut f = opts.open(&tmp)?;
-        f.write_all(bytes)?;
+        if crashed(0) {
+            return Ok(true);
+        }
+        f.write_all(first)?;
+        if crashed(1) {
+            return Ok(true);
+        }
+        f.write_all(rest)?;
+        if crashed(2) {
+            return Ok(true);
+        }
         f.sync_all()?;
+        if crashed(3) {
+            return Ok(true);
+        }
         std::fs::rename(&tmp, path)?;
+        if crashed(4) {
+            return Ok(true);
+        }
         // The file is written whatever happens next; flushing the folder only
         // makes the rename durable sooner, so a failure here is not the write's.
         #[cfg(unix)]
         let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
-        Ok(())
+        Ok(false)
     })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    match result {
+        Ok(_) => Ok(()),
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            Err(e)
+        }
     }
-    result
 }
 
 /// Sub-folders and `.ron` files of `dir`, sorted, hidden ones left out.

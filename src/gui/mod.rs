@@ -18,6 +18,8 @@
 mod actions_step;
 mod browser;
 mod chrome;
+mod compare;
+pub mod drafts;
 pub mod files;
 mod finished;
 mod note_view;
@@ -155,6 +157,7 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut GuiState) -> Vec<Effect> {
                 }
                 (Screen::Note, _, _) => note_view::show(ui, state, &mut actions),
                 (Screen::Recorded, _, _) => recorded::show(ui, state, &mut actions),
+                (Screen::Compare, _, _) => compare::show(ui, state, &mut actions),
                 _ => start::show(ui, state, &mut actions),
             }
         });

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use super::drafts::{self, Autosaver, Lock, LockError};
 use super::files;
 use super::settings::{self, Settings};
 use super::state::{Action, ChooserMode, Effect, GuiState};
@@ -31,18 +32,96 @@ pub struct App {
     pub state: GuiState,
     /// The last window size saved, to write settings only on a real change.
     saved_size: Option<[f32; 2]>,
+    /// Writes the open case's draft off the frame.
+    autosaver: Autosaver,
+    /// The lock on the open case (and, briefly, on one being opened).
+    locks: Vec<Lock>,
 }
 
 impl App {
     pub fn new(loaded: crate::store::Loaded, settings: Settings) -> Self {
+        Self::with_drafts(loaded, settings, drafts::folder())
+    }
+
+    /// The app with its drafts in `dir` (none: autosave is off).
+    pub fn with_drafts(
+        loaded: crate::store::Loaded,
+        settings: Settings,
+        dir: Option<PathBuf>,
+    ) -> Self {
         let mut state = GuiState::from_loaded(loaded, settings);
         state.clock = Box::new(files::now_utc);
+        // With the time in the id, the process tells apart windows started together.
+        state.nonce = u64::from(std::process::id());
         let saved_size = state.settings.window;
-        Self { state, saved_size }
+        let found: Vec<_> = dir
+            .as_deref()
+            .map(drafts::list)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(id, text)| state.draft_shown(id, text))
+            .collect();
+        state.update(Action::DraftsFound(found));
+        Self {
+            state,
+            saved_size,
+            autosaver: Autosaver::start(dir),
+            locks: Vec::new(),
+        }
+    }
+
+    /// Takes the lock on case `id`, or says it is open in another window.
+    fn take_lock(&mut self, id: &str) -> bool {
+        if self.locks.iter().any(|l| l.id == id) {
+            return true;
+        }
+        let Some(dir) = self.autosaver.dir().map(Path::to_path_buf) else {
+            return true;
+        };
+        match drafts::lock(&dir, id) {
+            Ok(l) => {
+                self.locks.push(l);
+                true
+            }
+            Err(LockError::Held) => {
+                self.state.update(Action::Failed(
+                    "This case is open in another Victim First window. Carry on there, or close it there first: two windows must not overwrite each other's work. The case open here is kept.".to_owned(),
+                ));
+                false
+            }
+            // Without a lock file the case can still be worked on.
+            Err(LockError::Io(_)) => true,
+        }
+    }
+
+    /// After each frame: the open case's draft queued, drafts of cases closed
+    /// removed, and the lock held for the open case only.
+    fn after_frame(&mut self) {
+        let current = self.state.case.as_ref().map(|o| o.draft.clone());
+        for id in std::mem::take(&mut self.state.dropped_drafts) {
+            if Some(&id) != current.as_ref() {
+                self.autosaver.remove(&id);
+            }
+        }
+        if let Some(id) = &current {
+            self.take_lock(id);
+        }
+        self.locks.retain(|l| Some(&l.id) == current.as_ref());
+        if let Some((id, text)) = self.state.take_autosave() {
+            self.autosaver.write(&id, text);
+        }
+        if let Some(e) = self.autosaver.take_failure() {
+            self.state.update(Action::Failed(format!(
+                "The case could not be autosaved ({e}). It is still open here: save it (Ctrl+S) to keep it."
+            )));
+        }
     }
 
     /// Reads a case file and opens it in the wizard, or says why not.
     pub fn open_case(&mut self, path: &Path) {
+        if !self.take_lock(&GuiState::draft_id_for_path(path)) {
+            return;
+        }
         match crate::store::read_file(path) {
             Ok(bytes) => {
                 self.state
@@ -59,6 +138,28 @@ impl App {
             Effect::PickSaveFile(name) => self.pick_save(name),
             Effect::ReadCase(path) => {
                 self.open_case(&path);
+                None
+            }
+            Effect::ResumeDraft(id) => {
+                if self.take_lock(&id) {
+                    let read = self
+                        .autosaver
+                        .dir()
+                        .map(|d| drafts::path_of(d, &id))
+                        .ok_or_else(|| "no drafts folder".to_owned())
+                        .and_then(|p: PathBuf| crate::store::read_file(&p));
+                    match read {
+                        Ok(bytes) => self.state.update(Action::DraftRead(id, bytes)),
+                        Err(e) => self.state.update(Action::Failed(format!(
+                            "The draft could not be read: {e}. Nothing was changed."
+                        ))),
+                    }
+                } else {
+                    None
+                }
+            }
+            Effect::RemoveDraft(id) => {
+                self.autosaver.remove(&id);
                 None
             }
             Effect::WriteCase(path, text) => match files::write_atomically(&path, text.as_bytes()) {
@@ -247,6 +348,7 @@ impl eframe::App for App {
         for effect in super::root_ui(ui, &mut self.state) {
             self.effect(effect);
         }
+        self.after_frame();
         self.remember_size(ui.ctx());
     }
 
@@ -256,6 +358,12 @@ impl eframe::App for App {
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         settings::save(&self.state.settings);
+        self.after_frame();
+        // A case saved in a file needs no draft; one with unsaved work keeps it.
+        if let Some(open) = self.state.case.as_ref().filter(|o| !o.dirty) {
+            self.autosaver.remove(&open.draft);
+        }
+        self.autosaver.finish();
     }
 }
 

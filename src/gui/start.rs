@@ -38,6 +38,7 @@ pub fn show(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) {
             actions.push(Action::Show(Screen::Wizard));
         }
     });
+    drafts(ui, state, actions);
     ui.add_space(12.0);
     widgets::subheading(ui, "The guidance in force");
     selectors(ui, state, actions);
@@ -192,4 +193,51 @@ pub fn settings(ui: &mut egui::Ui, theme: ThemeChoice, scale: f32, actions: &mut
             actions.push(Action::SetTextScale(scale + 0.25));
         }
     });
+}
+
+/// Unfinished cases found autosaved: resume, or discard after confirming.
+fn drafts(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) {
+    let open = state.case.as_ref().map(|o| o.draft.as_str());
+    let offered: Vec<_> = state
+        .drafts
+        .iter()
+        .filter(|d| Some(d.id.as_str()) != open)
+        .collect();
+    if offered.is_empty() {
+        return;
+    }
+    ui.add_space(12.0);
+    widgets::subheading(ui, "Unfinished cases, autosaved");
+    ui.label("These cases were being worked on when the app last closed or stopped. Resume one to carry on where it was, or discard it.");
+    for d in offered {
+        widgets::card(ui, |ui| {
+            ui.label(RichText::new(&d.reference).strong());
+            ui.label(format!(
+                "Last changed {}; reached {}.",
+                d.last_change, d.step
+            ));
+            if state.discard_asked.as_deref() == Some(d.id.as_str()) {
+                ui.label("Discard this draft? It cannot be recovered afterwards.");
+                ui.horizontal(|ui| {
+                    if ui.button("Yes, discard it").clicked() {
+                        actions.push(Action::ConfirmDiscard(true));
+                    }
+                    if ui.button("No, keep it").clicked() {
+                        actions.push(Action::ConfirmDiscard(false));
+                    }
+                });
+            } else {
+                ui.horizontal(|ui| {
+                    let resume = ui.button(format!("Resume {}", d.reference));
+                    if resume.clicked() {
+                        actions.push(Action::ResumeDraft(d.id.clone()));
+                    }
+                    let discard = ui.button(format!("Discard {}…", d.reference));
+                    if discard.clicked() {
+                        actions.push(Action::DiscardDraft(d.id.clone()));
+                    }
+                });
+            }
+        });
+    }
 }

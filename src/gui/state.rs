@@ -21,10 +21,12 @@ use super::settings::{Settings, ThemeChoice};
 
 mod action;
 mod chooser;
+mod compare;
 mod notes;
 mod reading;
 
 pub use action::{Action, Chooser, ChooserAction, ChooserMode, Effect};
+pub use compare::Comparison;
 pub use notes::{format_of, note_of};
 
 /// Which screen is shown.
@@ -43,6 +45,8 @@ pub enum Screen {
     /// A case file shown as recorded, read-only and without verdicts: the
     /// guidance it was decided under is not here.
     Recorded,
+    /// A case decided under other guidance: what differs, keep or decide again.
+    Compare,
 }
 
 /// A case file that could not be opened for work, offered read-only as recorded.
@@ -111,6 +115,12 @@ pub struct Open {
     /// The last change of verdict, in words, for a screen reader's live region:
     /// set when a verdict changes, and left alone otherwise, so it is announced once.
     pub announcement: String,
+    /// The case's autosaved draft, by id (also the name of its lock).
+    pub draft: String,
+    /// Changed since the draft was last handed to the autosaver.
+    pub autosave_due: bool,
+    /// Writes the audit trail, holding back the text being typed.
+    pub recorder: crate::core::trail::Recorder,
 }
 
 /// Everything the window shows.
@@ -161,6 +171,31 @@ pub struct GuiState {
     pub focus: FocusRequest,
     /// How many cases have been opened or started in this window.
     opened: u64,
+    /// Unfinished drafts found on start, offered for recovery.
+    pub drafts: Vec<DraftShown>,
+    /// Drafts of cases closed or replaced in this window, for the shell to remove.
+    pub dropped_drafts: Vec<String>,
+    /// A case decided under other guidance, waiting for the officer's choice.
+    pub comparison: Option<Comparison>,
+    /// The draft the officer asked to discard, awaiting confirmation.
+    pub discard_asked: Option<String>,
+    /// Set by the shell (process and time): makes a new case's draft id unique
+    /// among windows started in the same second.
+    pub nonce: u64,
+}
+
+/// An unfinished draft, as the start screen offers it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DraftShown {
+    pub id: String,
+    /// The crime reference, or words saying there is none yet.
+    pub reference: String,
+    /// When it was last changed (the trail's last entry, else when it was started).
+    pub last_change: String,
+    /// The step reached, in words.
+    pub step: String,
+    /// The draft's text, exactly as autosaved.
+    pub text: String,
 }
 
 /// A place the officer asked to put the focus, taken when the window is next drawn.
@@ -268,6 +303,11 @@ impl GuiState {
             clock: Box::new(String::new),
             applied: None,
             warned_unsaved: false,
+            drafts: Vec::new(),
+            dropped_drafts: Vec::new(),
+            comparison: None,
+            discard_asked: None,
+            nonce: 0,
             note_format: Format::Pdf,
             copied: None,
             note: None,
@@ -302,11 +342,20 @@ impl GuiState {
         open.statuses = statuses(g, &open.wizard, &open.blockers, &open.changes);
     }
 
-    fn open(&mut self, wizard: Wizard, path: Option<PathBuf>, file_problems: Diagnostics) {
+    fn open(
+        &mut self,
+        wizard: Wizard,
+        path: Option<PathBuf>,
+        file_problems: Diagnostics,
+        draft: String,
+    ) {
         let Ok(g) = &self.guidance else {
             return;
         };
         self.opened += 1;
+        if let Some(old) = self.case.as_ref().filter(|o| o.draft != draft) {
+            self.dropped_drafts.push(old.draft.clone());
+        }
         let assessment = wizard.assess(g);
         let changes = crate::core::changes::shown(g, &wizard, &assessment);
         let blockers = record::blockers(&wizard.case, g, &assessment);
@@ -323,6 +372,9 @@ impl GuiState {
             changes,
             serial: self.opened,
             review_seen: false,
+            draft,
+            autosave_due: false,
+            recorder: crate::core::trail::Recorder::default(),
         });
         self.screen = Screen::Wizard;
     }
@@ -436,13 +488,45 @@ impl GuiState {
             Action::NewCase => {
                 if self.guidance.is_ok() {
                     let w = Wizard::new(&self.pack, self.profile.as_deref(), &now);
-                    self.open(w, None, Diagnostics::default());
+                    let id = self.new_draft_id(&now);
+                    self.open(w, None, Diagnostics::default(), id);
                     self.message = None;
                 }
             }
             Action::OpenCase => return Some(Effect::PickCaseFile),
-            Action::CaseRead(name, bytes) => self.case_read(&name, &bytes),
+            Action::CaseRead(name, bytes) => self.case_read(&name, &bytes, None),
+            Action::DraftRead(id, bytes) => {
+                let name = self.drafts.iter().find(|d| d.id == id).map_or_else(
+                    || "autosaved draft".to_owned(),
+                    |d| format!("autosaved draft ({})", d.reference),
+                );
+                self.case_read(&name, &bytes, Some(id));
+            }
+            Action::DraftsFound(d) => self.drafts = d,
+            Action::ResumeDraft(id) => {
+                if self.would_lose_changes() {
+                    return None;
+                }
+                return Some(Effect::ResumeDraft(id));
+            }
+            Action::DiscardDraft(id) => self.discard_asked = Some(id),
+            Action::ConfirmDiscard(yes) => {
+                let id = self.discard_asked.take()?;
+                if yes {
+                    self.drafts.retain(|d| d.id != id);
+                    self.message = Some("The draft is discarded.".to_owned());
+                    return Some(Effect::RemoveDraft(id));
+                }
+            }
+            Action::KeepAsDecided => self.keep_as_decided(),
+            Action::DecideAgain => self.decide_again(),
+            Action::SetRedecideReason(r) => {
+                if let Some(c) = &mut self.comparison {
+                    c.reason = r;
+                }
+            }
             Action::Save => {
+                self.settle_trail();
                 let open = self.case.as_ref()?;
                 let text = match wizard::case_text(&open.wizard.case) {
                     Ok(t) => t,
@@ -469,7 +553,9 @@ impl GuiState {
             }
             Action::Failed(m) | Action::Tell(m) => self.message = Some(m),
             Action::CloseCase => {
-                self.case = None;
+                if let Some(old) = self.case.take() {
+                    self.dropped_drafts.push(old.draft);
+                }
                 self.screen = Screen::Start;
             }
             Action::GoTo(i) => self.go_to(i),
@@ -527,6 +613,7 @@ impl GuiState {
                 w.case.review = t;
             }),
             Action::Finish => {
+                self.settle_trail();
                 let open = self.case.as_mut()?;
                 if open.blockers.is_empty() {
                     open.wizard.case.completed = Some(now);
@@ -559,6 +646,7 @@ impl GuiState {
                 )));
             }
             Action::NoteWritten(path) => {
+                self.settle_trail();
                 let code = self
                     .make_note()
                     .map(|n| note::integrity::check_code(&note::digest(&n)))
@@ -567,6 +655,14 @@ impl GuiState {
                     "Decision note written to {}. Its check code is {code}: record it in the records system so that any later change can be detected.",
                     path.display()
                 ));
+                // The case is finished: its draft is no longer needed.
+                if let Some(open) = self
+                    .case
+                    .as_ref()
+                    .filter(|o| o.wizard.case.completed.is_some())
+                {
+                    return Some(Effect::RemoveDraft(open.draft.clone()));
+                }
             }
             Action::Copied(text) => {
                 self.message = Some(
@@ -585,6 +681,7 @@ impl GuiState {
     }
 
     fn go_to(&mut self, i: usize) {
+        self.settle_trail();
         if let (Ok(g), Some(open)) = (&self.guidance, &mut self.case) {
             open.wizard.go_to(g, i);
             open.statuses = statuses(g, &open.wizard, &open.blockers, &open.changes);
@@ -599,6 +696,10 @@ impl GuiState {
     }
 
     fn edit(&mut self, f: impl FnOnce(&mut Wizard, &Guidance)) {
+        let now = self.now();
+        let Some(before) = self.case.as_ref().map(|o| o.wizard.clone()) else {
+            return;
+        };
         if let (Ok(g), Some(open)) = (&self.guidance, &mut self.case) {
             if open.wizard.case.completed.is_some() {
                 // A change after finishing reopens the record.
@@ -607,7 +708,57 @@ impl GuiState {
             f(&mut open.wizard, g);
             open.dirty = true;
         }
+        let was = self.case.as_ref().map(|o| o.assessment.clone());
         self.reassess();
+        if let (Ok(g), Some(open), Some(was)) = (&self.guidance, &mut self.case, was) {
+            let events =
+                crate::core::trail::events(g, &before, &open.wizard, &was, &open.assessment);
+            open.recorder.record(&mut open.wizard.case, &now, events);
+            open.wizard.case.decided_under =
+                Some(crate::core::pinned::decided_under(g, &open.assessment));
+            open.autosave_due = true;
+        }
+    }
+
+    /// Writes the text edit the trail was holding back: the officer moved on.
+    fn settle_trail(&mut self) {
+        if let Some(open) = &mut self.case {
+            open.recorder.flush(&mut open.wizard.case);
+        }
+    }
+
+    /// The open case's draft to autosave, when it changed since last asked:
+    /// its id and the case file's text (with the text being typed).
+    pub fn take_autosave(&mut self) -> Option<(String, String)> {
+        let open = self.case.as_mut()?;
+        if !open.autosave_due {
+            return None;
+        }
+        open.autosave_due = false;
+        let mut case = open.recorder.with_pending(&open.wizard.case);
+        if let Ok(g) = &self.guidance {
+            case.step = wizard::steps(g)
+                .get(open.wizard.step)
+                .map(|s| s.id().to_owned());
+        }
+        wizard::case_text(&case)
+            .ok()
+            .map(|t| (open.draft.clone(), t))
+    }
+
+    /// The draft id of a case file: the same file gives the same id, so that
+    /// two windows opening it meet at one lock.
+    pub fn draft_id_for_path(path: &std::path::Path) -> String {
+        let d = crate::core::digest::sha256_hex(path.display().to_string().as_bytes());
+        format!("file-{}", d.get(..16).unwrap_or(&d))
+    }
+
+    /// A new case's draft id: unique to this window and moment.
+    fn new_draft_id(&self, now: &str) -> String {
+        let d = crate::core::digest::sha256_hex(
+            format!("{now} {} {}", self.nonce, self.opened).as_bytes(),
+        );
+        format!("case-{}", d.get(..16).unwrap_or(&d))
     }
 
     /// Records that a file could not be read, with where.

@@ -123,6 +123,29 @@ impl Library {
             .map(|p| p.id.as_str())
     }
 
+    /// The national pack in force on `date` (`YYYY-MM-DD`): of the packs in
+    /// effect by then, the latest that no pack in effect by then revises.
+    /// `None` when no pack was yet in effect.
+    pub fn pack_in_force_on(&self, date: &str) -> Option<&str> {
+        let day: String = date.chars().take(10).collect();
+        let in_effect: Vec<&raw::Pack> = self
+            .files()
+            .filter_map(|f| match &f.file {
+                raw::GuidanceFile::Pack(p) if p.effective.as_str() <= day.as_str() => Some(p),
+                _ => None,
+            })
+            .collect();
+        in_effect
+            .iter()
+            .filter(|p| {
+                !in_effect
+                    .iter()
+                    .any(|q| q.extends.as_deref() == Some(p.id.as_str()))
+            })
+            .max_by(|a, b| a.effective.cmp(&b.effective).then(a.id.cmp(&b.id)))
+            .map(|p| p.id.as_str())
+    }
+
     /// What a person calls a file: a pack's or overlay's title, a profile's force,
     /// with its effective date; the id itself if there is no such file.
     pub fn display_name<'a>(&'a self, id: &'a str) -> String {

@@ -22,6 +22,21 @@ pub enum Action {
     OpenCase,
     /// A case file's name and bytes, read by the shell.
     CaseRead(String, Vec<u8>),
+    /// An autosaved draft's id and bytes, read by the shell for a recovery.
+    DraftRead(String, Vec<u8>),
+    /// The unfinished drafts the shell found on start.
+    DraftsFound(Vec<super::DraftShown>),
+    /// Resume this draft.
+    ResumeDraft(String),
+    /// Ask to discard this draft (confirmed by `ConfirmDiscard`).
+    DiscardDraft(String),
+    /// The answer to "discard this draft?".
+    ConfirmDiscard(bool),
+    /// A case decided under other guidance: keep it as decided, read-only.
+    KeepAsDecided,
+    /// ...or decide it again under the guidance in force now, for the reason typed.
+    DecideAgain,
+    SetRedecideReason(String),
     /// Save to the file the case came from, or ask where.
     Save,
     SaveAs,
@@ -115,6 +130,10 @@ pub enum Effect {
     PickSaveFile(String),
     /// Read and open this case file.
     ReadCase(PathBuf),
+    /// Read this autosaved draft and open it (a recovery).
+    ResumeDraft(String),
+    /// Remove this autosaved draft (finished or discarded).
+    RemoveDraft(String),
     /// Write the case file's text to this path, atomically.
     WriteCase(PathBuf, String),
     /// List a folder for the in-window chooser.
