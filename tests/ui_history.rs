@@ -136,7 +136,8 @@ fn an_altered_trail_is_named_when_the_case_is_opened() {
     ));
     h.run();
     assert!(shows_part(&h, "audit trail has been altered"));
-    assert!(shows_part(&h, "trail entry 1"));
+    // Entry 1 records the start of the case; entry 2 is the first answer.
+    assert!(shows_part(&h, "trail entry 2"));
 }
 
 #[test]
@@ -225,4 +226,57 @@ fn the_same_file_always_has_the_same_draft_and_lock() {
     let a = GuiState::draft_id_for_path(Path::new("/cases/one.ron"));
     assert_eq!(a, GuiState::draft_id_for_path(Path::new("/cases/one.ron")));
     assert_ne!(a, GuiState::draft_id_for_path(Path::new("/cases/two.ron")));
+}
+
+#[test]
+fn a_saved_case_is_listed_among_recent_cases_and_can_be_removed() {
+    let (mut h, effects) = harness();
+    new_case(&mut h);
+    h.state_mut()
+        .update(Action::Saved(std::path::PathBuf::from("/cases/one.ron")));
+    assert!(
+        h.state().settings_changed,
+        "the shell is asked to save the list"
+    );
+    h.state_mut().update(Action::CloseCase);
+    h.run();
+    assert!(shows(&h, "Recent cases"));
+    assert!(shows_part(&h, "/cases/one.ron (last 2026-11-29T10:00:00Z)"));
+    effects.borrow_mut().clear();
+    press(&mut h, "Open one.ron");
+    assert_eq!(
+        effects.borrow_mut().drain(..).collect::<Vec<_>>(),
+        vec![Effect::ReadCase(std::path::PathBuf::from("/cases/one.ron"))]
+    );
+    press(&mut h, "Remove one.ron from the list");
+    assert!(h.state().settings.recent.is_empty());
+    assert!(!shows(&h, "Recent cases"));
+}
+
+#[test]
+fn a_new_case_is_decided_under_the_pack_in_force_on_its_date_and_says_so() {
+    let (mut h, _) = harness();
+    h.state_mut()
+        .update(Action::SelectPack("npcc-2018".to_owned()));
+    h.run();
+    assert!(shows_part(
+        &h,
+        "The national pack in force today (2026-11-29) is"
+    ));
+    press(&mut h, "Use the pack in force today");
+    assert_eq!(h.state().pack, "home-office-2023");
+    assert!(shows_part(
+        &h,
+        "A new case is decided under this pack: the national pack in force today (2026-11-29)."
+    ));
+    new_case(&mut h);
+    let first = &open(&h).wizard.case.trail[0];
+    assert_eq!(first.event, "case started");
+    assert!(first.to.starts_with("home-office-2023"), "{first:?}");
+    assert!(
+        first
+            .to
+            .contains("in force on 2026-11-29, the report's date"),
+        "{first:?}"
+    );
 }

@@ -1,6 +1,7 @@
-//! The officer's settings: pack, force profile, theme, text size and window
-//! size. Persisted in the user's configuration folder. Never case data: no
-//! answers, names, references or recent file names are ever written here.
+//! The officer's settings: pack, force profile, theme, text size, window size,
+//! and the recent case files (their paths and when each was last opened or
+//! saved, nothing from inside them). Persisted in the user's configuration
+//! folder. Never case data: no answers, names or decisions are written here.
 
 use std::path::PathBuf;
 
@@ -40,6 +41,34 @@ pub struct Settings {
     pub text_scale: f32,
     /// The window's inner size in points.
     pub window: Option<[f32; 2]>,
+    /// Case files opened or saved lately, newest first (at most [`RECENT`]).
+    pub recent: Vec<RecentCase>,
+}
+
+/// How many recent case files are remembered.
+pub const RECENT: usize = 8;
+
+/// A case file opened or saved lately: where, and when (RFC 3339 UTC).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecentCase {
+    pub path: String,
+    pub at: String,
+}
+
+impl Settings {
+    /// Puts `path` first among the recent cases, at `at`.
+    pub fn remember_case(&mut self, path: &str, at: &str) {
+        self.recent.retain(|r| r.path != path);
+        self.recent.insert(
+            0,
+            RecentCase {
+                path: path.to_owned(),
+                at: at.to_owned(),
+            },
+        );
+        self.recent.truncate(RECENT);
+    }
 }
 
 impl Default for Settings {
@@ -50,6 +79,7 @@ impl Default for Settings {
             theme: ThemeChoice::Light,
             text_scale: 1.0,
             window: None,
+            recent: Vec::new(),
         }
     }
 }

@@ -53,6 +53,7 @@ impl App {
         state.clock = Box::new(files::now_utc);
         // With the time in the id, the process tells apart windows started together.
         state.nonce = u64::from(std::process::id());
+        state.start_on_pack_in_force_today();
         let saved_size = state.settings.window;
         let found: Vec<_> = dir
             .as_deref()
@@ -109,6 +110,9 @@ impl App {
         self.locks.retain(|l| Some(&l.id) == current.as_ref());
         if let Some((id, text)) = self.state.take_autosave() {
             self.autosaver.write(&id, text);
+        }
+        if std::mem::take(&mut self.state.settings_changed) {
+            settings::save(&self.state.settings);
         }
         if let Some(e) = self.autosaver.take_failure() {
             self.state.update(Action::Failed(format!(

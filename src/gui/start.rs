@@ -39,9 +39,11 @@ pub fn show(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) {
         }
     });
     drafts(ui, state, actions);
+    recent(ui, state, actions);
     ui.add_space(12.0);
     widgets::subheading(ui, "The guidance in force");
     selectors(ui, state, actions);
+    by_date(ui, state, actions);
     match &state.guidance {
         Ok(g) => {
             let today: String = (state.clock)().chars().take(10).collect();
@@ -237,6 +239,57 @@ fn drafts(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) {
                         actions.push(Action::DiscardDraft(d.id.clone()));
                     }
                 });
+            }
+        });
+    }
+}
+
+/// Which pack a new case is decided under, against the pack in force today.
+fn by_date(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) {
+    let today: String = (state.clock)().chars().take(10).collect();
+    match state.pack_in_force_today() {
+        Some(p) if p == state.pack => {
+            ui.label(format!(
+                "A new case is decided under this pack: the national pack in force today ({today})."
+            ));
+        }
+        Some(p) => {
+            ui.label(format!(
+                "The national pack in force today ({today}) is {}; a new case is decided under the pack chosen above, and its record says so.",
+                state.library.display_name(&p)
+            ));
+            if ui.button("Use the pack in force today").clicked() {
+                actions.push(Action::UsePackInForceToday);
+            }
+        }
+        None => {
+            ui.label(format!("No national pack here was in force on {today}."));
+        }
+    }
+}
+
+/// Case files opened or saved lately: names and times only, removable.
+fn recent(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) {
+    if state.settings.recent.is_empty() {
+        return;
+    }
+    ui.add_space(12.0);
+    widgets::subheading(ui, "Recent cases");
+    for r in &state.settings.recent {
+        let path = std::path::PathBuf::from(&r.path);
+        let name = path
+            .file_name()
+            .map_or_else(|| r.path.clone(), |n| n.to_string_lossy().into_owned());
+        ui.horizontal_wrapped(|ui| {
+            if ui.button(format!("Open {name}")).clicked() {
+                actions.push(Action::OpenRecent(path.clone()));
+            }
+            ui.label(format!("{} (last {})", r.path, r.at));
+            if ui
+                .small_button(format!("Remove {name} from the list"))
+                .clicked()
+            {
+                actions.push(Action::ForgetRecent(path.clone()));
             }
         });
     }

@@ -11,8 +11,7 @@ use crate::core::changes::ChangeShown;
 use crate::core::diagnostic::{Diagnostic, Diagnostics};
 use crate::core::engine::Assessment;
 use crate::core::guidance::Guidance;
-use crate::core::note::render::Line;
-use crate::core::note::{self, Format, Verified};
+use crate::core::note::{self, Format};
 use crate::core::record::{self, Blocker, Field, StepStatus};
 use crate::core::validate::Library;
 use crate::core::wizard::{self, About, StepKind, Wizard};
@@ -22,11 +21,14 @@ use super::settings::{Settings, ThemeChoice};
 mod action;
 mod chooser;
 mod compare;
+mod history;
 mod notes;
 mod reading;
 
 pub use action::{Action, Chooser, ChooserAction, ChooserMode, Effect};
 pub use compare::Comparison;
+pub use history::DraftShown;
+pub use notes::NoteShown;
 pub use notes::{format_of, note_of};
 
 /// Which screen is shown.
@@ -124,6 +126,10 @@ pub struct Open {
 }
 
 /// Everything the window shows.
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent flags: first run, About open, warned of unsaved work, settings to save"
+)]
 pub struct GuiState {
     pub library: Library,
     /// Problems found loading or checking the guidance: shown in the error panel.
@@ -179,23 +185,11 @@ pub struct GuiState {
     pub comparison: Option<Comparison>,
     /// The draft the officer asked to discard, awaiting confirmation.
     pub discard_asked: Option<String>,
+    /// The settings changed in a way the shell must save (recent cases).
+    pub settings_changed: bool,
     /// Set by the shell (process and time): makes a new case's draft id unique
     /// among windows started in the same second.
     pub nonce: u64,
-}
-
-/// An unfinished draft, as the start screen offers it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DraftShown {
-    pub id: String,
-    /// The crime reference, or words saying there is none yet.
-    pub reference: String,
-    /// When it was last changed (the trail's last entry, else when it was started).
-    pub last_change: String,
-    /// The step reached, in words.
-    pub step: String,
-    /// The draft's text, exactly as autosaved.
-    pub text: String,
 }
 
 /// A place the officer asked to put the focus, taken when the window is next drawn.
@@ -205,19 +199,6 @@ pub struct FocusRequest {
     pub field: Option<Field>,
     /// The step's first question (the skip link).
     pub first_question: bool,
-}
-
-/// A decision note opened read-only: what `verify` found, and its content.
-pub struct NoteShown {
-    /// The file it was read from.
-    pub name: String,
-    pub verified: Verified,
-    /// Whether the guidance the note names is in the guidance folder here.
-    pub guidance_here: String,
-    /// The note's lines, headings marked, as the officer saw them.
-    pub lines: Vec<Line>,
-    /// How the content was read (from the JSON, the PDF's embedded note, or the file's own text).
-    pub source: String,
 }
 
 /// The guidance for a pack and profile, only when every guidance file is sound.
@@ -307,6 +288,7 @@ impl GuiState {
             dropped_drafts: Vec::new(),
             comparison: None,
             discard_asked: None,
+            settings_changed: false,
             nonce: 0,
             note_format: Format::Pdf,
             copied: None,
@@ -356,6 +338,11 @@ impl GuiState {
         if let Some(old) = self.case.as_ref().filter(|o| o.draft != draft) {
             self.dropped_drafts.push(old.draft.clone());
         }
+        if let Some(p) = &path {
+            let at = (self.clock)();
+            self.settings.remember_case(&p.display().to_string(), &at);
+            self.settings_changed = true;
+        }
         let assessment = wizard.assess(g);
         let changes = crate::core::changes::shown(g, &wizard, &assessment);
         let blockers = record::blockers(&wizard.case, g, &assessment);
@@ -400,50 +387,6 @@ impl GuiState {
         Some(Effect::SaveSettings(self.settings.clone()))
     }
 
-    /// A file name for a new save: the crime reference and the date, made safe.
-    pub fn default_file_name(&self) -> String {
-        let Some(open) = &self.case else {
-            return "case.ron".to_owned();
-        };
-        let reference = open
-            .wizard
-            .case
-            .officer
-            .as_ref()
-            .map(|o| o.crime_reference.trim().to_owned())
-            .unwrap_or_default();
-        let date: String = open
-            .wizard
-            .case
-            .started
-            .clone()
-            .or_else(|| Some(self.now()))
-            .unwrap_or_default()
-            .chars()
-            .take(10)
-            .collect();
-        let safe: String = reference
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() || c == '-' {
-                    c
-                } else {
-                    '-'
-                }
-            })
-            .collect();
-        let stem = [safe.trim_matches('-'), date.as_str()]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join("-");
-        if stem.is_empty() {
-            "case.ron".to_owned()
-        } else {
-            format!("case-{stem}.ron")
-        }
-    }
-
     /// Whether leaving the case now would lose changes: the first time, says so
     /// and returns true; asked again, lets the officer go on.
     fn would_lose_changes(&mut self) -> bool {
@@ -485,46 +428,20 @@ impl GuiState {
                 return self.remember();
             }
             Action::Show(screen) => self.screen = screen,
-            Action::NewCase => {
-                if self.guidance.is_ok() {
-                    let w = Wizard::new(&self.pack, self.profile.as_deref(), &now);
-                    let id = self.new_draft_id(&now);
-                    self.open(w, None, Diagnostics::default(), id);
-                    self.message = None;
-                }
-            }
+            Action::NewCase => self.new_case(&now),
             Action::OpenCase => return Some(Effect::PickCaseFile),
             Action::CaseRead(name, bytes) => self.case_read(&name, &bytes, None),
-            Action::DraftRead(id, bytes) => {
-                let name = self.drafts.iter().find(|d| d.id == id).map_or_else(
-                    || "autosaved draft".to_owned(),
-                    |d| format!("autosaved draft ({})", d.reference),
-                );
-                self.case_read(&name, &bytes, Some(id));
-            }
-            Action::DraftsFound(d) => self.drafts = d,
-            Action::ResumeDraft(id) => {
-                if self.would_lose_changes() {
-                    return None;
-                }
-                return Some(Effect::ResumeDraft(id));
-            }
-            Action::DiscardDraft(id) => self.discard_asked = Some(id),
-            Action::ConfirmDiscard(yes) => {
-                let id = self.discard_asked.take()?;
-                if yes {
-                    self.drafts.retain(|d| d.id != id);
-                    self.message = Some("The draft is discarded.".to_owned());
-                    return Some(Effect::RemoveDraft(id));
-                }
-            }
-            Action::KeepAsDecided => self.keep_as_decided(),
-            Action::DecideAgain => self.decide_again(),
-            Action::SetRedecideReason(r) => {
-                if let Some(c) = &mut self.comparison {
-                    c.reason = r;
-                }
-            }
+            a @ (Action::DraftRead(..)
+            | Action::DraftsFound(_)
+            | Action::ResumeDraft(_)
+            | Action::DiscardDraft(_)
+            | Action::ConfirmDiscard(_)
+            | Action::OpenRecent(_)
+            | Action::ForgetRecent(_)
+            | Action::UsePackInForceToday
+            | Action::KeepAsDecided
+            | Action::DecideAgain
+            | Action::SetRedecideReason(_)) => return self.history_action(a),
             Action::Save => {
                 self.settle_trail();
                 let open = self.case.as_ref()?;
@@ -545,6 +462,9 @@ impl GuiState {
                 return Some(Effect::PickSaveFile(self.default_file_name()));
             }
             Action::Saved(path) => {
+                self.settings
+                    .remember_case(&path.display().to_string(), &now);
+                self.settings_changed = true;
                 if let Some(open) = &mut self.case {
                     self.message = Some(format!("Saved to {}.", path.display()));
                     open.path = Some(path);
@@ -718,47 +638,6 @@ impl GuiState {
                 Some(crate::core::pinned::decided_under(g, &open.assessment));
             open.autosave_due = true;
         }
-    }
-
-    /// Writes the text edit the trail was holding back: the officer moved on.
-    fn settle_trail(&mut self) {
-        if let Some(open) = &mut self.case {
-            open.recorder.flush(&mut open.wizard.case);
-        }
-    }
-
-    /// The open case's draft to autosave, when it changed since last asked:
-    /// its id and the case file's text (with the text being typed).
-    pub fn take_autosave(&mut self) -> Option<(String, String)> {
-        let open = self.case.as_mut()?;
-        if !open.autosave_due {
-            return None;
-        }
-        open.autosave_due = false;
-        let mut case = open.recorder.with_pending(&open.wizard.case);
-        if let Ok(g) = &self.guidance {
-            case.step = wizard::steps(g)
-                .get(open.wizard.step)
-                .map(|s| s.id().to_owned());
-        }
-        wizard::case_text(&case)
-            .ok()
-            .map(|t| (open.draft.clone(), t))
-    }
-
-    /// The draft id of a case file: the same file gives the same id, so that
-    /// two windows opening it meet at one lock.
-    pub fn draft_id_for_path(path: &std::path::Path) -> String {
-        let d = crate::core::digest::sha256_hex(path.display().to_string().as_bytes());
-        format!("file-{}", d.get(..16).unwrap_or(&d))
-    }
-
-    /// A new case's draft id: unique to this window and moment.
-    fn new_draft_id(&self, now: &str) -> String {
-        let d = crate::core::digest::sha256_hex(
-            format!("{now} {} {}", self.nonce, self.opened).as_bytes(),
-        );
-        format!("case-{}", d.get(..16).unwrap_or(&d))
     }
 
     /// Records that a file could not be read, with where.

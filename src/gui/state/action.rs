@@ -32,6 +32,12 @@ pub enum Action {
     DiscardDraft(String),
     /// The answer to "discard this draft?".
     ConfirmDiscard(bool),
+    /// Open a case file from the recent list.
+    OpenRecent(PathBuf),
+    /// Remove a case file from the recent list (the file is untouched).
+    ForgetRecent(PathBuf),
+    /// Choose the national pack in force today.
+    UsePackInForceToday,
     /// A case decided under other guidance: keep it as decided, read-only.
     KeepAsDecided,
     /// ...or decide it again under the guidance in force now, for the reason typed.

@@ -6,6 +6,50 @@ use super::{Chooser, ChooserAction, ChooserMode, Effect, GuiState};
 use crate::core::wizard;
 
 impl GuiState {
+    /// A file name for a new save: the crime reference and the date, made safe.
+    pub fn default_file_name(&self) -> String {
+        let Some(open) = &self.case else {
+            return "case.ron".to_owned();
+        };
+        let reference = open
+            .wizard
+            .case
+            .officer
+            .as_ref()
+            .map(|o| o.crime_reference.trim().to_owned())
+            .unwrap_or_default();
+        let date: String = open
+            .wizard
+            .case
+            .started
+            .clone()
+            .or_else(|| Some(self.now()))
+            .unwrap_or_default()
+            .chars()
+            .take(10)
+            .collect();
+        let safe: String = reference
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' {
+                    c
+                } else {
+                    '-'
+                }
+            })
+            .collect();
+        let stem = [safe.trim_matches('-'), date.as_str()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join("-");
+        if stem.is_empty() {
+            "case.ron".to_owned()
+        } else {
+            format!("case-{stem}.ron")
+        }
+    }
+
     pub(super) fn chooser_action(&mut self, a: ChooserAction) -> Option<Effect> {
         match a {
             ChooserAction::Listed(folder, folders, files) => {

@@ -3,11 +3,25 @@
 
 use std::path::PathBuf;
 
-use super::{Effect, GuiState, NoteShown, Open};
+use super::{Effect, GuiState, Open};
 use crate::core::guidance::Guidance;
+use crate::core::note::Verified;
 use crate::core::note::render::{Kind, Line};
 use crate::core::note::{self, Format, Note, NoteFile};
 use crate::core::{parse, wizard};
+
+/// A decision note opened read-only: what `verify` found, and its content.
+pub struct NoteShown {
+    /// The file it was read from.
+    pub name: String,
+    pub verified: Verified,
+    /// Whether the guidance the note names is in the guidance folder here.
+    pub guidance_here: String,
+    /// The note's lines, headings marked, as the officer saw them.
+    pub lines: Vec<Line>,
+    /// How the content was read (from the JSON, the PDF's embedded note, or the file's own text).
+    pub source: String,
+}
 
 impl GuiState {
     /// The decision note of the open case as the wizard holds it, made by the
