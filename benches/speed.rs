@@ -118,6 +118,8 @@ fn main() {
         }),
     );
 
+    keystroke(&lib);
+
     let bin = env!("CARGO_BIN_EXE_victim-first");
     report(
         "`victim-first assess CASE` (whole process)",
@@ -262,4 +264,45 @@ fn hostile(bin: &str) {
     .expect("write");
     lint("lint a 120,000-term condition");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// What a keystroke in a text field costs the frame: the edit applied to the
+/// open case (verdicts again, the trail's comparison), with and without
+/// handing the draft to the autosaver (the case file's text; the disk write
+/// itself is on the autosaver's thread).
+fn keystroke(lib: &victim_first::core::validate::Library) {
+    use victim_first::core::raw::Officer;
+    use victim_first::gui::{Action, GuiState};
+    let example = std::fs::read("docs/screenshots/example-case.ron").expect("example case");
+    let mut state = GuiState::new(
+        lib.clone(),
+        victim_first::core::diagnostic::Diagnostics::default(),
+    );
+    state.clock = Box::new(|| "2026-12-04T09:00:00Z".to_owned());
+    state.update(Action::CaseRead("example.ron".to_owned(), example));
+    let mut name = String::new();
+    let mut key = |state: &mut GuiState| {
+        name.push('a');
+        if name.len() > 40 {
+            name.clear();
+        }
+        state.update(Action::SetOfficer(Officer {
+            name: name.clone(),
+            ..Officer::default()
+        }));
+    };
+    report(
+        "a keystroke: the edit applied, without autosave",
+        time(2000, || {
+            key(&mut state);
+            state.case.as_mut().map(|o| o.autosave_due = false)
+        }),
+    );
+    report(
+        "a keystroke: the edit applied and the draft handed to the autosaver",
+        time(2000, || {
+            key(&mut state);
+            state.take_autosave()
+        }),
+    );
 }
