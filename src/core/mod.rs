@@ -18,6 +18,7 @@ pub mod note;
 pub mod parse;
 pub mod published;
 pub mod raw;
+pub mod scenario;
 pub mod record;
 pub mod report;
 pub mod steps;
