@@ -104,7 +104,10 @@ impl Coverage {
     /// Rules in any of `guidance` that no scenario exercised: a rule decisions
     /// cite must be cited by an assessment; a rule shown for context only (no
     /// decision can cite it) must be named by a teaching point.
-    pub fn missing_rules<'a>(&self, guidance: impl IntoIterator<Item = &'a Guidance>) -> Vec<String> {
+    pub fn missing_rules<'a>(
+        &self,
+        guidance: impl IntoIterator<Item = &'a Guidance>,
+    ) -> Vec<String> {
         let mut out = BTreeSet::new();
         for g in guidance {
             for (id, entry) in &g.rules {

@@ -66,7 +66,10 @@ pub fn problems(g: &Guidance, src: &SourceText, sc: &Scenario) -> Diagnostics {
     };
     let quoted = |id: &str| src.find_quoted(id, 0);
     if sc.title.trim().is_empty() {
-        err(field_offset(&src.text, "title", 0), "title: is blank".into());
+        err(
+            field_offset(&src.text, "title", 0),
+            "title: is blank".into(),
+        );
     }
     if sc.narrative.person_said.trim().is_empty() {
         err(
@@ -272,7 +275,14 @@ fn compare(src: &SourceText, sc: &Scenario, a: &Assessment) -> Vec<Failure> {
             });
         }
     }
-    notices(text, expect_at, "warnings", &e.warnings, &a.warnings, &mut out);
+    notices(
+        text,
+        expect_at,
+        "warnings",
+        &e.warnings,
+        &a.warnings,
+        &mut out,
+    );
     notices(text, expect_at, "notes", &e.notes, &a.notes, &mut out);
     out
 }
@@ -288,9 +298,9 @@ fn notices(
     let singular = if field == "notes" { "note" } else { "warning" };
     for w in want {
         let kind = w.kind.map(|k| warning_word(k).to_owned());
-        let found = got.iter().any(|n| {
-            kind.as_ref().is_none_or(|k| &n.kind == k) && has_all(&n.rules, &w.rules)
-        });
+        let found = got
+            .iter()
+            .any(|n| kind.as_ref().is_none_or(|k| &n.kind == k) && has_all(&n.rules, &w.rules));
         if !found {
             let what = kind.map_or_else(|| singular.to_owned(), |k| format!("{k} {singular}"));
             let given: Vec<String> = got

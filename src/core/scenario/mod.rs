@@ -229,8 +229,7 @@ pub fn field_offset(text: &str, name: &str, from: usize) -> Option<usize> {
             }
             _ if text.get(i..).is_some_and(|rest| rest.starts_with(name)) => {
                 let before_ok = i == 0
-                    || b
-                        .get(i - 1)
+                    || b.get(i - 1)
                         .is_some_and(|p| !(p.is_ascii_alphanumeric() || *p == b'_'));
                 let after = text.get(i + name.len()..).unwrap_or_default();
                 if before_ok && after.trim_start().starts_with(':') {

@@ -76,10 +76,13 @@ Scenario(
 "#;
 
 fn guidance() -> Guidance {
-    let (src, file) =
-        crate::core::parse::guidance_file("t.ron", PACK.as_bytes()).expect("parses");
+    let (src, file) = crate::core::parse::guidance_file("t.ron", PACK.as_bytes()).expect("parses");
     let (lib, problems) = Library::new(vec![LoadedFile { src, file }]);
-    assert!(problems.is_empty() && lib.lint().is_empty(), "{}", lib.lint());
+    assert!(
+        problems.is_empty() && lib.lint().is_empty(),
+        "{}",
+        lib.lint()
+    );
     lib.resolve("t", None).expect("resolves")
 }
 
@@ -96,7 +99,10 @@ fn a_scenario_that_matches_the_engine_passes() {
 
 #[test]
 fn a_wrong_verdict_fails_naming_the_item_both_verdicts_and_the_place() {
-    let text = SCENARIO.replace("(verdict: Refused, rules: [\"R2\"])", "(verdict: Permitted)");
+    let text = SCENARIO.replace(
+        "(verdict: Refused, rules: [\"R2\"])",
+        "(verdict: Permitted)",
+    );
     let (src, sc) = parse("s.ron", text.as_bytes()).expect("parses");
     let r = run(&guidance(), &src, &sc).expect("runs");
     assert_eq!(r.failures.len(), 1, "{:?}", r.failures);
@@ -114,9 +120,15 @@ fn a_wrong_verdict_fails_naming_the_item_both_verdicts_and_the_place() {
 fn timing_actions_warnings_and_notes_are_compared() {
     let text = SCENARIO
         .replace("timing: Defer", "timing: NotDeferred")
-        .replace("required: [\"do\"]", "required: [\"do\"], not_required: [\"do\"]")
+        .replace(
+            "required: [\"do\"]",
+            "required: [\"do\"], not_required: [\"do\"]",
+        )
         .replace("prohibited: [\"never\"]", "prohibited: []")
-        .replace("(kind: Caution, rules: [\"R1\"])", "(kind: Conflict, rules: [\"R1\"])")
+        .replace(
+            "(kind: Caution, rules: [\"R1\"])",
+            "(kind: Conflict, rules: [\"R1\"])",
+        )
         .replace("notes: [(rules: [\"R2\"])]", "notes: [(rules: [\"R1\"])]");
     let r = ran(&text).expect("runs");
     let items: Vec<String> = r.failures.iter().map(|f| f.item.clone()).collect();
@@ -139,7 +151,10 @@ fn unknown_rules_actions_steps_facts_and_values_are_located() {
         .replace("rules: [\"R1\", \"R2\"]", "rules: [\"R1\", \"NOPE-1\"]")
         .replace("required: [\"do\"]", "required: [\"dont\"]")
         .replace("(step: \"one\"", "(step: \"two\"")
-        .replace("{\"role\": \"b\"}", "{\"role\": \"c\", \"colour\": \"red\"}");
+        .replace(
+            "{\"role\": \"b\"}",
+            "{\"role\": \"c\", \"colour\": \"red\"}",
+        );
     let e = ran(&text).err().expect("refused");
     for want in [
         "teaching: the guidance has no rule \"NOPE-1\"",
@@ -159,25 +174,42 @@ fn unknown_rules_actions_steps_facts_and_values_are_located() {
 fn a_verdict_for_each_proposal_and_a_story_are_required() {
     let text = SCENARIO
         .replace("            (verdict: Refused, rules: [\"R2\"]),\n", "")
-        .replace("ie_contact: (verdict: NotRecommended, rules: [\"R1\"], timing: Defer),", "")
+        .replace(
+            "ie_contact: (verdict: NotRecommended, rules: [\"R1\"], timing: Defer),",
+            "",
+        )
         .replace("Someone took my bag.", " ");
     let e = ran(&text).err().expect("refused");
-    assert!(e.contains("the story proposes 2 checks, and the scenario expects a verdict on 1"), "{e}");
-    assert!(e.contains("expect → ie_contact: the story proposes contact"), "{e}");
+    assert!(
+        e.contains("the story proposes 2 checks, and the scenario expects a verdict on 1"),
+        "{e}"
+    );
+    assert!(
+        e.contains("expect → ie_contact: the story proposes contact"),
+        "{e}"
+    );
     assert!(e.contains("narrative → person_said: is blank"), "{e}");
 }
 
 #[test]
 fn misspelt_fields_and_verdicts_are_parse_errors_with_places() {
-    let e = parse("s.ron", SCENARIO.replace("verdict: Refused", "verdict: Refsued").as_bytes())
-        .err()
-        .map(|d| d.to_string())
-        .unwrap_or_default();
+    let e = parse(
+        "s.ron",
+        SCENARIO
+            .replace("verdict: Refused", "verdict: Refsued")
+            .as_bytes(),
+    )
+    .err()
+    .map(|d| d.to_string())
+    .unwrap_or_default();
     assert!(e.starts_with("s.ron:21:23:"), "{e}");
-    let e = parse("s.ron", SCENARIO.replace("call_handler:", "call_handlr:").as_bytes())
-        .err()
-        .map(|d| d.to_string())
-        .unwrap_or_default();
+    let e = parse(
+        "s.ron",
+        SCENARIO.replace("call_handler:", "call_handlr:").as_bytes(),
+    )
+    .err()
+    .map(|d| d.to_string())
+    .unwrap_or_default();
     assert!(e.starts_with("s.ron:6:"), "{e}");
     assert!(parse("s.ron", b"\xff").is_err());
     assert!(parse("s.ron", b"").is_err());
@@ -191,7 +223,14 @@ fn coverage_is_read_from_the_assessment() {
     let fired = decisions_fired(&r.assessment);
     assert_eq!(
         fired.iter().map(String::as_str).collect::<Vec<_>>(),
-        ["do-when-b", "ie", "ie-later", "never-ever", "permit-good", "refuse-bad"]
+        [
+            "do-when-b",
+            "ie",
+            "ie-later",
+            "never-ever",
+            "permit-good",
+            "refuse-bad"
+        ]
     );
     let mut cov = Coverage::default();
     cov.add("s", &sc, &r.assessment);
@@ -200,7 +239,10 @@ fn coverage_is_read_from_the_assessment() {
     // Role "a": the case decision does not fire; a context rule only taught counts once taught.
     let quiet = SCENARIO
         .replace("{\"role\": \"b\"}", "{\"role\": \"a\"}")
-        .replace("(step: \"one\", point: \"Context.\", rules: [\"CTX\"]),", "");
+        .replace(
+            "(step: \"one\", point: \"Context.\", rules: [\"CTX\"]),",
+            "",
+        );
     let (src, sc) = parse("q.ron", quiet.as_bytes()).expect("parses");
     let r = run(&g, &src, &sc).expect("runs");
     let mut cov = Coverage::default();
@@ -215,7 +257,10 @@ fn fields_are_found_outside_strings_and_comments() {
     let text = "(a: \"expect: no\", // expect: no\n /* expect: */ expect : 1, expected: 2)";
     let at = field_offset(text, "expect", 0).expect("found");
     assert_eq!(text.get(at..at + 8), Some("expect :"));
-    assert_eq!(field_offset(text, "expected", 0).map(|i| i > at), Some(true));
+    assert_eq!(
+        field_offset(text, "expected", 0).map(|i| i > at),
+        Some(true)
+    );
     assert_eq!(field_offset(text, "missing", 0), None);
     assert_eq!(field_offset("é: 1", "x", 0), None);
 }
