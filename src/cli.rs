@@ -211,7 +211,7 @@ pub fn lint(path: Option<PathBuf>, guidance: Option<&std::path::Path>) -> ExitCo
     problems.0.append(&mut loaded.library.lint().0);
     // Scenarios are checked against guidance that is itself clean.
     let scenarios = if problems.is_empty() {
-        let files = scenario_cli::default_files(Some(&origin));
+        let files = scenario_cli::lint_files(&origin);
         problems
             .0
             .append(&mut scenario_cli::lint(&loaded.library, &files).0);

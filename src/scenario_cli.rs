@@ -40,6 +40,16 @@ pub fn default_files(origin: Option<&store::Origin>) -> Vec<ScenarioFile> {
         .collect()
 }
 
+/// The scenarios that belong to the guidance `lint` checks: the built-in ones
+/// with the built-in guidance, a folder's own `scenarios/` with a folder (none
+/// if it has none: the built-in scenarios are not the folder's to answer for).
+pub fn lint_files(origin: &store::Origin) -> Vec<ScenarioFile> {
+    match origin.folder() {
+        Some(dir) => folder_files(&dir.join(store::SCENARIOS)).unwrap_or_default(),
+        None => default_files(None),
+    }
+}
+
 /// Every `.ron` file in `dir` and the folders under it, sorted by path.
 /// `Err` when `dir` is not a readable folder.
 pub fn folder_files(dir: &Path) -> Result<Vec<ScenarioFile>, Diagnostic> {
