@@ -123,7 +123,9 @@ fn scenarios(guidance: &Path, out: &Path, code: &mut String) {
         .map(|d| {
             d.filter_map(Result::ok)
                 .filter_map(|e| e.file_name().into_string().ok())
-                .filter(|n| n.ends_with(".ron") && !n.starts_with('.'))
+                .filter(|n| {
+                    Path::new(n).extension().is_some_and(|x| x == "ron") && !n.starts_with('.')
+                })
                 .collect()
         })
         .unwrap_or_default();

@@ -8,6 +8,7 @@
 //! pass `lint` first, as for `assess`.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -255,22 +256,22 @@ pub fn command(dir: Option<&Path>, guidance: Option<&Path>, show_coverage: bool)
         match outcome {
             Outcome::Passed { title } => {
                 passed += 1;
-                report.push_str(&format!("ok    {shown}: {}\n", text::escape(&title)));
+                let _ = writeln!(report, "ok    {shown}: {}", text::escape(&title));
             }
             Outcome::Failed {
                 title, failures, ..
             } => {
                 failed += 1;
-                report.push_str(&format!("FAIL  {shown}: {}\n", text::escape(&title)));
+                let _ = writeln!(report, "FAIL  {shown}: {}", text::escape(&title));
                 for f in failures {
-                    report.push_str(&format!("      {}\n", text::escape(&f.to_string())));
+                    let _ = writeln!(report, "      {}", text::escape(&f.to_string()));
                 }
             }
             Outcome::Broken(problems) => {
                 failed += 1;
-                report.push_str(&format!("FAIL  {shown}: cannot be run\n"));
+                let _ = writeln!(report, "FAIL  {shown}: cannot be run");
                 for d in &problems.0 {
-                    report.push_str(&format!("      {d}\n"));
+                    let _ = writeln!(report, "      {d}");
                 }
             }
         }
@@ -278,7 +279,7 @@ pub fn command(dir: Option<&Path>, guidance: Option<&Path>, show_coverage: bool)
     if show_coverage {
         report.push_str(&coverage_report(&loaded.library, &coverage));
     }
-    report.push_str(&format!("{passed} passed, {failed} failed\n"));
+    let _ = writeln!(report, "{passed} passed, {failed} failed");
     cli::print_out(&report);
     if failed == 0 {
         ExitCode::SUCCESS
@@ -298,14 +299,15 @@ fn coverage_report(library: &Library, coverage: &Coverage) -> String {
     let mut out = String::new();
     let mut list = |what: &str, ids: &[String]| {
         if ids.is_empty() {
-            out.push_str(&format!("every {what} is exercised by a scenario\n"));
+            let _ = writeln!(out, "every {what} is exercised by a scenario");
         } else {
-            out.push_str(&format!(
-                "{} {what}{} no scenario exercises: {}\n",
+            let _ = writeln!(
+                out,
+                "{} {what}{} no scenario exercises: {}",
                 ids.len(),
                 if ids.len() == 1 { "" } else { "s" },
                 ids.join(", ")
-            ));
+            );
         }
     };
     list("decision", &decisions);

@@ -124,7 +124,7 @@ fn the_scenarios_exercise_every_decision_and_every_rule() {
     let g = lib.resolve("home-office-2023", None).expect("resolves");
     let text = "(pack: \"home-office-2023\", checks: [(system: \"\", subject: \"\")])";
     let (src, case) = parse::case_file("c.ron", text.as_bytes()).expect("parses");
-    let refused = CaseFacts::from_raw(&g, &src, &case).err().expect("refused");
+    let refused = CaseFacts::from_raw(&g, &src, &case).expect_err("refused");
     assert!(
         refused
             .to_string()

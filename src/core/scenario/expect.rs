@@ -57,6 +57,7 @@ pub struct Ran {
 /// actions and steps, a verdict for each proposal, and a story to read.
 pub fn problems(g: &Guidance, src: &SourceText, sc: &Scenario) -> Diagnostics {
     let mut out = Diagnostics::default();
+    unknown_names(g, src, sc, &mut out);
     let mut err = |near: Option<usize>, message: String| {
         out.0.push(Diagnostic::new(
             &src.path,
@@ -64,7 +65,6 @@ pub fn problems(g: &Guidance, src: &SourceText, sc: &Scenario) -> Diagnostics {
             message,
         ));
     };
-    let quoted = |id: &str| src.find_quoted(id, 0);
     if sc.title.trim().is_empty() {
         err(
             field_offset(&src.text, "title", 0),
@@ -77,6 +77,49 @@ pub fn problems(g: &Guidance, src: &SourceText, sc: &Scenario) -> Diagnostics {
             "narrative → person_said: is blank; say what the person said".into(),
         );
     }
+    let e = &sc.expect;
+    if sc.teaching.is_empty() {
+        err(
+            field_offset(&src.text, "title", 0),
+            "teaching: a scenario needs at least one teaching point".into(),
+        );
+    }
+    let expect_at = field_offset(&src.text, "expect", 0);
+    if e.checks.len() != sc.case.checks.len() {
+        err(
+            expect_at,
+            format!(
+                "expect → checks: the story proposes {} check{}, and the scenario expects a verdict on {}; give one for each, in order",
+                sc.case.checks.len(),
+                if sc.case.checks.len() == 1 { "" } else { "s" },
+                e.checks.len()
+            ),
+        );
+    }
+    match (&sc.case.ie_contact, &e.ie_contact) {
+        (Some(_), None) => err(
+            expect_at,
+            "expect → ie_contact: the story proposes contact with Immigration Enforcement; say what verdict it gets".into(),
+        ),
+        (None, Some(_)) => err(
+            expect_at,
+            "expect → ie_contact: the story proposes no contact with Immigration Enforcement, so it can have no verdict".into(),
+        ),
+        _ => {}
+    }
+    out
+}
+
+/// The rules, actions and steps a scenario names that `g` does not have.
+fn unknown_names(g: &Guidance, src: &SourceText, sc: &Scenario, out: &mut Diagnostics) {
+    let mut err = |near: Option<usize>, message: String| {
+        out.0.push(Diagnostic::new(
+            &src.path,
+            near.map(|at| src.position(at)),
+            message,
+        ));
+    };
+    let quoted = |id: &str| src.find_quoted(id, 0);
     let e = &sc.expect;
     let mut rules: Vec<(&str, &str)> = Vec::new();
     for c in &e.checks {
@@ -131,36 +174,6 @@ pub fn problems(g: &Guidance, src: &SourceText, sc: &Scenario) -> Diagnostics {
             );
         }
     }
-    if sc.teaching.is_empty() {
-        err(
-            field_offset(&src.text, "title", 0),
-            "teaching: a scenario needs at least one teaching point".into(),
-        );
-    }
-    let expect_at = field_offset(&src.text, "expect", 0);
-    if e.checks.len() != sc.case.checks.len() {
-        err(
-            expect_at,
-            format!(
-                "expect → checks: the story proposes {} check{}, and the scenario expects a verdict on {}; give one for each, in order",
-                sc.case.checks.len(),
-                if sc.case.checks.len() == 1 { "" } else { "s" },
-                e.checks.len()
-            ),
-        );
-    }
-    match (&sc.case.ie_contact, &e.ie_contact) {
-        (Some(_), None) => err(
-            expect_at,
-            "expect → ie_contact: the story proposes contact with Immigration Enforcement; say what verdict it gets".into(),
-        ),
-        (None, Some(_)) => err(
-            expect_at,
-            "expect → ie_contact: the story proposes no contact with Immigration Enforcement, so it can have no verdict".into(),
-        ),
-        _ => {}
-    }
-    out
 }
 
 /// Assesses the scenario's case under `g` and compares the outcome with what

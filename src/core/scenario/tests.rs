@@ -155,7 +155,7 @@ fn unknown_rules_actions_steps_facts_and_values_are_located() {
             "{\"role\": \"b\"}",
             "{\"role\": \"c\", \"colour\": \"red\"}",
         );
-    let e = ran(&text).err().expect("refused");
+    let e = ran(&text).expect_err("refused");
     for want in [
         "teaching: the guidance has no rule \"NOPE-1\"",
         "expect → required: the guidance has no action \"dont\"",
@@ -179,7 +179,7 @@ fn a_verdict_for_each_proposal_and_a_story_are_required() {
             "",
         )
         .replace("Someone took my bag.", " ");
-    let e = ran(&text).err().expect("refused");
+    let e = ran(&text).expect_err("refused");
     assert!(
         e.contains("the story proposes 2 checks, and the scenario expects a verdict on 1"),
         "{e}"
