@@ -246,7 +246,7 @@ fn lint_file(path: &std::path::Path, guidance: Option<&std::path::Path>) -> Exit
     let in_scenarios = path
         .parent()
         .and_then(std::path::Path::file_name)
-        .is_some_and(|n| n == store::SCENARIOS);
+        .is_some_and(|n| n == scenario_cli::FOLDER);
     if in_scenarios {
         return lint_scenario(path, guidance);
     }

@@ -19,6 +19,10 @@ use crate::core::text;
 use crate::core::validate::Library;
 use crate::{builtin, cli, store};
 
+/// The folder of a guidance folder that holds its training scenarios; the
+/// guidance walk (`store`) never reads it as guidance.
+pub const FOLDER: &str = "scenarios";
+
 /// The most scenario files read from one folder, and how deep it is walked.
 const MAX_FILES: usize = 2_000;
 const MAX_DEPTH: usize = 4;
@@ -31,7 +35,7 @@ pub type ScenarioFile = (String, Result<Vec<u8>, String>);
 /// when a folder is in use and has one, else the built-in scenarios.
 pub fn default_files(origin: Option<&store::Origin>) -> Vec<ScenarioFile> {
     if let Some(dir) = origin.and_then(store::Origin::folder) {
-        let here = dir.join(store::SCENARIOS);
+        let here = dir.join(FOLDER);
         if here.is_dir() {
             return folder_files(&here).unwrap_or_default();
         }
@@ -46,7 +50,7 @@ pub fn default_files(origin: Option<&store::Origin>) -> Vec<ScenarioFile> {
 /// if it has none: the built-in scenarios are not the folder's to answer for).
 pub fn lint_files(origin: &store::Origin) -> Vec<ScenarioFile> {
     match origin.folder() {
-        Some(dir) => folder_files(&dir.join(store::SCENARIOS)).unwrap_or_default(),
+        Some(dir) => folder_files(&dir.join(FOLDER)).unwrap_or_default(),
         None => default_files(None),
     }
 }
