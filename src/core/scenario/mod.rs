@@ -12,6 +12,7 @@
 
 mod coverage;
 mod expect;
+pub mod results;
 #[cfg(test)]
 mod tests;
 

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::core::guidance::Guidance;
+use crate::core::raw;
 use crate::core::validate::{Library, LoadedFile};
 
 const PACK: &str = r#"Pack(
@@ -263,4 +264,175 @@ fn fields_are_found_outside_strings_and_comments() {
     );
     assert_eq!(field_offset(text, "missing", 0), None);
     assert_eq!(field_offset("é: 1", "x", 0), None);
+}
+
+/// The trainee's case: the scenario's own, with the decisions and actions a
+/// good trainee records.
+fn good_trainee(sc: &Scenario) -> raw::Case {
+    let mut case = sc.case.clone();
+    let decide = |choice, reason: &str| {
+        Some(raw::OfficerDecision {
+            choice,
+            reason: reason.into(),
+            reconsider: String::new(),
+        })
+    };
+    case.checks[0].decision = decide(raw::Choice::Proceed, "");
+    case.checks[1].decision = decide(raw::Choice::DoNotProceed, "");
+    if let Some(ie) = case.ie_contact.as_mut() {
+        ie.decision = decide(raw::Choice::Proceed, "");
+    }
+    case.actions.insert(
+        "do".into(),
+        raw::ActionRecord {
+            done: true,
+            note: String::new(),
+        },
+    );
+    case
+}
+
+#[test]
+fn a_trainee_is_scored_item_by_item_with_steps_and_rules() {
+    let g = guidance();
+    let (src, sc) = parse("s.ron", SCENARIO.as_bytes()).expect("parses");
+    let ran = run(&g, &src, &sc).expect("runs");
+    let mut trainee = good_trainee(&sc);
+    let r = results::score(&g, &sc, &ran, &trainee, "PC 1", "2026-12-04T10:00:00Z");
+    let what: Vec<(&str, &str, bool)> = r
+        .items
+        .iter()
+        .map(|i| (i.step.as_str(), i.what.as_str(), i.correct))
+        .collect();
+    assert_eq!(
+        what,
+        [
+            ("one", "answer \"role\"", true),
+            ("checks", "check 1: what it is", true),
+            ("checks", "decision on check 1", true),
+            ("checks", "check 2: what it is", true),
+            ("checks", "decision on check 2", true),
+            ("ie", "the contact: what it is for", true),
+            // Not recommended: going ahead needs a recorded reason.
+            ("ie", "decision on the contact", false),
+            ("actions", "required action \"do\"", true),
+        ]
+    );
+    assert_eq!(r.score(), (7, 8));
+    assert_eq!(r.percent(), 87);
+    // A wrong answer and a refused check recorded as going ahead.
+    trainee
+        .facts
+        .insert("role".into(), ron::Value::String("a".into()));
+    trainee.checks[1].decision = Some(raw::OfficerDecision {
+        choice: raw::Choice::Proceed,
+        reason: "Because".into(),
+        reconsider: String::new(),
+    });
+    let r = results::score(&g, &sc, &ran, &trainee, "PC 1", "");
+    assert_eq!(r.score(), (5, 8));
+    let missed: Vec<(&str, Vec<String>)> = r
+        .items
+        .iter()
+        .filter(|i| !i.correct)
+        .map(|i| (i.what.as_str(), i.rules.clone()))
+        .collect();
+    assert_eq!(
+        missed,
+        [
+            ("answer \"role\"", vec!["CTX".to_owned()]),
+            ("decision on check 2", vec!["R2".to_owned()]),
+            ("decision on the contact", vec!["R1".to_owned()]),
+        ]
+    );
+    assert_eq!(
+        r.by_step(),
+        [
+            ("one".to_owned(), 0, 1),
+            ("checks".to_owned(), 3, 4),
+            ("ie".to_owned(), 1, 2),
+            ("actions".to_owned(), 1, 1),
+        ]
+    );
+}
+
+#[test]
+fn a_result_file_reads_back_and_refuses_unknown_fields() {
+    let g = guidance();
+    let (src, sc) = parse("s.ron", SCENARIO.as_bytes()).expect("parses");
+    let ran = run(&g, &src, &sc).expect("runs");
+    let r = results::score(&g, &sc, &ran, &good_trainee(&sc), "PC 1", "T");
+    let text = r.to_ron();
+    assert!(text.starts_with("TraineeResult("), "{text}");
+    assert_eq!(results::parse_result("r.ron", text.as_bytes()), Ok(r));
+    let e = results::parse_result("r.ron", text.replace("trainee:", "trainer:").as_bytes())
+        .err()
+        .map(|d| d.to_string())
+        .unwrap_or_default();
+    assert!(e.starts_with("r.ron:2:"), "{e}");
+}
+
+fn result(who: &str, marks: &[(&str, bool, &[&str])]) -> results::TraineeResult {
+    results::TraineeResult {
+        trainee: who.into(),
+        scenario: "S".into(),
+        completed: String::new(),
+        items: marks
+            .iter()
+            .map(|(step, correct, rules)| results::Item {
+                step: (*step).into(),
+                what: "x".into(),
+                correct: *correct,
+                rules: rules.iter().map(|r| (*r).to_owned()).collect(),
+            })
+            .collect(),
+    }
+}
+
+#[test]
+fn a_class_aggregates_scores_missed_steps_and_rules() {
+    let class = results::Class::new(vec![
+        result("A", &[("checks", true, &["R1"]), ("ie", true, &["R2"])]),
+        result(
+            "B",
+            &[("checks", false, &["R1", "R2"]), ("ie", true, &["R2"])],
+        ),
+        result(
+            "C",
+            &[
+                ("checks", false, &["R1"]),
+                ("ie", false, &["R2"]),
+                ("one", true, &[]),
+            ],
+        ),
+    ]);
+    // 100%, 50%, 33%.
+    let mut want = [0; 10];
+    want[9] = 1;
+    want[5] = 1;
+    want[3] = 1;
+    assert_eq!(class.distribution, want);
+    assert_eq!(
+        class.missed_steps,
+        [("checks".to_owned(), 2), ("ie".to_owned(), 1)]
+    );
+    assert_eq!(
+        class.missed_rules,
+        [("R1".to_owned(), 2), ("R2".to_owned(), 2)]
+    );
+    assert_eq!(
+        class.to_csv(),
+        "trainee,scenario,completed,correct,total,percent,missed_steps,missed_rules\n\
+         A,S,,2,2,100,,\n\
+         B,S,,1,2,50,checks,R1 R2\n\
+         C,S,,1,3,33,checks ie,R1 R2\n"
+    );
+}
+
+#[test]
+fn csv_fields_are_quoted_and_never_formulas() {
+    let class = results::Class::new(vec![result("=HYPERLINK(\"x\"), \"PC\"", &[])]);
+    let csv = class.to_csv();
+    let row = csv.lines().nth(1).unwrap_or_default();
+    assert_eq!(row, "\"'=HYPERLINK(\"\"x\"\"), \"\"PC\"\"\",S,,0,0,100,,");
 }
