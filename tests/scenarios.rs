@@ -98,6 +98,14 @@ fn the_built_in_scenarios_are_the_shipped_files() {
         stdout.contains("ok    <built-in>/scenarios/01-"),
         "{stdout}"
     );
+    let (code, stdout, _) = run(&["scenarios", "--coverage"]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(
+        stdout.contains(
+            "every decision is exercised by a scenario\nevery rule is exercised by a scenario\n"
+        ),
+        "{stdout}"
+    );
 }
 
 /// Every decision fires, and every rule is cited, in some scenario's assessment;
