@@ -108,9 +108,52 @@ fn main() {
         code,
         "/// The manifest the files were checked against.\npub const MANIFEST: &str = {manifest:?};"
     );
+    scenarios(&guidance, &out, &mut code);
     let gen_path = out.join("builtin.rs");
     std::fs::write(&gen_path, code)
         .unwrap_or_else(|e| fail(&[format!("{}: {e}", gen_path.display())]));
+}
+
+/// The training scenarios in `guidance/scenarios/` (`victim-first scenarios`),
+/// built in as text so the binary runs them with nothing beside it. The tests
+/// run them against the engine; the build only copies them.
+fn scenarios(guidance: &Path, out: &Path, code: &mut String) {
+    let dir = guidance.join("scenarios");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .map(|d| {
+            d.filter_map(Result::ok)
+                .filter_map(|e| e.file_name().into_string().ok())
+                .filter(|n| {
+                    Path::new(n).extension().is_some_and(|x| x == "ron") && !n.starts_with('.')
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    code.push_str(
+        "/// Each built-in training scenario: its name (`scenarios/x.ron`) and its text.\n\
+         pub const SCENARIOS: &[(&str, &str)] = &[\n",
+    );
+    for name in names {
+        let bytes = read(&dir.join(&name));
+        if std::str::from_utf8(&bytes).is_err() {
+            fail(&[format!("guidance/scenarios/{name}: not UTF-8 text")]);
+        }
+        let copy = out.join("scenarios").join(&name);
+        if let Some(parent) = copy.parent() {
+            std::fs::create_dir_all(parent)
+                .unwrap_or_else(|e| fail(&[format!("{}: {e}", parent.display())]));
+        }
+        std::fs::write(&copy, &bytes)
+            .unwrap_or_else(|e| fail(&[format!("{}: {e}", copy.display())]));
+        let _ = writeln!(
+            code,
+            "    ({:?}, include_str!(concat!(env!(\"OUT_DIR\"), {:?}))),",
+            format!("scenarios/{name}"),
+            format!("/scenarios/{name}")
+        );
+    }
+    code.push_str("];\n");
 }
 
 fn read(path: &Path) -> Vec<u8> {

@@ -48,6 +48,14 @@ pub fn files() -> Vec<(&'static str, &'static [u8])> {
     all().map(|f| (f.name, f.bytes)).collect()
 }
 
+/// The training scenarios shipped in `guidance/scenarios/`, in name order: each
+/// shown as `<built-in>/scenarios/x.ron`, with its text.
+pub fn scenarios() -> impl Iterator<Item = (String, &'static str)> {
+    generated::SCENARIOS
+        .iter()
+        .map(|&(name, text)| (published::shown_path(name), text))
+}
+
 /// The manifest the built-in files were checked against when the binary was built.
 pub fn manifest() -> &'static str {
     generated::MANIFEST

@@ -15,7 +15,7 @@ use crate::core::diagnostic::{Diagnostic, Diagnostics};
 use crate::core::guidance::Guidance;
 use crate::core::parse::SourceText;
 use crate::core::{engine, raw, report, text};
-use crate::store;
+use crate::{scenario_cli, store};
 
 /// Decision support for officers dealing with a victim or witness who may have no leave to remain.
 ///
@@ -42,10 +42,12 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         note: Option<PathBuf>,
     },
-    /// Check every guidance file (pack, overlay, force profile) under PATH.
+    /// Check every guidance file (pack, overlay, force profile) under PATH, and the
+    /// training scenarios in its `scenarios/` folder.
     Lint {
-        /// A folder, or a single file (checked with the guidance folder it builds on);
-        /// by default the guidance folder.
+        /// A folder, or a single file (checked with the guidance folder it builds on;
+        /// a file in a folder named `scenarios` is checked as a scenario);
+        /// by default the guidance in use and its scenarios.
         path: Option<PathBuf>,
         /// For a single file: the guidance folder it builds on.
         #[arg(long, value_name = "DIR")]
@@ -90,6 +92,18 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         guidance: Option<PathBuf>,
     },
+    /// Run training scenarios against the guidance and print `N passed, N failed`.
+    Scenarios {
+        /// A folder of scenario files; by default the guidance folder's `scenarios/`,
+        /// or the scenarios built into this program.
+        dir: Option<PathBuf>,
+        /// The guidance folder.
+        #[arg(long, value_name = "DIR")]
+        guidance: Option<PathBuf>,
+        /// Also list the decisions and rules no scenario exercises.
+        #[arg(long)]
+        coverage: bool,
+    },
     /// The guidance built into this program.
     Guidance {
         #[command(subcommand)]
@@ -129,6 +143,16 @@ pub(crate) fn err(text: &str) {
     let _ = std::io::stderr()
         .lock()
         .write_all(text::escape_lines(text).as_bytes());
+}
+
+/// Standard output, as every command writes it (see `out`).
+pub fn print_out(text: &str) {
+    out(text);
+}
+
+/// Standard error, as every command writes it (see `err`).
+pub fn print_err(text: &str) {
+    err(text);
 }
 
 pub(crate) fn fail(problems: &Diagnostics) -> ExitCode {
@@ -191,18 +215,47 @@ pub fn lint(path: Option<PathBuf>, guidance: Option<&std::path::Path>) -> ExitCo
     let mut loaded = store::load(&origin);
     let mut problems = std::mem::take(&mut loaded.problems);
     problems.0.append(&mut loaded.library.lint().0);
+    // Scenarios are checked against guidance that is itself clean.
+    let scenarios = if problems.is_empty() {
+        let files = scenario_cli::lint_files(&origin);
+        problems
+            .0
+            .append(&mut scenario_cli::lint(&loaded.library, &files).0);
+        files.len()
+    } else {
+        0
+    };
     report_lint(
         &shown,
-        loaded.library.files().count(),
+        (loaded.library.files().count(), scenarios),
         &loaded.modified,
         problems,
     )
+}
+
+/// `lint scenarios/x.ron`: one scenario, checked against the guidance in use.
+fn lint_scenario(path: &std::path::Path, guidance: Option<&std::path::Path>) -> ExitCode {
+    let shown = path.display().to_string();
+    let loaded = store::find_and_load(guidance);
+    if let Some(code) = refuse_on_problems(&loaded) {
+        return code;
+    }
+    let files = vec![(shown.clone(), store::read_file(path))];
+    let problems = scenario_cli::lint(&loaded.library, &files);
+    report_lint(&shown, (0, 1), &[], problems)
 }
 
 /// `lint FILE`: one file, checked with the guidance it builds on; only its own
 /// problems are reported.
 fn lint_file(path: &std::path::Path, guidance: Option<&std::path::Path>) -> ExitCode {
     let shown = path.display().to_string();
+    let in_scenarios = path
+        .parent()
+        .and_then(std::path::Path::file_name)
+        .is_some_and(|n| n == scenario_cli::FOLDER);
+    if in_scenarios {
+        return lint_scenario(path, guidance);
+    }
     if let Some(kind) = store::not_a_file_or_folder(path) {
         return fail(&Diagnostics(vec![Diagnostic::new(
             &shown,
@@ -219,18 +272,30 @@ fn lint_file(path: &std::path::Path, guidance: Option<&std::path::Path>) -> Exit
     problems.0.append(&mut loaded.library.lint().0);
     problems.0.retain(|d| d.path == shown);
     loaded.modified.retain(|m| m == &shown);
-    report_lint(&shown, 1, &loaded.modified, problems)
+    report_lint(&shown, (1, 0), &loaded.modified, problems)
 }
 
-fn report_lint(shown: &str, n: usize, modified: &[String], mut problems: Diagnostics) -> ExitCode {
+/// `counts`: the guidance files and the scenarios checked.
+fn report_lint(
+    shown: &str,
+    counts: (usize, usize),
+    modified: &[String],
+    mut problems: Diagnostics,
+) -> ExitCode {
     problems.normalise();
     warn_modified(modified);
+    let (n, scenarios) = counts;
     if problems.is_empty() {
         let files = if n == 1 { "file" } else { "files" };
-        out(&format!(
-            "{}: {n} guidance {files}, no problems\n",
-            text::escape(shown)
-        ));
+        let what = match (n, scenarios) {
+            (_, 0) => format!("{n} guidance {files}"),
+            (0, 1) => "1 scenario".to_owned(),
+            (_, s) => format!(
+                "{n} guidance {files} and {s} scenario{}",
+                if s == 1 { "" } else { "s" }
+            ),
+        };
+        out(&format!("{}: {what}, no problems\n", text::escape(shown)));
         ExitCode::SUCCESS
     } else {
         let n = problems.len();

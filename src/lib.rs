@@ -14,4 +14,5 @@ pub mod guidance_cli;
 pub mod note_cli;
 pub mod pdf;
 pub mod pdf_check;
+pub mod scenario_cli;
 pub mod store;

@@ -44,6 +44,11 @@ fn main() -> ExitCode {
         Some(Command::Verify { file, guidance }) => {
             note_cli::verify_command(&file, guidance.as_deref())
         }
+        Some(Command::Scenarios {
+            dir,
+            guidance,
+            coverage,
+        }) => victim_first::scenario_cli::command(dir.as_deref(), guidance.as_deref(), coverage),
         Some(Command::Guidance {
             action: cli::GuidanceAction::Export { dir },
         }) => victim_first::guidance_cli::export(&dir),

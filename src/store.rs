@@ -209,7 +209,7 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-/// Every `.ron` file under `dir`, sorted, each once. The folder is walked twice:
+/// Every `.ron` file under `dir` (but none in a `scenarios/` folder), sorted, each once. The folder is walked twice:
 /// first without following links, so that every file is known by its own path,
 /// then following them, adding only what a link leads to that was not found.
 /// A folder reached again through a link is not walked again in a walk, and a
@@ -291,6 +291,8 @@ impl Walk<'_> {
             }
             let is_ron = p.extension().and_then(|e| e.to_str()) == Some("ron");
             match std::fs::metadata(&p) {
+                // Training scenarios live beside the guidance, not in it.
+                Ok(m) if m.is_dir() && name == crate::scenario_cli::FOLDER => {}
                 Ok(m) if m.is_dir() => self.dir(&p, depth + 1),
                 Ok(m) if m.is_file() && is_ron => {
                     if let Ok(real) = std::fs::canonicalize(&p)

@@ -20,6 +20,7 @@ use proptest::prelude::*;
 use victim_first::core::case::CaseFacts;
 use victim_first::core::validate::{Library, LoadedFile};
 use victim_first::core::{engine, parse, report};
+use victim_first::scenario_cli;
 
 /// Per input, far above what any input here needs.
 const GUARD: Duration = Duration::from_secs(5);
@@ -38,6 +39,12 @@ const CASES: [&str; 4] = [
     "tests/data/cases/status-only-check.ron",
     "tests/data/cases/ie-sarc-crisis.ron",
     "tests/data/cases/witness-2018.ron",
+];
+
+const SCENARIOS: [&str; 3] = [
+    "guidance/scenarios/01-da-standard-risk-national.ron",
+    "guidance/scenarios/11-slavery-no-consent-crisis.ron",
+    "guidance/scenarios/22-status-enquiries-national.ron",
 ];
 
 /// Fragments that make damage interesting to a RON parser and to validation.
@@ -187,6 +194,25 @@ proptest! {
         let (lib, _) = Library::new(files);
         let _ = lib.lint();
         assess_everywhere(&lib, CASES[which % CASES.len()], &std::fs::read(CASES[which % CASES.len()]).expect("case"));
+        prop_assert!(start.elapsed() < GUARD);
+    }
+
+    #[test]
+    fn mutated_scenario_files_are_reported_or_run(
+        which in 0..SCENARIOS.len(),
+        edits in prop::collection::vec(edit(), 1..8),
+    ) {
+        let start = Instant::now();
+        let mut bytes = std::fs::read(SCENARIOS[which]).expect("scenario");
+        apply(&mut bytes, &edits);
+        let files = vec![(SCENARIOS[which].to_owned(), Ok(bytes.clone()))];
+        let mut coverage = victim_first::core::scenario::Coverage::default();
+        for (_, outcome) in scenario_cli::run_all(common::shipped_library(), &files, &mut coverage) {
+            if let scenario_cli::Outcome::Failed { located, .. } | scenario_cli::Outcome::Broken(located) = outcome {
+                let _ = located.to_string();
+            }
+        }
+        let _ = victim_first::core::scenario::results::parse_result("r.ron", &bytes);
         prop_assert!(start.elapsed() < GUARD);
     }
 

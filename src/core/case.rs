@@ -275,20 +275,26 @@ impl Checker<'_> {
     fn case_check(&mut self, i: usize, check: &raw::CaseCheck) -> Answers {
         let ctx = format!("checks → {}", i + 1);
         let mut a = Answers::new();
-        self.insert(
-            &format!("{ctx} → system"),
-            &mut a,
-            check_fact::SYSTEM,
-            Scope::Check,
-            Answer::One(check.system.clone()),
-        );
-        self.insert(
-            &format!("{ctx} → subject"),
-            &mut a,
-            check_fact::SUBJECT,
-            Scope::Check,
-            Answer::One(check.subject.clone()),
-        );
+        // The wizard saves a system or subject not chosen yet as "": unanswered,
+        // as it is in the window, not an answer the guidance does not offer.
+        if !check.system.is_empty() {
+            self.insert(
+                &format!("{ctx} → system"),
+                &mut a,
+                check_fact::SYSTEM,
+                Scope::Check,
+                Answer::One(check.system.clone()),
+            );
+        }
+        if !check.subject.is_empty() {
+            self.insert(
+                &format!("{ctx} → subject"),
+                &mut a,
+                check_fact::SUBJECT,
+                Scope::Check,
+                Answer::One(check.subject.clone()),
+            );
+        }
         self.insert(
             &format!("{ctx} → purposes"),
             &mut a,

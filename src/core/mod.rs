@@ -23,6 +23,7 @@ pub mod published;
 pub mod raw;
 pub mod record;
 pub mod report;
+pub mod scenario;
 pub mod steps;
 pub mod text;
 pub mod time;

@@ -1,0 +1,352 @@
+//! A trainee's result on a scenario, and a class's results at a glance (issue 18, item 6).
+//!
+//! [`score`] compares the case a trainee recorded with the scenario: each answer
+//! the scenario expects, what each check and the contact are for, the
+//! trainee's decision on each against the guidance's verdict, and each action
+//! the guidance requires, marked done. Each is an [`Item`], on a wizard step,
+//! with the rules behind it. A [`TraineeResult`] is a small RON file; a
+//! [`Class`] aggregates many: the score distribution, the steps and rules most
+//! often missed, and a CSV export.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Ran, Scenario};
+use crate::core::diagnostic::Diagnostic;
+use crate::core::engine::Verdict as EngineVerdict;
+use crate::core::parse;
+use crate::core::raw::{self, Choice};
+use crate::core::{guidance::Guidance, record, steps};
+
+/// One trainee's result on one scenario: the file a trainee's session exports.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct TraineeResult {
+    /// The trainee, as the trainer knows them (a name or collar number).
+    pub trainee: String,
+    /// The scenario's title.
+    pub scenario: String,
+    /// When the trainee finished, RFC 3339 (given by the caller: the core reads no clock).
+    #[serde(default)]
+    pub completed: String,
+    /// Everything scored, in the wizard's order.
+    pub items: Vec<Item>,
+}
+
+/// One scored point.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    /// The wizard step it belongs to.
+    pub step: String,
+    /// What was scored, in words: `answer "risk_level"`, `decision on check 2`.
+    pub what: String,
+    pub correct: bool,
+    /// The rules behind it, to revisit when it was missed.
+    #[serde(default)]
+    pub rules: Vec<String>,
+}
+
+impl TraineeResult {
+    /// Items right, and items in all.
+    pub fn score(&self) -> (usize, usize) {
+        let right = self.items.iter().filter(|i| i.correct).count();
+        (right, self.items.len())
+    }
+
+    /// The score as a whole percentage, rounded down (100 for a result with no items).
+    pub fn percent(&self) -> usize {
+        let (right, all) = self.score();
+        (right * 100).checked_div(all).unwrap_or(100)
+    }
+
+    /// Right and total per step, in the order the steps first appear.
+    pub fn by_step(&self) -> Vec<(String, usize, usize)> {
+        let mut out: Vec<(String, usize, usize)> = Vec::new();
+        for i in &self.items {
+            let at = if let Some(at) = out.iter().position(|(s, _, _)| *s == i.step) {
+                at
+            } else {
+                out.push((i.step.clone(), 0, 0));
+                out.len() - 1
+            };
+            if let Some(entry) = out.get_mut(at) {
+                entry.1 += usize::from(i.correct);
+                entry.2 += 1;
+            }
+        }
+        out
+    }
+
+    /// The file's text.
+    pub fn to_ron(&self) -> String {
+        let pretty = ron::ser::PrettyConfig::new().struct_names(true);
+        ron::ser::to_string_pretty(self, pretty).unwrap_or_default()
+    }
+}
+
+/// Reads a result file, with a located error on any fault.
+pub fn parse_result(path: &str, bytes: &[u8]) -> Result<TraineeResult, Diagnostic> {
+    let src = parse::source_text(path, bytes)?;
+    parse::parse_ron(&src)
+}
+
+/// Scores the case `trainee` recorded against `sc`, which `ran` is the run of
+/// (so the guidance's verdicts and required actions are known).
+pub fn score(
+    g: &Guidance,
+    sc: &Scenario,
+    ran: &Ran,
+    trainee: &raw::Case,
+    who: &str,
+    completed: &str,
+) -> TraineeResult {
+    let steps = steps::steps_or_default(&g.facts, &g.steps);
+    let step_of = |fact: &str| {
+        steps
+            .iter()
+            .find(|s| s.facts.iter().any(|f| f == fact))
+            .map_or_else(String::new, |s| s.id.clone())
+    };
+    let taught = |step: &str| -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for t in sc.teaching.iter().filter(|t| t.step == step) {
+            for r in &t.rules {
+                if !out.contains(r) {
+                    out.push(r.clone());
+                }
+            }
+        }
+        out
+    };
+    let mut items = Vec::new();
+    let mut item = |step: String, what: String, correct: bool, rules: Vec<String>| {
+        items.push(Item {
+            step,
+            what,
+            correct,
+            rules,
+        });
+    };
+    for (fact, want) in &sc.case.facts {
+        let step = step_of(fact);
+        let rules = taught(&step);
+        let got = trainee.facts.get(fact);
+        item(
+            step,
+            format!("answer \"{fact}\""),
+            got.is_some_and(|v| same(v, want)),
+            rules,
+        );
+    }
+    proposals(sc, ran, trainee, &step_of, &taught, &mut item);
+    for a in &ran.assessment.required {
+        let done = trainee.actions.get(&a.action).is_some_and(|r| r.done);
+        item(
+            "actions".into(),
+            format!("required action \"{}\"", a.action),
+            done,
+            a.rules.clone(),
+        );
+    }
+    TraineeResult {
+        trainee: who.to_owned(),
+        scenario: sc.title.clone(),
+        completed: completed.to_owned(),
+        items,
+    }
+}
+
+/// The items about each proposed check and the contact: what it is, and the decision.
+fn proposals(
+    sc: &Scenario,
+    ran: &Ran,
+    trainee: &raw::Case,
+    step_of: &dyn Fn(&str) -> String,
+    taught: &dyn Fn(&str) -> Vec<String>,
+    item: &mut dyn FnMut(String, String, bool, Vec<String>),
+) {
+    let checks_step = step_of(crate::core::guidance::check_fact::PURPOSES);
+    for (i, want) in sc.case.checks.iter().enumerate() {
+        let got = trainee.checks.get(i);
+        let what_for = got.is_some_and(|c| {
+            c.system == want.system
+                && c.subject == want.subject
+                && sorted(&c.purposes) == sorted(&want.purposes)
+        });
+        let rules = taught(&checks_step);
+        item(
+            checks_step.clone(),
+            format!("check {}: what it is", i + 1),
+            what_for,
+            rules,
+        );
+        let verdict = ran.assessment.checks.get(i).map(|c| c.verdict);
+        let rules = sc
+            .expect
+            .checks
+            .get(i)
+            .map(|e| e.rules.clone())
+            .unwrap_or_default();
+        let decided = got.and_then(|c| c.decision.as_ref());
+        item(
+            checks_step.clone(),
+            format!("decision on check {}", i + 1),
+            verdict.is_some_and(|v| allowed(v, decided)),
+            rules,
+        );
+    }
+    if let Some(want) = &sc.case.ie_contact {
+        let ie_step = step_of(crate::core::guidance::ie_fact::PURPOSE);
+        let got = trainee.ie_contact.as_ref();
+        let rules = taught(&ie_step);
+        item(
+            ie_step.clone(),
+            "the contact: what it is for".into(),
+            got.is_some_and(|c| c.purpose == want.purpose),
+            rules,
+        );
+        let rules = sc
+            .expect
+            .ie_contact
+            .as_ref()
+            .map(|e| e.rules.clone())
+            .unwrap_or_default();
+        item(
+            ie_step,
+            "decision on the contact".into(),
+            allowed(
+                ran.assessment.ie_contact.verdict,
+                got.and_then(|c| c.decision.as_ref()),
+            ),
+            rules,
+        );
+    }
+}
+
+fn sorted(v: &[String]) -> Vec<&String> {
+    let mut out: Vec<&String> = v.iter().collect();
+    out.sort();
+    out
+}
+
+/// The same answer: lists compared as sets.
+fn same(a: &ron::Value, b: &ron::Value) -> bool {
+    match (a, b) {
+        (ron::Value::Seq(x), ron::Value::Seq(y)) => {
+            let key = |v: &ron::Value| format!("{v:?}");
+            let mut x: Vec<String> = x.iter().map(key).collect();
+            let mut y: Vec<String> = y.iter().map(key).collect();
+            x.sort();
+            y.sort();
+            x == y
+        }
+        _ => a == b,
+    }
+}
+
+/// A decision the verdict allows; going ahead with what is not recommended needs a reason.
+fn allowed(v: EngineVerdict, decided: Option<&raw::OfficerDecision>) -> bool {
+    let Some(d) = decided else { return false };
+    if d.choice == Choice::Undecided || !record::choices(v).contains(&d.choice) {
+        return false;
+    }
+    !(v == EngineVerdict::NotRecommended
+        && d.choice == Choice::Proceed
+        && d.reason.trim().is_empty())
+}
+
+/// A class's results at a glance.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Class {
+    /// How many results scored in each tenth: `[0]` is 0–9%, ..., `[9]` is 90–100%.
+    pub distribution: [usize; 10],
+    /// Steps by how many items on them were missed, most first (ties by name).
+    pub missed_steps: Vec<(String, usize)>,
+    /// Rules by how many missed items they are behind, most first (ties by id).
+    pub missed_rules: Vec<(String, usize)>,
+    /// The results, as given.
+    pub results: Vec<TraineeResult>,
+}
+
+impl Class {
+    pub fn new(results: Vec<TraineeResult>) -> Self {
+        let mut distribution = [0usize; 10];
+        let mut steps: BTreeMap<String, usize> = BTreeMap::new();
+        let mut rules: BTreeMap<String, usize> = BTreeMap::new();
+        for r in &results {
+            let bin = (r.percent() / 10).min(9);
+            if let Some(slot) = distribution.get_mut(bin) {
+                *slot += 1;
+            }
+            for i in r.items.iter().filter(|i| !i.correct) {
+                *steps.entry(i.step.clone()).or_default() += 1;
+                for rule in &i.rules {
+                    *rules.entry(rule.clone()).or_default() += 1;
+                }
+            }
+        }
+        let ranked = |m: BTreeMap<String, usize>| {
+            let mut v: Vec<(String, usize)> = m.into_iter().collect();
+            v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            v
+        };
+        Self {
+            distribution,
+            missed_steps: ranked(steps),
+            missed_rules: ranked(rules),
+            results,
+        }
+    }
+
+    /// One row per result: trainee, scenario, completed, right, total, percent,
+    /// the steps and the rules missed. Fields are quoted where needed, and one
+    /// that a spreadsheet would read as a formula is prefixed with `'`.
+    pub fn to_csv(&self) -> String {
+        let mut out = String::from(
+            "trainee,scenario,completed,correct,total,percent,missed_steps,missed_rules\n",
+        );
+        for r in &self.results {
+            let (right, all) = r.score();
+            let mut steps: Vec<&str> = Vec::new();
+            let mut rules: Vec<&str> = Vec::new();
+            for i in r.items.iter().filter(|i| !i.correct) {
+                if !steps.contains(&i.step.as_str()) {
+                    steps.push(&i.step);
+                }
+                for rule in &i.rules {
+                    if !rules.contains(&rule.as_str()) {
+                        rules.push(rule);
+                    }
+                }
+            }
+            let row = [
+                csv_field(&r.trainee),
+                csv_field(&r.scenario),
+                csv_field(&r.completed),
+                right.to_string(),
+                all.to_string(),
+                r.percent().to_string(),
+                csv_field(&steps.join(" ")),
+                csv_field(&rules.join(" ")),
+            ];
+            out.push_str(&row.join(","));
+            out.push('\n');
+        }
+        out
+    }
+}
+
+fn csv_field(text: &str) -> String {
+    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    };
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
