@@ -15,7 +15,7 @@ kills=${1:-200}
 bin=${2:-}
 if [ -z "$bin" ]; then
     cargo build --release --locked
-    bin=target/release/victim-first
+    bin=${CARGO_TARGET_DIR:-target}/release/victim-first
 fi
 bin=$(realpath "$bin")
 . scripts/window-env.sh

@@ -3,7 +3,8 @@
 # screen, every wizard step of docs/screenshots/example-case.ron (moving on
 # with the keyboard, Alt+Right, as an officer would), the checks step in the
 # dark and high-contrast themes, three steps at 200% text on a 1280x720
-# screen, a case naming a pack that is not here, a case file cut short, and a
+# screen, a case naming a pack that is not here, a case decided under an older
+# pack, an autosaved case offered on start, a case file cut short, and a
 # decision note opened read-only.
 # Writes docs/screenshots/*.png.
 #
@@ -15,7 +16,7 @@ cd "$(dirname "$0")/.."
 profile=debug
 if [ "${1:-}" = "--release" ]; then profile=release; fi
 cargo build --quiet $([ "$profile" = release ] && echo --release)
-bin="target/$profile/victim-first"
+bin="${CARGO_TARGET_DIR:-target}/$profile/victim-first"
 out=docs/screenshots
 case_file="$out/example-case.ron"
 
@@ -36,6 +37,9 @@ unset WAYLAND_DISPLAY
 export VICTIM_FIRST_SETTINGS="$work/settings.ron"
 # The guidance is built in: nothing to point the app at, as for a newcomer.
 unset VICTIM_FIRST_GUIDANCE
+# Drafts go to a scratch folder too: the officer's own are never offered here.
+export VICTIM_FIRST_DRAFTS="$work/drafts"
+mkdir -p "$VICTIM_FIRST_DRAFTS"
 sleep 1
 
 # Starts the app with the given theme and arguments; sets $wid. $scale and
@@ -108,6 +112,19 @@ start Light --case "$work/changed.ron"
 next; next
 shot change-in-place
 stop
+
+# A case decided under the 2018 pack, opened where the pack in force is newer:
+# the guidance then and now, and what differs, before anything is decided.
+start Light --case "$out/decided-2018.ron"
+shot compare
+stop
+
+# A case autosaved on the checks step when the app stopped: offered on start.
+sed 's/^    started: /    step: "checks",\n    started: /' "$case_file" >"$VICTIM_FIRST_DRAFTS/case-example.ron"
+start Light
+shot recovery
+stop
+rm -f "$VICTIM_FIRST_DRAFTS"/*
 
 # A case file cut short: what is wrong, where, and what to do.
 head -c 1200 "$case_file" >"$work/cut-short.ron"

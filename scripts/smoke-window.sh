@@ -18,7 +18,7 @@ root=$(pwd)
 bin=${1:-}
 if [ -z "$bin" ]; then
     cargo build --release --locked
-    bin=target/release/victim-first
+    bin=${CARGO_TARGET_DIR:-target}/release/victim-first
 fi
 
 . scripts/window-env.sh

@@ -140,7 +140,12 @@ fn a_process_killed_while_autosaving_leaves_its_last_draft_whole_with_under_a_se
         let Some(last) = last else {
             continue; // killed before its first key
         };
-        let text = text.unwrap_or_else(|e| panic!("round {round}: no draft after key {last}: {e}"));
+        let Ok(text) = text else {
+            // Killed before the first draft reached the disk: fine only if
+            // less than a second had been typed.
+            assert!(last * 5 <= 1000, "round {round}: no draft after key {last}");
+            continue;
+        };
         let saved =
             key_of(&text).unwrap_or_else(|| panic!("round {round}: a damaged draft: {text:?}"));
         victim_first::core::parse::case_file("draft", text.as_bytes())

@@ -280,3 +280,46 @@ fn a_new_case_is_decided_under_the_pack_in_force_on_its_date_and_says_so() {
         "{first:?}"
     );
 }
+
+#[test]
+fn bad_case_files_are_explained_and_the_open_case_is_kept() {
+    let (mut h, _) = harness();
+    new_case(&mut h);
+    answer(&mut h, "role", "victim");
+    let before = open(&h).wizard.case.clone();
+    let cases: [(&str, Vec<u8>, &str); 4] = [
+        (
+            "newer.ron",
+            b"Case(format: 9, pack: \"npcc-2020\", hologram: true)".to_vec(),
+            "written by a newer version of Victim First (case format 9",
+        ),
+        (
+            "note.ron",
+            b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj".to_vec(),
+            "note.ron",
+        ),
+        (
+            "guidance.ron",
+            std::fs::read("guidance/national/npcc-2020.ron").unwrap(),
+            "guidance.ron:",
+        ),
+        (
+            "edited.ron",
+            b"Case(pack: \"npcc-2020\", facts: {\"role\": \"victim\", \"role\": \"witness\"})"
+                .to_vec(),
+            "edited.ron:1:",
+        ),
+    ];
+    for (name, bytes, says) in cases {
+        h.state_mut()
+            .update(Action::CaseRead(name.to_owned(), bytes));
+        h.run();
+        let message = h.state().message.clone().unwrap_or_default();
+        assert!(message.contains(says), "{name}: {message}");
+        assert!(
+            message.to_lowercase().contains("the case open now is kept"),
+            "{name}: {message}"
+        );
+        assert_eq!(open(&h).wizard.case, before, "{name} touched the open case");
+    }
+}

@@ -364,8 +364,44 @@ pub fn guidance_file(
 /// Reads a case file.
 pub fn case_file(path: &str, bytes: &[u8]) -> Result<(SourceText, raw::Case), Diagnostic> {
     let src = source_text(path, bytes)?;
-    let case = parse_ron(&src)?;
+    let mut case = parse_ron::<raw::Case>(&src).map_err(|d| newer(&src).unwrap_or(d))?;
+    if case.format.is_some_and(|f| f > raw::CASE_FORMAT) {
+        return Err(newer(&src).unwrap_or_else(|| {
+            Diagnostic::new(
+                &src.path,
+                None,
+                "written by a newer version of Victim First",
+            )
+        }));
+    }
+    // The format belongs to the file, not to the case: a case read and written
+    // again is written in this version's format.
+    case.format = None;
     Ok((src, case))
+}
+
+/// Says so when a case file was written by a newer version of the app (its
+/// `format` is above [`raw::CASE_FORMAT`]): read leniently, since a newer file
+/// may hold fields this version does not know.
+fn newer(src: &SourceText) -> Option<Diagnostic> {
+    #[derive(serde::Deserialize)]
+    #[serde(rename = "Case")]
+    struct Format {
+        #[serde(default)]
+        format: Option<u32>,
+    }
+    let f = options().from_str::<Format>(&src.text).ok()?.format?;
+    (f > raw::CASE_FORMAT).then(|| {
+        let at = src.text.find("format").map(|o| src.position(o));
+        Diagnostic::new(
+            &src.path,
+            at,
+            format!(
+                "this case was written by a newer version of Victim First (case format {f}; this version reads formats up to {}): open it with that version or a newer one. Nothing in it was changed",
+                raw::CASE_FORMAT
+            ),
+        )
+    })
 }
 
 #[cfg(test)]

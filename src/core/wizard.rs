@@ -584,9 +584,13 @@ pub fn case_text(case: &raw::Case) -> Result<String, ron::Error> {
     let config = ron::ser::PrettyConfig::new()
         .extensions(ron::extensions::Extensions::IMPLICIT_SOME)
         .struct_names(false);
+    let case = raw::Case {
+        format: Some(raw::CASE_FORMAT),
+        ..case.clone()
+    };
     let body = ron::Options::default()
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-        .to_string_pretty(case, config)?;
+        .to_string_pretty(&case, config)?;
     Ok(format!(
         "// A Victim First case file, written by the wizard. Check it with `victim-first assess FILE`.\n{body}\n"
     ))

@@ -23,30 +23,24 @@ pub fn show(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) {
     if c.differences.is_empty() {
         ui.label("The guidance differs, but no verdict, required action or warning of this case differs under it.");
     } else {
-        widgets::subheading(ui, "What differs");
-        egui::Grid::new("differences")
-            .num_columns(3)
-            .striped(true)
-            .spacing([16.0, 6.0])
-            .show(ui, |ui| {
-                ui.label(RichText::new("What").strong());
-                ui.label(RichText::new("As decided").strong());
-                ui.label(RichText::new("Under the guidance now").strong());
-                ui.end_row();
-                let word = |s: &str| {
-                    if s.is_empty() {
-                        "(none)".to_owned()
-                    } else {
-                        s.to_owned()
-                    }
-                };
-                for d in &c.differences {
-                    ui.add(egui::Label::new(&d.what).wrap());
-                    ui.label(word(&d.then));
-                    ui.label(word(&d.now));
-                    ui.end_row();
-                }
+        widgets::subheading(ui, &format!("What differs ({})", c.differences.len()));
+        let word = |s: &str| {
+            if s.is_empty() {
+                "(none)".to_owned()
+            } else {
+                s.to_owned()
+            }
+        };
+        for d in &c.differences {
+            widgets::card(ui, |ui| {
+                ui.add(egui::Label::new(RichText::new(&d.what).strong()).wrap());
+                ui.label(format!(
+                    "As decided: {}. Under the guidance now: {}.",
+                    word(&d.then),
+                    word(&d.now)
+                ));
             });
+        }
     }
     ui.add_space(10.0);
     widgets::subheading(ui, "What to do");

@@ -15,6 +15,10 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Case {
+    /// The case file format's version ([`CASE_FORMAT`] when the app writes
+    /// it): a file from a newer version of the app is refused, saying so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<u32>,
     /// The national pack the case is assessed under.
     pub pack: String,
     /// The force profile, if any.
@@ -63,6 +67,10 @@ pub struct Case {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub step: Option<String>,
 }
+
+/// The case file format this version writes and reads: 2 added the trail,
+/// the guidance the case was decided under and the draft's step.
+pub const CASE_FORMAT: u32 = 2;
 
 /// The guidance a case was decided under, and its outcome then, so that a case
 /// opened under other guidance can say what differs without that guidance.

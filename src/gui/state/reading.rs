@@ -160,6 +160,13 @@ fn damaged_words(d: &Diagnostic, a_case_is_open: bool) -> String {
     } else {
         ""
     };
+    if d.message
+        .starts_with("this case was written by a newer version")
+    {
+        return format!(
+            "This case file was written by a newer version of Victim First, which this version cannot read.{kept} What you can do: open it with that version or a newer one, or ask for this app to be updated. The details, for whoever looks into it: {d}"
+        );
+    }
     format!(
         "This case file could not be opened: it is damaged or incomplete{at} (it may have been cut short, edited by hand, or written by another program or a newer version of Victim First).{kept} What you can do: open the last copy you saved, or ask whoever sent it to save it again. The details, for whoever looks into it: {d}"
     )
