@@ -41,7 +41,7 @@ pub fn export_controls(
     }
     ui.horizontal_wrapped(|ui| {
         let label = ui.label("Note format");
-        egui::ComboBox::from_id_salt("note-format")
+        let r = egui::ComboBox::from_id_salt("note-format")
             .selected_text(format_word(format))
             .show_ui(ui, |ui| {
                 for (f, word) in FORMATS {
@@ -52,6 +52,7 @@ pub fn export_controls(
             })
             .response
             .labelled_by(label.id);
+        widgets::describe_value(ui, &r, format_word(format));
         if ui.button("Export note…").clicked() {
             actions.push(Action::ExportNote);
         }

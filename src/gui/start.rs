@@ -133,8 +133,9 @@ fn first_run(ui: &mut egui::Ui, state: &GuiState) {
 pub fn selectors(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) {
     ui.horizontal_wrapped(|ui| {
         let label = ui.label("National pack");
-        egui::ComboBox::from_id_salt("pack")
-            .selected_text(state.library.display_name(&state.pack))
+        let chosen = state.library.display_name(&state.pack);
+        let r = egui::ComboBox::from_id_salt("pack")
+            .selected_text(chosen.clone())
             .show_ui(ui, |ui| {
                 for id in state.library.pack_ids() {
                     let name = state.library.display_name(id);
@@ -145,12 +146,14 @@ pub fn selectors(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>)
             })
             .response
             .labelled_by(label.id);
+        widgets::describe_value(ui, &r, &chosen);
         let label = ui.label("Force profile");
-        egui::ComboBox::from_id_salt("profile")
-            .selected_text(state.profile.as_deref().map_or_else(
-                || "None (national guidance only)".to_owned(),
-                |p| state.library.display_name(p),
-            ))
+        let chosen = state.profile.as_deref().map_or_else(
+            || "None (national guidance only)".to_owned(),
+            |p| state.library.display_name(p),
+        );
+        let r = egui::ComboBox::from_id_salt("profile")
+            .selected_text(chosen.clone())
             .show_ui(ui, |ui| {
                 if ui
                     .selectable_label(state.profile.is_none(), "None (national guidance only)")
@@ -170,6 +173,7 @@ pub fn selectors(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>)
             })
             .response
             .labelled_by(label.id);
+        widgets::describe_value(ui, &r, &chosen);
     });
 }
 

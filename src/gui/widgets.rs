@@ -50,6 +50,15 @@ pub fn name(ui: &egui::Ui, resp: &egui::Response, label: &str) {
     });
 }
 
+/// Says a chooser's current value where every screen reader finds it: as its
+/// accessible description (AT-SPI reads a combo box's name from its label, and
+/// the adapter does not pass on a string value).
+pub fn describe_value(ui: &egui::Ui, resp: &egui::Response, value: &str) {
+    ui.ctx().accesskit_node_builder(resp.id, |node| {
+        node.set_description(value.to_owned());
+    });
+}
+
 /// A heading that screen readers announce as a heading.
 pub fn heading(ui: &mut egui::Ui, text: &str) -> egui::Response {
     // Focusable, so that a screen or step can open with its heading focused and
