@@ -81,7 +81,7 @@ fn child(dir: &Path) -> ! {
         typed.push(char::from(b'a' + u8::try_from(n % 26).unwrap_or(0)));
         let text =
             format!("// key {n}\nCase(pack: \"npcc-2020\", facts: {{}}, review: \"{typed}\")\n");
-        autosaver.write("crash", text);
+        autosaver.write_text("crash", text);
         let _ = writeln!(out, "{n}");
         let _ = out.flush();
         std::thread::sleep(Duration::from_millis(5));

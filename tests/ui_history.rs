@@ -147,11 +147,13 @@ fn every_change_hands_a_draft_to_the_autosaver_and_an_idle_frame_none() {
     let first = h.state_mut().take_autosave();
     assert!(first.is_none(), "an untouched new case has nothing to save");
     answer(&mut h, "role", "victim");
-    let (id, text) = h
+    let (id, case) = h
         .state_mut()
         .take_autosave()
         .expect("a draft after a change");
     assert!(id.starts_with("case-"));
+    // The text the autosaver's thread writes.
+    let text = case_text(&case).expect("text");
     let (_, parsed) =
         victim_first::core::parse::case_file("draft", text.as_bytes()).expect("reads");
     assert!(parsed.step.is_some(), "the draft says the step reached");
@@ -170,7 +172,8 @@ fn a_draft_is_offered_on_start_and_resumes_where_it_was() {
     let (mut h, _) = harness();
     new_case(&mut h);
     da_basics(&mut h);
-    let (id, text) = h.state_mut().take_autosave().expect("draft");
+    let (id, case) = h.state_mut().take_autosave().expect("draft");
+    let text = case_text(&case).expect("text");
     // A new window finds it.
     let (mut h, effects) = harness();
     let shown = h.state().draft_shown(id.clone(), text.clone());

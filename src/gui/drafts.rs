@@ -56,9 +56,16 @@ pub fn path_of(dir: &Path, id: &str) -> PathBuf {
     dir.join(format!("{id}.ron"))
 }
 
+/// What a draft holds: a case, written out as the case file's text on the
+/// writer's thread, or text already written.
+enum Content {
+    Case(Box<crate::core::raw::Case>),
+    Text(String),
+}
+
 /// One unit of work for the writer.
 enum Job {
-    Write(PathBuf, String),
+    Write(PathBuf, Content),
     Remove(PathBuf),
 }
 
@@ -87,16 +94,23 @@ impl Autosaver {
                     jobs.extend(rx.try_iter());
                     for (i, job) in jobs.iter().enumerate() {
                         let result = match job {
-                            Job::Write(p, text) => {
+                            Job::Write(p, content) => {
                                 let later = jobs[i + 1..].iter().any(|j| match j {
                                     Job::Write(q, _) | Job::Remove(q) => q == p,
                                 });
                                 if later {
                                     continue;
                                 }
-                                p.parent()
-                                    .map_or(Ok(()), make_folder)
-                                    .and_then(|()| files::write_atomically(p, text.as_bytes()))
+                                let text = match content {
+                                    Content::Text(t) => Ok(t.clone()),
+                                    Content::Case(c) => crate::core::wizard::case_text(c)
+                                        .map_err(|e| std::io::Error::other(e.to_string())),
+                                };
+                                text.and_then(|t| {
+                                    p.parent()
+                                        .map_or(Ok(()), make_folder)
+                                        .and_then(|()| files::write_atomically(p, t.as_bytes()))
+                                })
                             }
                             Job::Remove(p) => match std::fs::remove_file(p) {
                                 Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
@@ -122,10 +136,19 @@ impl Autosaver {
         self.dir.as_deref()
     }
 
+    /// Queues the draft `id`'s new case, written out on the writer's thread.
+    pub fn write(&self, id: &str, case: crate::core::raw::Case) {
+        self.send(id, Content::Case(Box::new(case)));
+    }
+
     /// Queues the draft `id`'s new text.
-    pub fn write(&self, id: &str, text: String) {
+    pub fn write_text(&self, id: &str, text: String) {
+        self.send(id, Content::Text(text));
+    }
+
+    fn send(&self, id: &str, content: Content) {
         if let (Some(dir), Some(tx)) = (&self.dir, &self.jobs) {
-            let _ = tx.send(Job::Write(path_of(dir, id), text));
+            let _ = tx.send(Job::Write(path_of(dir, id), content));
         }
     }
 
@@ -222,7 +245,7 @@ mod tests {
         let dir = temp("write");
         let mut a = Autosaver::start(Some(dir.clone()));
         for n in 0..50 {
-            a.write("abc", format!("text {n}"));
+            a.write_text("abc", format!("text {n}"));
         }
         a.finish();
         let p = path_of(&dir, "abc");
@@ -239,6 +262,22 @@ mod tests {
         a.remove("abc");
         a.finish();
         assert!(!p.exists());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_case_is_written_out_as_the_case_files_text_on_the_writers_thread() {
+        let dir = temp("case");
+        let mut a = Autosaver::start(Some(dir.clone()));
+        let case = crate::core::raw::Case {
+            pack: "npcc-2020".to_owned(),
+            review: "at the first hearing".to_owned(),
+            ..crate::core::raw::Case::default()
+        };
+        a.write("c", case.clone());
+        a.finish();
+        let text = std::fs::read_to_string(path_of(&dir, "c")).expect("written");
+        assert_eq!(text, crate::core::wizard::case_text(&case).expect("text"));
         let _ = std::fs::remove_dir_all(&dir);
     }
 

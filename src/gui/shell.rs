@@ -108,8 +108,8 @@ impl App {
             self.take_lock(id);
         }
         self.locks.retain(|l| Some(&l.id) == current.as_ref());
-        if let Some((id, text)) = self.state.take_autosave() {
-            self.autosaver.write(&id, text);
+        if let Some((id, case)) = self.state.take_autosave() {
+            self.autosaver.write(&id, case);
         }
         if std::mem::take(&mut self.state.settings_changed) {
             settings::save(&self.state.settings);

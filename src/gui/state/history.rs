@@ -103,7 +103,7 @@ impl GuiState {
 
     /// The open case's draft to autosave, when it changed since last asked:
     /// its id and the case file's text (with the text being typed).
-    pub fn take_autosave(&mut self) -> Option<(String, String)> {
+    pub fn take_autosave(&mut self) -> Option<(String, crate::core::raw::Case)> {
         let open = self.case.as_mut()?;
         if !open.autosave_due {
             return None;
@@ -115,9 +115,8 @@ impl GuiState {
                 .get(open.wizard.step)
                 .map(|s| s.id().to_owned());
         }
-        wizard::case_text(&case)
-            .ok()
-            .map(|t| (open.draft.clone(), t))
+        // Written out as text on the autosaver's thread, not in the frame.
+        Some((open.draft.clone(), case))
     }
 
     /// The draft id of a case file: the same file gives the same id, so that
