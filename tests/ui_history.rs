@@ -326,3 +326,35 @@ fn bad_case_files_are_explained_and_the_open_case_is_kept() {
         assert_eq!(open(&h).wizard.case, before, "{name} touched the open case");
     }
 }
+
+#[test]
+fn the_notes_change_log_is_drawn_from_the_trail() {
+    let (mut h, _) = harness();
+    new_case(&mut h);
+    da_basics(&mut h);
+    go_to(&mut h, "checks");
+    go_to(&mut h, "victim_first");
+    answer(&mut h, "risk_level", "high");
+    go_to(&mut h, "checks");
+    let note = h.state().make_note().expect("a note");
+    let trail_changes = open(&h)
+        .wizard
+        .case
+        .trail
+        .iter()
+        .filter(|e| e.event == "answer changed")
+        .count();
+    assert!(trail_changes >= 1, "{:?}", open(&h).wizard.case.trail);
+    let risk = note
+        .changes
+        .iter()
+        .find(|c| c.from.to_lowercase().contains("standard"))
+        .unwrap_or_else(|| panic!("no risk change in {:?}", note.changes));
+    assert!(risk.to.to_lowercase().contains("high"), "{risk:?}");
+    assert_eq!(
+        note.changes.len(),
+        trail_changes,
+        "one line in the log for each change in the trail: {:?}",
+        note.changes
+    );
+}

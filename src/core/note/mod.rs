@@ -332,20 +332,7 @@ pub fn build_with(
         .filter(|n| n.kind == "set_aside")
         .map(flag)
         .collect();
-    let changes = case
-        .changes
-        .iter()
-        .map(|c| ChangeNote {
-            at: clean(&c.at),
-            about: wording::about(&c.about),
-            question: clean(
-                g.fact(&c.fact)
-                    .map_or(c.fact.as_str(), |f| f.question.as_str()),
-            ),
-            from: clean(&c.from),
-            to: clean(&c.to),
-        })
-        .collect();
+    let changes = change_log(g, case);
 
     let mut cited = Vec::new();
     for c in &checks {
@@ -443,4 +430,61 @@ pub fn mark_modified(n: &mut Note, g: &Guidance, modified: &[String]) {
         .filter(|l| modified.contains(&l.path))
         .map(|l| format!("{} ({})", l.id, clean(&l.path)))
         .collect();
+}
+
+/// The note's change log: drawn from the case's audit trail when it has one
+/// (every answer changed, cleared, set aside or taken up again, every verdict
+/// that changed, a re-decision), else from the older change list.
+fn change_log(g: &Guidance, case: &raw::Case) -> Vec<ChangeNote> {
+    let question = |fact: &str| clean(g.fact(fact).map_or(fact, |f| f.question.as_str()));
+    if case.trail.is_empty() {
+        return case
+            .changes
+            .iter()
+            .map(|c| ChangeNote {
+                at: clean(&c.at),
+                about: wording::about(&c.about),
+                question: question(&c.fact),
+                from: clean(&c.from),
+                to: clean(&c.to),
+            })
+            .collect();
+    }
+    case.trail
+        .iter()
+        .filter(|e| {
+            e.event.ends_with(" changed")
+                || e.event.ends_with(" cleared")
+                || e.event.starts_with("answer set aside")
+                || e.event.starts_with("answer taken up again")
+                || e.event == "re-decided"
+                || (e.event == "verdict shown" && !e.from.is_empty())
+        })
+        .map(|e| {
+            let about = if e.about == "IE contact" {
+                "ie_contact"
+            } else {
+                e.about.as_str()
+            };
+            let what = match e.event.as_str() {
+                "answer set aside" => {
+                    format!("{} (set aside: it no longer applies)", question(&e.item))
+                }
+                "answer taken up again" => format!("{} (applies again)", question(&e.item)),
+                "re-decided" => format!(
+                    "Decided again under other guidance, because: {}",
+                    clean(&e.item)
+                ),
+                "verdict shown" => clean("Verdict"),
+                _ => question(&e.item),
+            };
+            ChangeNote {
+                at: clean(&e.at),
+                about: wording::about(about),
+                question: what,
+                from: clean(&e.from),
+                to: clean(&e.to),
+            }
+        })
+        .collect()
 }
