@@ -55,8 +55,8 @@ fn the_window_writes_a_chained_trail_as_the_officer_works() {
 fn a_case_decided_under_2018_and_reopened_under_2020_shows_the_witness_difference() {
     let text = decided_under_2018();
     let (mut h, _) = harness();
-    h.state_mut()
-        .update(Action::SelectPack("npcc-2020".to_owned()));
+    // Reopened in 2020, when the 2020 pack is in force.
+    h.state_mut().clock = Box::new(|| "2020-06-01T10:00:00Z".to_owned());
     h.run();
     h.state_mut().update(Action::CaseRead(
         "witness.ron".to_owned(),
@@ -92,8 +92,8 @@ fn a_case_decided_under_2018_and_reopened_under_2020_shows_the_witness_differenc
 fn keeping_the_record_as_decided_shows_it_read_only() {
     let text = decided_under_2018();
     let (mut h, _) = harness();
-    h.state_mut()
-        .update(Action::SelectPack("npcc-2020".to_owned()));
+    // Reopened in 2020, when the 2020 pack is in force.
+    h.state_mut().clock = Box::new(|| "2020-06-01T10:00:00Z".to_owned());
     h.state_mut().update(Action::CaseRead(
         "witness.ron".to_owned(),
         text.clone().into_bytes(),
@@ -112,8 +112,8 @@ fn keeping_the_record_as_decided_shows_it_read_only() {
 fn the_same_guidance_opens_the_case_without_a_comparison() {
     let text = decided_under_2018();
     let (mut h, _) = harness();
-    h.state_mut()
-        .update(Action::SelectPack("npcc-2018".to_owned()));
+    // Reopened in 2019, when the 2018 pack it was decided under is in force.
+    h.state_mut().clock = Box::new(|| "2019-06-01T10:00:00Z".to_owned());
     h.state_mut().update(Action::CaseRead(
         "witness.ron".to_owned(),
         text.into_bytes(),

@@ -51,6 +51,28 @@ fn make_folder(dir: &Path) -> std::io::Result<()> {
     b.create(dir)
 }
 
+/// Removes what a write interrupted by a crash left of draft `p` (its hidden
+/// temporary files, `.<name>.<process>.tmp`): they hold the case too.
+fn remove_leftovers(p: &Path) {
+    let (Some(dir), Some(name)) = (p.parent(), p.file_name()) else {
+        return;
+    };
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let n = e.file_name().to_string_lossy().into_owned();
+        if n.starts_with(&prefix)
+            && std::path::Path::new(&n)
+                .extension()
+                .is_some_and(|x| x.eq_ignore_ascii_case("tmp"))
+        {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
 /// The draft file of a case.
 pub fn path_of(dir: &Path, id: &str) -> PathBuf {
     dir.join(format!("{id}.ron"))
@@ -112,10 +134,13 @@ impl Autosaver {
                                         .and_then(|()| files::write_atomically(p, t.as_bytes()))
                                 })
                             }
-                            Job::Remove(p) => match std::fs::remove_file(p) {
-                                Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
-                                _ => Ok(()),
-                            },
+                            Job::Remove(p) => {
+                                remove_leftovers(p);
+                                match std::fs::remove_file(p) {
+                                    Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+                                    _ => Ok(()),
+                                }
+                            }
                         };
                         if let (Err(e), Ok(mut f)) = (result, seen.lock()) {
                             *f = Some(e.to_string());
@@ -258,10 +283,14 @@ mod tests {
             assert_eq!(mode(&dir), 0o700);
         }
         assert_eq!(list(&dir), vec![("abc".to_owned(), "text 49".to_owned())]);
+        // What a crash mid-write leaves is removed with the draft.
+        let leftover = dir.join(".abc.ron.4242.tmp");
+        std::fs::write(&leftover, "half a case").expect("leftover");
         let mut a = Autosaver::start(Some(dir.clone()));
         a.remove("abc");
         a.finish();
         assert!(!p.exists());
+        assert!(!leftover.exists());
         let _ = std::fs::remove_dir_all(&dir);
     }
 

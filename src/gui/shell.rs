@@ -34,8 +34,12 @@ pub struct App {
     saved_size: Option<[f32; 2]>,
     /// Writes the open case's draft off the frame.
     autosaver: Autosaver,
-    /// The lock on the open case (and, briefly, on one being opened).
+    /// The lock on the open case, and on a case waiting for the officer's
+    /// choice (decided under other guidance).
     locks: Vec<Lock>,
+    /// Locks wanted after the last frame: taken (or found held elsewhere) once
+    /// per change, not tried again on every frame.
+    wanted: Vec<String>,
 }
 
 impl App {
@@ -55,9 +59,15 @@ impl App {
         state.nonce = u64::from(std::process::id());
         state.start_on_pack_in_force_today();
         let saved_size = state.settings.window;
+        // A draft another window has open is that window's: not offered here.
         let found: Vec<_> = dir
             .as_deref()
-            .map(drafts::list)
+            .map(|d| {
+                drafts::list(d)
+                    .into_iter()
+                    .filter(|(id, _)| !matches!(drafts::lock(d, id), Err(LockError::Held)))
+                    .collect::<Vec<_>>()
+            })
             .unwrap_or_default()
             .into_iter()
             .map(|(id, text)| state.draft_shown(id, text))
@@ -68,6 +78,7 @@ impl App {
             saved_size,
             autosaver: Autosaver::start(dir),
             locks: Vec::new(),
+            wanted: Vec::new(),
         }
     }
 
@@ -104,10 +115,23 @@ impl App {
                 self.autosaver.remove(&id);
             }
         }
-        if let Some(id) = &current {
-            self.take_lock(id);
+        let wanted: Vec<String> = current
+            .iter()
+            .cloned()
+            .chain(
+                self.state
+                    .comparison
+                    .as_ref()
+                    .map(super::state::Comparison::id),
+            )
+            .collect();
+        if wanted != self.wanted {
+            for id in &wanted {
+                self.take_lock(id);
+            }
+            self.locks.retain(|l| wanted.contains(&l.id));
+            self.wanted = wanted;
         }
-        self.locks.retain(|l| Some(&l.id) == current.as_ref());
         if let Some((id, case)) = self.state.take_autosave() {
             self.autosaver.write(&id, case);
         }
@@ -123,6 +147,8 @@ impl App {
 
     /// Reads a case file and opens it in the wizard, or says why not.
     pub fn open_case(&mut self, path: &Path) {
+        // One file has one lock however its path is written.
+        let path = &path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
         if !self.take_lock(&GuiState::draft_id_for_path(path)) {
             return;
         }
@@ -163,11 +189,16 @@ impl App {
                 }
             }
             Effect::RemoveDraft(id) => {
-                self.autosaver.remove(&id);
+                // Never a draft another window has open.
+                if self.take_lock(&id) {
+                    self.autosaver.remove(&id);
+                }
                 None
             }
             Effect::WriteCase(path, text) => match files::write_atomically(&path, text.as_bytes()) {
-                Ok(()) => self.state.update(Action::Saved(path)),
+                Ok(()) => self.state.update(Action::Saved(
+                    path.canonicalize().unwrap_or(path),
+                )),
                 Err(e) => self.state.update(Action::Failed(format!(
                     "The case could not be saved to {}: {e}. It is still open here; try another folder.",
                     path.display()

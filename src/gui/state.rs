@@ -373,11 +373,40 @@ impl GuiState {
             &self.pack,
             self.profile.as_deref(),
         );
-        if let Some(open) = &mut self.case {
-            open.wizard.case.pack.clone_from(&self.pack);
-            open.wizard.case.profile.clone_from(&self.profile);
+        let Some(open) = &self.case else {
+            return;
+        };
+        let (pack, profile) = (self.pack.clone(), self.profile.clone());
+        if open.wizard.case.pack == pack && open.wizard.case.profile == profile {
+            self.reassess();
+            return;
         }
-        self.reassess();
+        // The open case moves to the guidance chosen: recorded in its trail.
+        let words = |pack: &str, profile: Option<&str>| match profile {
+            Some(p) => format!("{pack} with {p}"),
+            None => pack.to_owned(),
+        };
+        let then = words(&open.wizard.case.pack, open.wizard.case.profile.as_deref());
+        let now = words(&pack, profile.as_deref());
+        let at = self.now();
+        if let Some(open) = &mut self.case {
+            crate::core::trail::append(
+                &mut open.wizard.case,
+                &at,
+                &crate::core::trail::Event {
+                    event: "guidance chosen".to_owned(),
+                    about: "record".to_owned(),
+                    item: "national pack and force profile".to_owned(),
+                    from: then,
+                    to: now,
+                    text: false,
+                },
+            );
+        }
+        self.edit(|w, _| {
+            w.case.pack = pack;
+            w.case.profile = profile;
+        });
     }
 
     #[allow(clippy::unnecessary_wraps, reason = "returned as `update`'s effect")]
@@ -536,8 +565,8 @@ impl GuiState {
                 self.settle_trail();
                 let open = self.case.as_mut()?;
                 if open.blockers.is_empty() {
-                    open.wizard.case.completed = Some(now);
-                    open.dirty = true;
+                    // Through `edit`, so the trail records it and it is autosaved.
+                    self.edit(|w, _| w.case.completed = Some(now));
                     self.screen = Screen::Finished;
                     return self.update(Action::Save);
                 }
@@ -579,7 +608,9 @@ impl GuiState {
                 if let Some(open) = self
                     .case
                     .as_ref()
-                    .filter(|o| o.wizard.case.completed.is_some())
+                    // Only once the finished case is also in a file: the draft
+                    // may be its only copy if the save was cancelled.
+                    .filter(|o| o.wizard.case.completed.is_some() && !o.dirty)
                 {
                     return Some(Effect::RemoveDraft(open.draft.clone()));
                 }
@@ -604,6 +635,8 @@ impl GuiState {
         self.settle_trail();
         if let (Ok(g), Some(open)) = (&self.guidance, &mut self.case) {
             open.wizard.go_to(g, i);
+            // The draft records the step reached.
+            open.autosave_due = true;
             open.statuses = statuses(g, &open.wizard, &open.blockers, &open.changes);
             if wizard::steps(g)
                 .get(open.wizard.step)

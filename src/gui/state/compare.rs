@@ -26,6 +26,19 @@ pub struct Comparison {
     pub reason: String,
     /// The draft it came from, for a recovery.
     pub draft: Option<String>,
+    /// The guidance in force now: the national pack in force today and the
+    /// force profile chosen.
+    pub pack: String,
+    pub profile: Option<String>,
+}
+
+impl Comparison {
+    /// The draft id (and lock) of the case waiting.
+    pub fn id(&self) -> String {
+        self.draft
+            .clone()
+            .unwrap_or_else(|| GuiState::draft_id_for_path(std::path::Path::new(&self.name)))
+    }
 }
 
 impl GuiState {
@@ -41,20 +54,32 @@ impl GuiState {
         let Some(pin) = &case.decided_under else {
             return false;
         };
-        let Ok(g) = usable(
-            &self.library,
-            &self.problems,
-            &self.pack,
-            self.profile.as_deref(),
-        ) else {
+        // An unfinished draft whose own guidance is unchanged resumes as it was.
+        if draft.is_some()
+            && usable(
+                &self.library,
+                &self.problems,
+                &case.pack,
+                case.profile.as_deref(),
+            )
+            .is_ok_and(|own| pinned::same_guidance(pin, &own))
+        {
+            return false;
+        }
+        // The guidance in force now: today's national pack, the profile chosen.
+        let pack = self
+            .pack_in_force_today()
+            .unwrap_or_else(|| self.pack.clone());
+        let profile = self.profile.clone();
+        let Ok(g) = usable(&self.library, &self.problems, &pack, profile.as_deref()) else {
             return false;
         };
         if pinned::same_guidance(pin, &g) {
             return false;
         }
         let mut now_case = case.clone();
-        now_case.pack.clone_from(&self.pack);
-        now_case.profile.clone_from(&self.profile);
+        now_case.pack.clone_from(&pack);
+        now_case.profile.clone_from(&profile);
         let w = Wizard::from_case(&g, now_case);
         let outcome = pinned::outcome(&w.assess(&g));
         let now = pinned::decided_under(&g, &w.assess(&g));
@@ -67,6 +92,8 @@ impl GuiState {
             differences: pinned::differences(&pin.outcome, &outcome),
             reason: String::new(),
             draft: draft.cloned(),
+            pack,
+            profile,
         });
         self.message = None;
         self.screen = Screen::Compare;
@@ -105,18 +132,15 @@ impl GuiState {
         let Some(c) = self.comparison.take() else {
             return;
         };
-        let Ok(g) = usable(
-            &self.library,
-            &self.problems,
-            &self.pack,
-            self.profile.as_deref(),
-        ) else {
+        let Ok(g) = usable(&self.library, &self.problems, &c.pack, c.profile.as_deref()) else {
             return;
         };
+        self.pack.clone_from(&c.pack);
+        self.profile.clone_from(&c.profile);
         let now = self.now();
         let mut case = c.case;
-        case.pack.clone_from(&self.pack);
-        case.profile.clone_from(&self.profile);
+        case.pack.clone_from(&c.pack);
+        case.profile.clone_from(&c.profile);
         case.completed = None;
         case.step = None;
         let pin_then: Option<DecidedUnder> = case.decided_under.take();
@@ -132,6 +156,25 @@ impl GuiState {
                 text: false,
             },
         );
+        // Each verdict that the new guidance changes, as the trail records any.
+        for d in c
+            .differences
+            .iter()
+            .filter(|d| d.what.ends_with(": verdict"))
+        {
+            trail::append(
+                &mut case,
+                &now,
+                &trail::Event {
+                    event: "verdict shown".to_owned(),
+                    about: d.what.trim_end_matches(": verdict").to_owned(),
+                    item: "verdict".to_owned(),
+                    from: d.then.clone(),
+                    to: d.now.clone(),
+                    text: false,
+                },
+            );
+        }
         let mut w = Wizard::from_case(&g, case);
         w.case.decided_under = Some(pinned::decided_under(&g, &w.assess(&g)));
         self.guidance = Ok(g);

@@ -22,9 +22,11 @@ impl GuiState {
             }
         };
         let broken = crate::core::trail::check(&case.trail).err();
-        if broken.is_none()
-            && self.compare_if_decided_elsewhere(name, &src.text, &case, draft.as_ref())
-        {
+        let broken_words = broken.as_ref().map(|b| format!(
+            "This case's audit trail has been altered since it was written: {b}. Its history cannot be relied on: tell your supervisor, and keep the file as it is."
+        ));
+        if self.compare_if_decided_elsewhere(name, &src.text, &case, draft.as_ref()) {
+            self.message = broken_words;
             return;
         }
         let step = case.step.take();
@@ -74,10 +76,8 @@ impl GuiState {
                 file_problems.len()
             ))
         };
-        if let Some(b) = &broken {
-            self.message = Some(format!(
-                "This case's audit trail has been altered since it was written: {b}. The case is open, but its history cannot be relied on: tell your supervisor, and keep the file as it is."
-            ));
+        if broken_words.is_some() {
+            self.message = broken_words;
         }
         let mut w = Wizard::from_case(g, case);
         if let Some(i) = step.and_then(|id| {
