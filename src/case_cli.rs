@@ -12,6 +12,7 @@ use crate::core::diagnostic::Diagnostics;
 use crate::core::engine;
 use crate::core::guidance::Guidance;
 use crate::core::parse::SourceText;
+use crate::core::validate::Library;
 use crate::core::{pinned, raw, trail};
 use crate::store;
 
@@ -103,8 +104,10 @@ pub fn compare(
     ExitCode::SUCCESS
 }
 
-/// `verify CASE.ron`: the case file reads, and its trail's chain is whole.
-pub fn verify_case(file: &Path, bytes: &[u8]) -> ExitCode {
+/// `verify CASE.ron`: the case file reads, its trail's chain is whole, and its
+/// answers are what the trail says they became (checked with the case's own
+/// guidance, when it is here).
+pub fn verify_case(file: &Path, bytes: &[u8], guidance: Option<&Path>) -> ExitCode {
     let shown = file.display().to_string();
     let (_, case) = match crate::core::parse::case_file(&shown, bytes) {
         Ok(x) => x,
@@ -114,7 +117,7 @@ pub fn verify_case(file: &Path, bytes: &[u8]) -> ExitCode {
         }
     };
     let mut text = String::new();
-    let code = match trail::check(&case.trail) {
+    let mut code = match trail::check(&case.trail) {
         Ok(()) => {
             let _ = writeln!(
                 text,
@@ -128,6 +131,39 @@ pub fn verify_case(file: &Path, bytes: &[u8]) -> ExitCode {
             ExitCode::from(1)
         }
     };
+    if !case.trail.is_empty() {
+        let loaded = store::find_and_load(guidance);
+        let g = if loaded.problems_with_lint().is_empty() {
+            loaded
+                .library
+                .resolve(&case.pack, case.profile.as_deref())
+                .ok()
+        } else {
+            None
+        };
+        match g {
+            Some(g) => {
+                let w = crate::core::wizard::Wizard::from_case(&g, case.clone());
+                let differ = trail::disagreements(&g, &w);
+                if differ.is_empty() {
+                    text.push_str("Answers:         as the trail recorded them\n");
+                } else {
+                    code = ExitCode::from(1);
+                    let _ = writeln!(
+                        text,
+                        "{shown}: ANSWERS DIFFER FROM THE TRAIL ({}): edited without it, or entries cut from its end",
+                        differ.len()
+                    );
+                    for d in differ.iter().take(20) {
+                        let _ = writeln!(text, "  - {d}");
+                    }
+                }
+            }
+            None => text.push_str(
+                "Answers:         not compared with the trail: the case's guidance is not here\n",
+            ),
+        }
+    }
     if let Some(p) = &case.decided_under {
         let _ = writeln!(text, "Decided under:   {}", pinned::words(p));
     }
@@ -136,4 +172,31 @@ pub fn verify_case(file: &Path, bytes: &[u8]) -> ExitCode {
     }
     out(&text);
     code
+}
+
+/// `assess --as-of DATE|started`: the national pack in force on that date (or
+/// on the date the case was started), said on standard error.
+pub fn pack_as_of(lib: &Library, case: &raw::Case, asked: &str) -> Result<String, ExitCode> {
+    let date = if asked == "started" {
+        case.started.clone().unwrap_or_default()
+    } else {
+        asked.to_owned()
+    };
+    let day = date.get(..10).unwrap_or(&date);
+    if crate::core::time::seconds(&format!("{day}T00:00:00Z")).is_none() {
+        return Err(usage(&format!(
+            "--as-of: \"{asked}\" is not a date (YYYY-MM-DD) or `started` with a start date in the case"
+        )));
+    }
+    match lib.pack_in_force_on(day) {
+        Some(p) => {
+            err(&format!(
+                "As of {day}: the national pack in force was {p}.\n"
+            ));
+            Ok(p.to_owned())
+        }
+        None => Err(usage(&format!(
+            "--as-of: no national pack here was in force on {day}"
+        ))),
+    }
 }

@@ -64,8 +64,13 @@ pub enum Command {
         #[arg(long)]
         no_profile: bool,
         /// Assess under this national pack instead of the one the case names.
-        #[arg(long, value_name = "PACK")]
+        #[arg(long, value_name = "PACK", conflicts_with = "as_of")]
         pack: Option<String>,
+        /// Assess under the national pack in force on this date (YYYY-MM-DD),
+        /// or on the date the case was started (`started`): replaying a case
+        /// under the guidance of its day without naming the pack.
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
         /// Print JSON for audit tools instead of text.
         #[arg(long, conflicts_with = "compare")]
         json: bool,
@@ -343,6 +348,8 @@ pub struct AssessOptions {
     pub guidance: Option<PathBuf>,
     /// Compare the outcome as decided with the outcome under the guidance in force now.
     pub compare: bool,
+    /// Assess under the pack in force on this date, or `started`.
+    pub as_of: Option<String>,
 }
 
 /// `victim-first assess CASE`.
@@ -352,6 +359,7 @@ pub struct AssessOptions {
 /// stops here with exit 1, before the case is read, and no verdict is given.
 pub fn assess(case_path: &std::path::Path, opts: &AssessOptions) -> ExitCode {
     if !opts.compare
+        && opts.as_of.is_none()
         && let Some(code) = assess_built_in(case_path, opts)
     {
         return code;
@@ -385,7 +393,17 @@ pub fn assess(case_path: &std::path::Path, opts: &AssessOptions) -> ExitCode {
     if opts.compare {
         return crate::case_cli::compare(&loaded, &src, &case, opts);
     }
-    let pack = opts.pack.as_deref().unwrap_or(&case.pack);
+    let by_date = match opts.as_of.as_deref() {
+        None => None,
+        Some(d) => match crate::case_cli::pack_as_of(lib, &case, d) {
+            Ok(p) => Some(p),
+            Err(code) => return code,
+        },
+    };
+    let pack = by_date
+        .as_deref()
+        .or(opts.pack.as_deref())
+        .unwrap_or(&case.pack);
     let profile = if opts.no_profile {
         None
     } else {

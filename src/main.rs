@@ -24,6 +24,7 @@ fn main() -> ExitCode {
             json,
             guidance,
             compare,
+            as_of,
         }) => cli::assess(
             &case,
             &cli::AssessOptions {
@@ -33,6 +34,7 @@ fn main() -> ExitCode {
                 json,
                 guidance,
                 compare,
+                as_of,
             },
         ),
         Some(Command::Note {

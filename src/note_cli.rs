@@ -209,7 +209,7 @@ pub fn verify_command(file: &Path, guidance: Option<&Path>) -> ExitCode {
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
     {
-        return crate::case_cli::verify_case(file, &bytes);
+        return crate::case_cli::verify_case(file, &bytes, guidance);
     }
     let v = verify_bytes(&bytes);
     let loaded = store::find_and_load(guidance);

@@ -122,7 +122,13 @@ fn a_process_killed_while_autosaving_leaves_its_last_draft_whole_with_under_a_se
             .spawn()
             .unwrap();
         let mut lines = std::io::BufReader::new(c.stdout.take().unwrap()).lines();
-        let wait = Duration::from_millis(20 + rng.below(180));
+        // Most rounds are killed early; every twentieth runs long enough that a
+        // second of typing could be lost if the autosaver fell behind.
+        let wait = if round % 20 == 19 {
+            Duration::from_millis(1200 + rng.below(600))
+        } else {
+            Duration::from_millis(20 + rng.below(180))
+        };
         let start = Instant::now();
         let mut last: Option<u64> = None;
         while start.elapsed() < wait {

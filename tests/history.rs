@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use victim_first::core::raw::Case;
-use victim_first::core::trail::{self, Event};
 use victim_first::core::wizard::case_text;
 
 fn run(args: &[&str]) -> Output {
@@ -32,35 +31,15 @@ fn temp(name: &str) -> PathBuf {
     d
 }
 
-/// A case with a trail of four entries.
-fn with_trail() -> Case {
-    let mut case = Case {
-        pack: "npcc-2020".to_owned(),
-        ..Case::default()
-    };
-    for (i, (item, to)) in [
-        ("role", "Victim"),
-        ("offence", "Domestic abuse"),
-        ("role", "Witness"),
-        ("verdict", "REFUSED"),
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        trail::append(
-            &mut case,
-            &format!("2026-12-04T08:0{i}:00Z"),
-            &Event {
-                event: "answer given".to_owned(),
-                about: "case".to_owned(),
-                item: item.to_owned(),
-                from: String::new(),
-                to: to.to_owned(),
-                text: false,
-            },
-        );
-    }
-    case
+/// A case the window wrote: a witness report under the 2018 pack, its trail
+/// four entries (the start, then three answers), its outcome pinned.
+const WRITTEN: &str = "docs/screenshots/decided-2018.ron";
+
+fn written() -> Case {
+    let bytes = std::fs::read(WRITTEN).unwrap();
+    victim_first::core::parse::case_file(WRITTEN, &bytes)
+        .unwrap()
+        .1
 }
 
 fn verify(dir: &Path, name: &str, case: &Case) -> Output {
@@ -72,13 +51,19 @@ fn verify(dir: &Path, name: &str, case: &Case) -> Output {
 #[test]
 fn verify_passes_a_whole_trail_and_names_the_first_bad_entry() {
     let dir = temp("verify");
-    let whole = with_trail();
+    let whole = written();
+    assert_eq!(whole.trail.len(), 4);
     let o = verify(&dir, "whole.ron", &whole);
     assert!(o.status.success(), "{}", text(&o));
     assert!(text(&o).contains("TRAIL INTACT (4 entries"), "{}", text(&o));
+    assert!(
+        text(&o).contains("as the trail recorded them"),
+        "{}",
+        text(&o)
+    );
 
     let mut edited = whole.clone();
-    edited.trail[1].to = "Theft".to_owned();
+    edited.trail[1].to = "A victim".to_owned();
     let o = verify(&dir, "edited.ron", &edited);
     assert_eq!(o.status.code(), Some(1));
     assert!(
@@ -92,7 +77,7 @@ fn verify_passes_a_whole_trail_and_names_the_first_bad_entry() {
     let o = verify(&dir, "deleted.ron", &deleted);
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        text(&o).contains("trail entry 2 (2026-12-04T08:02:00Z"),
+        text(&o).contains("TRAIL ALTERED: trail entry 2"),
         "{}",
         text(&o)
     );
@@ -101,8 +86,66 @@ fn verify_passes_a_whole_trail_and_names_the_first_bad_entry() {
     reordered.trail.swap(2, 3);
     let o = verify(&dir, "reordered.ron", &reordered);
     assert_eq!(o.status.code(), Some(1));
-    assert!(text(&o).contains("trail entry 3"), "{}", text(&o));
+    assert!(
+        text(&o).contains("TRAIL ALTERED: trail entry 3"),
+        "{}",
+        text(&o)
+    );
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn verify_finds_an_answer_edited_without_the_trail_and_entries_cut_from_its_end() {
+    let dir = temp("replay");
+    let mut edited = written();
+    edited
+        .facts
+        .insert("role".to_owned(), ron::Value::String("victim".to_owned()));
+    let o = verify(&dir, "edited.ron", &edited);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert!(
+        text(&o).contains("TRAIL INTACT"),
+        "the chain itself is whole"
+    );
+    assert!(
+        text(&o).contains("ANSWERS DIFFER FROM THE TRAIL (1)"),
+        "{}",
+        text(&o)
+    );
+    assert!(text(&o).contains("case / role"), "{}", text(&o));
+
+    let mut cut = written();
+    cut.trail.pop();
+    let o = verify(&dir, "cut.ron", &cut);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert!(
+        text(&o).contains("ANSWERS DIFFER FROM THE TRAIL"),
+        "{}",
+        text(&o)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn compare_uses_the_outcome_the_case_recorded() {
+    let o = run(&["assess", WRITTEN, "--compare", "--pack", "npcc-2020"]);
+    let t = text(&o);
+    assert!(o.status.success(), "{t}");
+    assert!(
+        t.starts_with(
+            "Decided under: npcc-2018 version 2018.12.2, no force profile (digest dfc72b94efa9)\n"
+        ),
+        "the pinned guidance, not assessed again: {t}"
+    );
+    assert!(!t.contains("assessed again"), "{t}");
+    let witness = t
+        .lines()
+        .find(|l| l.contains("silent on witnesses"))
+        .unwrap_or_else(|| panic!("no witness line in\n{t}"));
+    assert!(
+        witness.ends_with("as decided given; now (none)"),
+        "{witness}"
+    );
 }
 
 #[test]
@@ -182,4 +225,35 @@ fn the_pack_in_force_is_chosen_by_date() {
         on("2026-12-04T10:00:00Z").as_deref(),
         Some("home-office-2023")
     );
+}
+
+#[test]
+fn assess_as_of_a_date_uses_the_pack_in_force_that_day() {
+    let case = "tests/data/cases/witness-2018.ron";
+    let o = run(&["assess", case, "--as-of", "2020-06-01"]);
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(text(&o).contains("As of 2020-06-01: the national pack in force was npcc-2020."));
+    assert!(
+        text(&o).contains("Guidance: npcc-2020 version"),
+        "{}",
+        text(&o)
+    );
+    // The case's own start date, without naming a pack or a date.
+    let dir = temp("as-of");
+    let p = dir.join("started-2019.ron");
+    let body = std::fs::read_to_string(case).unwrap();
+    let started = body.replacen("\n(\n", "\n(\n    started: \"2019-03-01T10:00:00Z\",\n", 1);
+    assert_ne!(started, body);
+    std::fs::write(&p, started).unwrap();
+    let o = run(&["assess", p.to_str().unwrap(), "--as-of", "started"]);
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(
+        text(&o).contains("As of 2019-03-01: the national pack in force was npcc-2018."),
+        "{}",
+        text(&o)
+    );
+    let o = run(&["assess", case, "--as-of", "2017-01-01"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).contains("no national pack here was in force on 2017-01-01"));
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -358,3 +358,32 @@ fn the_notes_change_log_is_drawn_from_the_trail() {
         note.changes
     );
 }
+
+#[test]
+fn an_over_large_file_is_refused_by_the_shell_and_the_open_case_kept() {
+    use victim_first::gui::{App, settings::Settings};
+    let mut app = App::with_drafts(
+        victim_first::store::load_builtin(),
+        Settings::default(),
+        None,
+    );
+    app.state.clock = Box::new(|| "2026-11-29T10:00:00Z".to_owned());
+    app.state.update(Action::NewCase);
+    let before = app.state.case.as_ref().map(|o| o.wizard.case.clone());
+    let dir = std::env::temp_dir().join(format!("vf-large-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let big = dir.join("big.ron");
+    std::fs::write(&big, vec![b' '; 5 * 1024 * 1024]).unwrap();
+    app.open_case(&big);
+    let message = app.state.message.clone().unwrap_or_default();
+    assert!(message.contains("big.ron"), "{message}");
+    assert!(
+        message.contains("larger than"),
+        "says it is too large: {message}"
+    );
+    assert_eq!(
+        app.state.case.as_ref().map(|o| o.wizard.case.clone()),
+        before
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -4,8 +4,11 @@
 //! Append-only, and checkable: each entry's hash is SHA-256 over the previous
 //! entry's hash and this entry's fields, so an entry edited, deleted or moved
 //! breaks the chain at the first entry after it, and [`check`] names that entry.
-//! (Entries cut from the end leave a shorter chain that is still whole; the
-//! decision note's digest covers the record as finished.)
+//! Entries cut from the end leave a shorter chain that is still whole, and an
+//! answer can be edited in the file without the trail: [`disagreements`]
+//! replays the trail against the case to find both. The hashes have no key, so
+//! a trail rewritten consistently, hashes and all, is not found by the file
+//! alone: the decision note's check code in the records system anchors it.
 //!
 //! What to record is worked out by comparing the case before and after each
 //! change ([`events`]), so no editing path can forget to record itself.
@@ -260,6 +263,46 @@ pub fn events(
         });
     }
     out
+}
+
+/// Where the case's answers and record differ from what its trail says they
+/// became: an answer edited in the file without the trail, or trail entries
+/// cut from the end. Each difference in words. A case whose trail did not
+/// begin with it (no `case started` entry: begun before the trail existed) is
+/// checked only for what the trail recorded.
+pub fn disagreements(g: &Guidance, w: &Wizard) -> Vec<String> {
+    let mut said: BTreeMap<(String, String), String> = BTreeMap::new();
+    let mut from_the_start = false;
+    for e in &w.case.trail {
+        let key = (e.about.clone(), e.item.clone());
+        if e.event == "case started" {
+            from_the_start = true;
+        } else if e.event.ends_with(" given") || e.event.ends_with(" changed") {
+            said.insert(key, e.to.clone());
+        } else if e.event.ends_with(" cleared") {
+            said.insert(key, String::new());
+        }
+    }
+    let now = flatten(g, w);
+    let mut keys: Vec<&(String, String)> = said.keys().chain(now.keys()).collect();
+    keys.sort();
+    keys.dedup();
+    keys.into_iter()
+        .filter_map(|key| {
+            let is = now.get(key).map_or("", |(v, _)| v.as_str());
+            let was = match said.get(key) {
+                Some(v) => v.as_str(),
+                None if from_the_start => "",
+                None => return None,
+            };
+            (is != was).then(|| {
+                format!(
+                    "{} / {}: the case says \"{is}\", its trail says \"{was}\"",
+                    key.0, key.1
+                )
+            })
+        })
+        .collect()
 }
 
 /// Records events into a case's trail, holding back the latest text edit so

@@ -69,7 +69,7 @@ pub fn write_stopping_after(path: &Path, bytes: &[u8], stop: Option<usize>) -> s
         // makes the rename durable sooner, so a failure here is not the write's.
         #[cfg(unix)]
         let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
-        Ok(false)
+        Ok(crashed(5))
     })();
     match result {
         Ok(_) => Ok(()),

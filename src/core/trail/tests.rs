@@ -178,3 +178,61 @@ fn nothing_changed_records_nothing() {
     let a = w.assess(&g);
     assert!(events(&g, &w, &w, &a, &a).is_empty());
 }
+
+#[test]
+fn a_case_agrees_with_its_trail_until_an_answer_is_edited_without_it() {
+    let g = guidance();
+    let mut w = Wizard::new("t", None, "T0");
+    append(
+        &mut w.case,
+        "T0",
+        &Event {
+            event: "case started".to_owned(),
+            about: "record".to_owned(),
+            item: "guidance".to_owned(),
+            from: String::new(),
+            to: "t".to_owned(),
+            text: false,
+        },
+    );
+    let mut r = Recorder::default();
+    change(&g, &mut w, &mut r, "T1", |w| {
+        w.set_answer(&g, About::Case, "role", one("b"), "T1");
+    });
+    change(&g, &mut w, &mut r, "T2", |w| {
+        w.set_answer(&g, About::Case, "detail", one("x"), "T2");
+    });
+    r.flush(&mut w.case);
+    assert!(
+        disagreements(&g, &w).is_empty(),
+        "{:?}",
+        disagreements(&g, &w)
+    );
+    // Edited in the file, the trail left alone.
+    let mut edited = w.clone();
+    edited
+        .case
+        .facts
+        .insert("role".to_owned(), ron::Value::String("a".to_owned()));
+    let d = disagreements(&g, &edited);
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert!(
+        d[0].starts_with("case / role: the case says \"Apple\""),
+        "{d:?}"
+    );
+    // The last entry cut off: the answer it recorded is no longer in the trail.
+    let mut cut = w.clone();
+    cut.case.trail.pop();
+    assert!(!disagreements(&g, &cut).is_empty());
+    // An answer added by hand to a case the trail followed from its start.
+    let mut added = w;
+    added.case.officer = Some(crate::core::raw::Officer {
+        name: "Someone".to_owned(),
+        ..crate::core::raw::Officer::default()
+    });
+    assert!(
+        disagreements(&g, &added)
+            .iter()
+            .any(|x| x.contains("officer's name"))
+    );
+}
