@@ -183,4 +183,13 @@ for round_ in range(KILLS):
     if round_ % 20 == 0:
         print(f"crash: round {round_}: {added} keys kept of about {typed} typed")
 
+# The last kill's draft is offered and resumed too.
+p, wid = start()
+find(p.pid, "push button", prefix="Resume ").queryAction().doAction(0)
+find(p.pid, "heading", name="Review and finish")
+t = find(p.pid, "entry", name=NAME).queryText()
+if t.getText(0, t.characterCount) != kept:
+    fail(f"after the last kill the recovered case shows {t.getText(0, t.characterCount)!r}, the draft held {kept!r}")
+p.kill()
+p.wait()
 print(f"crash: {KILLS} kills, every draft whole and offered again; at most {worst:.2f} s of typing lost")
