@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Ran, Scenario};
+use super::{Ran, Scenario, words};
 use crate::core::diagnostic::Diagnostic;
 use crate::core::engine::Verdict as EngineVerdict;
 use crate::core::parse;
@@ -46,6 +46,9 @@ pub struct Item {
     /// The rules behind it, to revisit when it was missed.
     #[serde(default)]
     pub rules: Vec<String>,
+    /// What the trainee chose, in words (for a presenter to show the class's choices).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub chose: String,
 }
 
 impl TraineeResult {
@@ -102,6 +105,30 @@ pub fn score(
     who: &str,
     completed: &str,
 ) -> TraineeResult {
+    TraineeResult {
+        trainee: who.to_owned(),
+        scenario: sc.title.clone(),
+        completed: completed.to_owned(),
+        items: details(g, sc, ran, trainee)
+            .into_iter()
+            .map(|d| Item {
+                chose: d.chose,
+                ..d.item
+            })
+            .collect(),
+    }
+}
+
+/// One scored point with, in words, what the guidance expects and what the trainee chose.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Detail {
+    pub item: Item,
+    pub expected: String,
+    pub chose: String,
+}
+
+/// Everything [`score`] scores, with what was expected and chosen, in the wizard's order.
+pub fn details(g: &Guidance, sc: &Scenario, ran: &Ran, trainee: &raw::Case) -> Vec<Detail> {
     let steps = steps::steps_or_default(&g.facts, &g.steps);
     let step_of = |fact: &str| {
         steps
@@ -121,52 +148,70 @@ pub fn score(
         out
     };
     let mut items = Vec::new();
-    let mut item = |step: String, what: String, correct: bool, rules: Vec<String>| {
-        items.push(Item {
-            step,
-            what,
-            correct,
-            rules,
-        });
-    };
     for (fact, want) in &sc.case.facts {
         let step = step_of(fact);
         let rules = taught(&step);
         let got = trainee.facts.get(fact);
-        item(
-            step,
-            format!("answer \"{fact}\""),
-            got.is_some_and(|v| same(v, want)),
-            rules,
-        );
+        let what = g
+            .fact(fact)
+            .map_or_else(|| format!("answer \"{fact}\""), |f| f.question.clone());
+        items.push(Detail {
+            item: Item {
+                step,
+                what: format!("answer \"{fact}\""),
+                correct: got.is_some_and(|v| same(v, want)),
+                rules,
+                chose: String::new(),
+            },
+            expected: format!("{what}: {}", words::value(g, fact, want)),
+            chose: got.map_or_else(|| "no answer".to_owned(), |v| words::value(g, fact, v)),
+        });
     }
-    proposals(sc, ran, trainee, &step_of, &taught, &mut item);
+    proposals(g, sc, ran, trainee, &step_of, &taught, &mut items);
     for a in &ran.assessment.required {
         let done = trainee.actions.get(&a.action).is_some_and(|r| r.done);
-        item(
-            "actions".into(),
-            format!("required action \"{}\"", a.action),
-            done,
-            a.rules.clone(),
-        );
+        let label = g
+            .action(&a.action)
+            .map_or(a.action.as_str(), |x| x.label.as_str());
+        items.push(Detail {
+            item: Item {
+                step: "actions".into(),
+                what: format!("required action \"{}\"", a.action),
+                correct: done,
+                rules: a.rules.clone(),
+                chose: String::new(),
+            },
+            expected: format!("{label}: done"),
+            chose: if done { "done" } else { "not recorded as done" }.to_owned(),
+        });
     }
-    TraineeResult {
-        trainee: who.to_owned(),
-        scenario: sc.title.clone(),
-        completed: completed.to_owned(),
-        items,
-    }
+    items
 }
 
 /// The items about each proposed check and the contact: what it is, and the decision.
 fn proposals(
+    g: &Guidance,
     sc: &Scenario,
     ran: &Ran,
     trainee: &raw::Case,
     step_of: &dyn Fn(&str) -> String,
     taught: &dyn Fn(&str) -> Vec<String>,
-    item: &mut dyn FnMut(String, String, bool, Vec<String>),
+    items: &mut Vec<Detail>,
 ) {
+    let mut item =
+        |step: &str, what: String, correct: bool, rules: Vec<String>, ec: (String, String)| {
+            items.push(Detail {
+                item: Item {
+                    step: step.to_owned(),
+                    what,
+                    correct,
+                    rules,
+                    chose: String::new(),
+                },
+                expected: ec.0,
+                chose: ec.1,
+            });
+        };
     let checks_step = step_of(crate::core::guidance::check_fact::PURPOSES);
     for (i, want) in sc.case.checks.iter().enumerate() {
         let got = trainee.checks.get(i);
@@ -175,12 +220,15 @@ fn proposals(
                 && c.subject == want.subject
                 && sorted(&c.purposes) == sorted(&want.purposes)
         });
-        let rules = taught(&checks_step);
         item(
-            checks_step.clone(),
+            &checks_step,
             format!("check {}: what it is", i + 1),
             what_for,
-            rules,
+            taught(&checks_step),
+            (
+                format!("check {}: {}", i + 1, words::check(g, want)),
+                got.map_or_else(|| "no such check".to_owned(), |c| words::check(g, c)),
+            ),
         );
         let verdict = ran.assessment.checks.get(i).map(|c| c.verdict);
         let rules = sc
@@ -191,21 +239,38 @@ fn proposals(
             .unwrap_or_default();
         let decided = got.and_then(|c| c.decision.as_ref());
         item(
-            checks_step.clone(),
+            &checks_step,
             format!("decision on check {}", i + 1),
             verdict.is_some_and(|v| allowed(v, decided)),
             rules,
+            (
+                format!("check {}: {}", i + 1, words::allowed(verdict)),
+                words::decision(decided),
+            ),
         );
     }
     if let Some(want) = &sc.case.ie_contact {
-        let ie_step = step_of(crate::core::guidance::ie_fact::PURPOSE);
+        let ie = crate::core::guidance::ie_fact::PURPOSE;
+        let ie_step = step_of(ie);
         let got = trainee.ie_contact.as_ref();
-        let rules = taught(&ie_step);
+        let purpose = |p: Option<&String>| {
+            p.map_or_else(
+                || "no purpose".to_owned(),
+                |p| g.value_label(ie, p).to_owned(),
+            )
+        };
         item(
-            ie_step.clone(),
+            &ie_step,
             "the contact: what it is for".into(),
             got.is_some_and(|c| c.purpose == want.purpose),
-            rules,
+            taught(&ie_step),
+            (
+                format!("the contact: {}", purpose(want.purpose.as_ref())),
+                got.map_or_else(
+                    || "no contact proposed".to_owned(),
+                    |c| purpose(c.purpose.as_ref()),
+                ),
+            ),
         );
         let rules = sc
             .expect
@@ -213,14 +278,17 @@ fn proposals(
             .as_ref()
             .map(|e| e.rules.clone())
             .unwrap_or_default();
+        let verdict = ran.assessment.ie_contact.verdict;
+        let decided = got.and_then(|c| c.decision.as_ref());
         item(
-            ie_step,
+            &ie_step,
             "decision on the contact".into(),
-            allowed(
-                ran.assessment.ie_contact.verdict,
-                got.and_then(|c| c.decision.as_ref()),
-            ),
+            allowed(verdict, decided),
             rules,
+            (
+                format!("the contact: {}", words::allowed(Some(verdict))),
+                words::decision(decided),
+            ),
         );
     }
 }
