@@ -125,3 +125,31 @@ fn a_case_written_as_a_scenario_runs_and_passes() {
     .expect_err("refused");
     assert!(bad.to_string().contains("no rule \"NOPE\""), "{bad}");
 }
+
+#[test]
+fn a_class_choices_are_counted_point_by_point() {
+    let (g, sc, ran) = setup();
+    let good = good_trainee(&sc);
+    let mut bad = good.clone();
+    bad.checks[1].decision = Some(raw::OfficerDecision {
+        choice: raw::Choice::Proceed,
+        reason: "x".into(),
+        reconsider: String::new(),
+    });
+    let class = results::Class::new(vec![
+        results::score(&g, &sc, &ran, &good, "A", ""),
+        results::score(&g, &sc, &ran, &bad, "B", ""),
+        results::score(&g, &sc, &ran, &bad, "C", ""),
+    ]);
+    let c = class.choices("Two checks");
+    let d = c
+        .iter()
+        .find(|c| c.what == "decision on check 2")
+        .expect("the point");
+    assert_eq!((d.right, d.total), (1, 3));
+    assert_eq!(
+        d.chose,
+        [("Go ahead".to_owned(), 2), ("Do not do it".to_owned(), 1)]
+    );
+    assert!(class.choices("another").is_empty());
+}

@@ -406,6 +406,59 @@ impl Class {
     }
 }
 
+/// How a class answered one scored point: how many right, and each choice made.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Choices {
+    pub step: String,
+    pub what: String,
+    pub right: usize,
+    pub total: usize,
+    /// Each choice in words, with how many made it, most first (ties by words).
+    pub chose: Vec<(String, usize)>,
+}
+
+impl Class {
+    /// The class's choices on scenario `title`, point by point, in the order met.
+    pub fn choices(&self, title: &str) -> Vec<Choices> {
+        let mut out: Vec<Choices> = Vec::new();
+        for r in self.results.iter().filter(|r| r.scenario == title) {
+            for i in &r.items {
+                let at = if let Some(at) = out
+                    .iter()
+                    .position(|c| c.step == i.step && c.what == i.what)
+                {
+                    at
+                } else {
+                    out.push(Choices {
+                        step: i.step.clone(),
+                        what: i.what.clone(),
+                        ..Choices::default()
+                    });
+                    out.len() - 1
+                };
+                let Some(c) = out.get_mut(at) else { continue };
+                c.total += 1;
+                c.right += usize::from(i.correct);
+                let words = if i.chose.is_empty() {
+                    "not recorded"
+                } else {
+                    i.chose.as_str()
+                };
+                if let Some(slot) = c.chose.iter_mut().find(|(w, _)| w == words) {
+                    slot.1 += 1;
+                } else {
+                    c.chose.push((words.to_owned(), 1));
+                }
+            }
+        }
+        for c in &mut out {
+            c.chose
+                .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        }
+        out
+    }
+}
+
 fn csv_field(text: &str) -> String {
     let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
