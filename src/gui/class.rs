@@ -187,8 +187,7 @@ pub fn show(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) {
             .map(|avg| format!("; average score {avg}%"))
             .unwrap_or_default()
     );
-    let s = ui.label(RichText::new(&summary).size(16.0));
-    widgets::name(ui, &s, &summary);
+    ui.label(RichText::new(&summary).size(16.0));
     for p in &c.problems {
         ui.label(RichText::new(p.as_str()).color(colours.error));
     }

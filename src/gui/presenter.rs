@@ -65,13 +65,12 @@ pub fn show(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) {
         }
     });
     ui.add_space(8.0);
-    let r = ui.label(
+    ui.label(
         RichText::new(e.scenario.title.as_str())
             .size(26.0)
             .strong()
             .color(strong),
     );
-    widgets::name(ui, &r, &format!("Presenting: {}", e.scenario.title));
     ui.add_space(10.0);
     ui.columns(2, |cols| {
         if let [left, right] = cols {
@@ -143,8 +142,7 @@ fn choices(
             );
             let chose: Vec<String> = p.chose.iter().map(|(w, n)| format!("{w} ({n})")).collect();
             let text = format!("Chose: {}", chose.join("; "));
-            let l = ui.label(RichText::new(&text).size(18.0));
-            widgets::name(ui, &l, &text);
+            ui.label(RichText::new(&text).size(18.0));
         }
         ui.add_space(8.0);
     }

@@ -212,8 +212,8 @@ fn line(ui: &mut egui::Ui, state: &GuiState, d: &Detail, actions: &mut Vec<Actio
         "{mark}: the guidance expects {}; you chose: {}",
         d.expected, d.chose
     );
-    let r = ui.label(RichText::new(&text).color(colour));
-    widgets::name(ui, &r, &text);
+    // A label's text is its accessible name.
+    ui.label(RichText::new(&text).color(colour));
     if !d.item.correct && !d.item.rules.is_empty() {
         ui.horizontal_wrapped(|ui| {
             ui.label("The rule:");
@@ -274,8 +274,7 @@ fn report(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) {
     let (right, all) = r.result.score();
     ui.label(RichText::new(r.result.scenario.as_str()).strong());
     let overall = format!("Overall: {right} of {all} right ({}%)", r.result.percent());
-    let o = ui.label(RichText::new(&overall).size(20.0));
-    widgets::name(ui, &o, &overall);
+    ui.label(RichText::new(&overall).size(20.0));
     ui.add_space(6.0);
     widgets::subheading(ui, "Each step");
     egui::Grid::new("training-steps")
@@ -283,9 +282,7 @@ fn report(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) {
         .show(ui, |ui| {
             for s in &r.steps {
                 ui.label(s.heading.as_str());
-                let text = format!("{}: {} of {} right", s.heading, s.right, s.total);
-                let l = ui.label(format!("{} of {}", s.right, s.total));
-                widgets::name(ui, &l, &text);
+                ui.label(format!("{} of {} right", s.right, s.total));
                 ui.end_row();
             }
         });
