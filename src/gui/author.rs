@@ -67,11 +67,11 @@ pub fn show(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) {
         actions,
         TrainingAction::SetTitle,
     );
-    let n = &form.narrative;
+    let story = &form.narrative;
     for (i, (label, text)) in [
-        ("What the person said", &n.person_said),
-        ("What the call handler noted", &n.call_handler),
-        ("What a colleague proposes", &n.colleague_proposes),
+        ("What the person said", &story.person_said),
+        ("What the call handler noted", &story.call_handler),
+        ("What a colleague proposes", &story.colleague_proposes),
     ]
     .into_iter()
     .enumerate()
@@ -87,67 +87,7 @@ pub fn show(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) {
         );
     }
     ui.add_space(8.0);
-    widgets::subheading(ui, "Teaching points");
-    let steps = state.steps();
-    for (i, (step, point, rules)) in form.points.iter().enumerate() {
-        ui.group(|ui| {
-            let label = format!("Teaching point {}: step", i + 1);
-            let shown = steps
-                .iter()
-                .find(|s| s.id() == step)
-                .map_or_else(|| step.clone(), step_words);
-            let combo = egui::ComboBox::from_id_salt(("author-step", i))
-                .selected_text(shown)
-                .show_ui(ui, |ui| {
-                    for s in &steps {
-                        if ui.selectable_label(s.id() == step, step_words(s)).clicked() {
-                            act(
-                                actions,
-                                TrainingAction::SetPoint(
-                                    i,
-                                    (s.id().to_owned(), point.clone(), rules.clone()),
-                                ),
-                            );
-                        }
-                    }
-                });
-            widgets::name(ui, &combo.response, &label);
-            let (s, r) = (step.clone(), rules.clone());
-            field(
-                ui,
-                &format!("Teaching point {}: what to take away", i + 1),
-                ("author-point", i),
-                point,
-                true,
-                actions,
-                |t| TrainingAction::SetPoint(i, (s, t, r)),
-            );
-            let (s, p) = (step.clone(), point.clone());
-            field(
-                ui,
-                &format!(
-                    "Teaching point {}: the rules behind it (ids, apart by spaces)",
-                    i + 1
-                ),
-                ("author-rules", i),
-                rules,
-                false,
-                actions,
-                |t| TrainingAction::SetPoint(i, (s, p, t)),
-            );
-            let label = format!("Remove teaching point {}", i + 1);
-            let b = ui.button(&label);
-            widgets::name(ui, &b, &label);
-            if b.clicked() {
-                act(actions, TrainingAction::RemovePoint(i));
-            }
-        });
-    }
-    let b = ui.button("Add a teaching point");
-    widgets::name(ui, &b, "Add a teaching point");
-    if b.clicked() {
-        act(actions, TrainingAction::AddPoint);
-    }
+    points(ui, state, actions);
     if !form.problems.is_empty() {
         let colours = theme::Palette::of(state.theme());
         ui.add_space(6.0);
@@ -173,6 +113,72 @@ pub fn show(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) {
             }
         }
     });
+}
+
+/// The teaching points: each a step, what to take away, and the rules behind it.
+fn points(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) {
+    let form = &state.training.author;
+    widgets::subheading(ui, "Teaching points");
+    let steps = state.steps();
+    for (i, (step, point, rules)) in form.points.iter().enumerate() {
+        ui.group(|ui| {
+            let label = format!("Teaching point {}: step", i + 1);
+            let shown = steps
+                .iter()
+                .find(|s| s.id() == step)
+                .map_or_else(|| step.clone(), step_words);
+            let combo = egui::ComboBox::from_id_salt(("author-step", i))
+                .selected_text(shown)
+                .show_ui(ui, |ui| {
+                    for s in &steps {
+                        if ui.selectable_label(s.id() == step, step_words(s)).clicked() {
+                            act(
+                                actions,
+                                TrainingAction::SetPoint(
+                                    i,
+                                    (s.id().to_owned(), point.clone(), rules.clone()),
+                                ),
+                            );
+                        }
+                    }
+                });
+            widgets::name(ui, &combo.response, &label);
+            let (at, listed) = (step.clone(), rules.clone());
+            field(
+                ui,
+                &format!("Teaching point {}: what to take away", i + 1),
+                ("author-point", i),
+                point,
+                true,
+                actions,
+                |t| TrainingAction::SetPoint(i, (at, t, listed)),
+            );
+            let (at, said) = (step.clone(), point.clone());
+            field(
+                ui,
+                &format!(
+                    "Teaching point {}: the rules behind it (ids, apart by spaces)",
+                    i + 1
+                ),
+                ("author-rules", i),
+                rules,
+                false,
+                actions,
+                |t| TrainingAction::SetPoint(i, (at, said, t)),
+            );
+            let label = format!("Remove teaching point {}", i + 1);
+            let b = ui.button(&label);
+            widgets::name(ui, &b, &label);
+            if b.clicked() {
+                act(actions, TrainingAction::RemovePoint(i));
+            }
+        });
+    }
+    let b = ui.button("Add a teaching point");
+    widgets::name(ui, &b, "Add a teaching point");
+    if b.clicked() {
+        act(actions, TrainingAction::AddPoint);
+    }
 }
 
 fn step_words(s: &crate::core::wizard::StepKind) -> String {

@@ -8,6 +8,7 @@ use egui::{Color32, RichText, Sense, Stroke, vec2};
 use super::state::{Action, GuiState, TrainingAction, View};
 use super::{theme, widgets};
 use crate::core::scenario::feedback;
+use crate::core::scenario::results::TraineeResult;
 
 /// The bins of the score distribution, in words.
 pub const BINS: [&str; 10] = [
@@ -177,7 +178,7 @@ pub fn show(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) {
     };
     let colours = theme::Palette::of(state.theme());
     let n = c.class.results.len();
-    let total: usize = c.class.results.iter().map(|r| r.percent()).sum();
+    let total: usize = c.class.results.iter().map(TraineeResult::percent).sum();
     let summary = format!(
         "{n} result{} from {}{}",
         if n == 1 { "" } else { "s" },

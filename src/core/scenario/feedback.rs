@@ -5,6 +5,8 @@
 //! Everything here is read from the scenario, its run and the guidance: the
 //! window only draws it.
 
+use std::fmt::Write as _;
+
 use super::results::{self, Detail, TraineeResult};
 use super::{Ran, Scenario, TeachingPoint};
 use crate::core::guidance::Guidance;
@@ -64,7 +66,7 @@ pub fn cite(g: &Guidance, id: &str) -> Cited {
                 |src| format!("{}, {} ({})", src.title, src.publisher, src.date),
             );
             if let (0, Some(section)) = (i, &r.section) {
-                words.push_str(&format!(", {section}"));
+                let _ = write!(words, ", {section}");
             }
             words
         })

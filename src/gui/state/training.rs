@@ -443,10 +443,8 @@ impl GuiState {
                     *slot = p;
                 }
             }
-            TrainingAction::RemovePoint(i) => {
-                if i < form.points.len() {
-                    form.points.remove(i);
-                }
+            TrainingAction::RemovePoint(i) if i < form.points.len() => {
+                form.points.remove(i);
             }
             TrainingAction::SaveScenario => return self.save_scenario(),
             _ => {}
