@@ -330,3 +330,85 @@ fn a_case_saved_as_a_scenario_runs_as_a_passing_scenario() {
         "the saved scenario does not pass"
     );
 }
+
+/// Writes the example class in `docs/screenshots/class/` that the screenshots
+/// and the user guide show: twelve fictional trainees on scenario 1, each
+/// scored by the core from a case with its own mistakes.
+/// `cargo test --test ui_training -- --ignored write_the_example_class`
+#[test]
+#[ignore = "writes the screenshots' example class"]
+fn write_the_example_class() {
+    use victim_first::core::raw;
+    let (lib, _) = victim_first::store::load_library(std::path::Path::new("guidance"));
+    let (name, text) = victim_first::builtin::scenarios().next().expect("scenario 1");
+    let (src, sc) = victim_first::core::scenario::parse(&name, text.as_bytes()).expect("parses");
+    let g = lib
+        .resolve(&sc.case.pack, sc.case.profile.as_deref())
+        .expect("guidance");
+    let ran = victim_first::core::scenario::run(&g, &src, &sc).expect("runs");
+    let dir = std::path::Path::new("docs/screenshots/class");
+    std::fs::create_dir_all(dir).unwrap();
+    let decide = |choice, reason: &str| {
+        Some(raw::OfficerDecision {
+            choice,
+            reason: reason.into(),
+            reconsider: String::new(),
+        })
+    };
+    for k in 0..12usize {
+        let mut case = sc.case.clone();
+        case.checks[0].decision = decide(raw::Choice::Proceed, "");
+        case.checks[1].decision = decide(
+            if k % 4 == 1 {
+                raw::Choice::Proceed
+            } else {
+                raw::Choice::DoNotProceed
+            },
+            "",
+        );
+        if let Some(ie) = case.ie_contact.as_mut() {
+            ie.decision = if k % 2 == 0 {
+                decide(raw::Choice::Proceed, "")
+            } else {
+                decide(raw::Choice::DoNotProceed, "")
+            };
+        }
+        if k % 3 == 0 {
+            case.facts.insert(
+                "concern_strength".into(),
+                ron::Value::String("clear_evidence".into()),
+            );
+        }
+        if k % 5 == 2 {
+            case.facts.insert(
+                "status_used_to_control".into(),
+                ron::Value::String("no".into()),
+            );
+        }
+        // Two trainees left half the questions unanswered.
+        if k % 5 == 4 {
+            case.facts.retain(|f, _| f.len() % 2 == 0);
+        }
+        for (i, a) in ran.assessment.required.iter().enumerate() {
+            if i < 6 - k % 5 {
+                case.actions.insert(
+                    a.action.clone(),
+                    raw::ActionRecord {
+                        done: true,
+                        note: String::new(),
+                    },
+                );
+            }
+        }
+        let who = format!("PC {}", 1101 + k);
+        let r = victim_first::core::scenario::results::score(
+            &g,
+            &sc,
+            &ran,
+            &case,
+            &who,
+            "2026-12-04T10:30:00Z",
+        );
+        std::fs::write(dir.join(format!("trainee-{:02}.ron", k + 1)), r.to_ron()).unwrap();
+    }
+}
