@@ -209,8 +209,8 @@ fn line(ui: &mut egui::Ui, state: &GuiState, d: &Detail, actions: &mut Vec<Actio
         ("Not what the guidance expects", colours.error)
     };
     let text = format!(
-        "{mark}: the guidance expects {}; you chose: {}",
-        d.expected, d.chose
+        "{mark}. {}: the guidance expects {}; you chose {}",
+        d.about, d.expected, d.chose
     );
     // A label's text is its accessible name.
     ui.label(RichText::new(&text).color(colour));

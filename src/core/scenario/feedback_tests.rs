@@ -28,7 +28,8 @@ fn a_wrong_choice_gets_feedback_citing_the_right_rule_and_its_source() {
     let wrong: Vec<_> = f.lines.iter().filter(|l| !l.item.correct).collect();
     assert_eq!(wrong.len(), 1);
     assert_eq!(wrong[0].item.what, "decision on check 2");
-    assert_eq!(wrong[0].expected, "check 2: REFUSED, so Do not do it");
+    assert_eq!(wrong[0].about, "Check 2: the decision");
+    assert_eq!(wrong[0].expected, "REFUSED, so Do not do it");
     assert_eq!(wrong[0].chose, "Go ahead");
     assert_eq!(wrong[0].item.rules, ["R2"]);
     // The rule behind what was missed comes first, with its source in words.
@@ -40,7 +41,8 @@ fn a_wrong_choice_gets_feedback_citing_the_right_rule_and_its_source() {
         .facts
         .insert("role".into(), ron::Value::String("a".into()));
     let f = feedback::step_feedback(&g, &sc, &ran, &trainee, "one");
-    assert_eq!(f.lines[0].expected, "Role?: B");
+    assert_eq!(f.lines[0].about, "Role?");
+    assert_eq!(f.lines[0].expected, "B");
     assert_eq!(f.lines[0].chose, "A");
     assert_eq!(f.rules[0].id, "CTX");
 }

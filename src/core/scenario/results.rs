@@ -123,6 +123,8 @@ pub fn score(
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Detail {
     pub item: Item,
+    /// What the point is about, in words: the question, or the check or contact.
+    pub about: String,
     pub expected: String,
     pub chose: String,
 }
@@ -163,7 +165,8 @@ pub fn details(g: &Guidance, sc: &Scenario, ran: &Ran, trainee: &raw::Case) -> V
                 rules,
                 chose: String::new(),
             },
-            expected: format!("{what}: {}", words::value(g, fact, want)),
+            about: what,
+            expected: words::value(g, fact, want),
             chose: got.map_or_else(|| "no answer".to_owned(), |v| words::value(g, fact, v)),
         });
     }
@@ -181,7 +184,8 @@ pub fn details(g: &Guidance, sc: &Scenario, ran: &Ran, trainee: &raw::Case) -> V
                 rules: a.rules.clone(),
                 chose: String::new(),
             },
-            expected: format!("{label}: done"),
+            about: format!("Required action: {label}"),
+            expected: "done".to_owned(),
             chose: if done { "done" } else { "not recorded as done" }.to_owned(),
         });
     }
@@ -198,20 +202,24 @@ fn proposals(
     taught: &dyn Fn(&str) -> Vec<String>,
     items: &mut Vec<Detail>,
 ) {
-    let mut item =
-        |step: &str, what: String, correct: bool, rules: Vec<String>, ec: (String, String)| {
-            items.push(Detail {
-                item: Item {
-                    step: step.to_owned(),
-                    what,
-                    correct,
-                    rules,
-                    chose: String::new(),
-                },
-                expected: ec.0,
-                chose: ec.1,
-            });
-        };
+    let mut item = |step: &str,
+                    what: String,
+                    correct: bool,
+                    rules: Vec<String>,
+                    ec: (String, String, String)| {
+        items.push(Detail {
+            item: Item {
+                step: step.to_owned(),
+                what,
+                correct,
+                rules,
+                chose: String::new(),
+            },
+            about: ec.0,
+            expected: ec.1,
+            chose: ec.2,
+        });
+    };
     let checks_step = step_of(crate::core::guidance::check_fact::PURPOSES);
     for (i, want) in sc.case.checks.iter().enumerate() {
         let got = trainee.checks.get(i);
@@ -226,7 +234,8 @@ fn proposals(
             what_for,
             taught(&checks_step),
             (
-                format!("check {}: {}", i + 1, words::check(g, want)),
+                format!("Check {}: what it is", i + 1),
+                words::check(g, want),
                 got.map_or_else(|| "no such check".to_owned(), |c| words::check(g, c)),
             ),
         );
@@ -244,7 +253,8 @@ fn proposals(
             verdict.is_some_and(|v| allowed(v, decided)),
             rules,
             (
-                format!("check {}: {}", i + 1, words::allowed(verdict)),
+                format!("Check {}: the decision", i + 1),
+                words::allowed(verdict),
                 words::decision(decided),
             ),
         );
@@ -265,7 +275,8 @@ fn proposals(
             got.is_some_and(|c| c.purpose == want.purpose),
             taught(&ie_step),
             (
-                format!("the contact: {}", purpose(want.purpose.as_ref())),
+                "The contact with Immigration Enforcement: what it is for".to_owned(),
+                purpose(want.purpose.as_ref()),
                 got.map_or_else(
                     || "no contact proposed".to_owned(),
                     |c| purpose(c.purpose.as_ref()),
@@ -286,7 +297,8 @@ fn proposals(
             allowed(verdict, decided),
             rules,
             (
-                format!("the contact: {}", words::allowed(Some(verdict))),
+                "The contact with Immigration Enforcement: the decision".to_owned(),
+                words::allowed(Some(verdict)),
                 words::decision(decided),
             ),
         );
