@@ -32,7 +32,7 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
-for _ in $(seq 1 100); do [ -S "/tmp/.X11-unix/X$n" ] && break; sleep 0.05; done
+for _ in $(seq 1 200); do [ -S "/tmp/.X11-unix/X$n" ] && break; sleep 0.05; done
 
 export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_DATA_HOME="$work/home/.local/share" XDG_RUNTIME_DIR="$work"
 export DISPLAY=":$n"

@@ -66,8 +66,8 @@ pub fn open_controls(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Acti
 pub fn bars(ui: &mut egui::Ui, name: &str, rows: &[(String, usize)], colour: Color32) {
     let max = rows.iter().map(|r| r.1).max().unwrap_or(0).max(1);
     let row_h = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
-    let label_w = 190.0;
-    let width = ui.available_width().clamp(300.0, 760.0);
+    let label_w = 270.0;
+    let width = ui.available_width().clamp(400.0, 860.0);
     #[allow(
         clippy::cast_precision_loss,
         reason = "a handful of rows, drawn as pixels"
@@ -77,6 +77,11 @@ pub fn bars(ui: &mut egui::Ui, name: &str, rows: &[(String, usize)], colour: Col
     let words: Vec<String> = rows.iter().map(|(l, n)| format!("{l}: {n}")).collect();
     widgets::name(ui, &resp, &format!("{name}. {}", words.join("; ")));
     let painter = ui.painter_at(rect);
+    // A long label is cut at its column rather than drawn under its bar.
+    let labels = ui.painter_at(egui::Rect::from_min_size(
+        rect.min,
+        vec2(label_w - 8.0, rect.height()),
+    ));
     let text = ui.visuals().text_color();
     let font = egui::TextStyle::Body.resolve(ui.style());
     let bar_w = rect.width() - label_w - 50.0;
@@ -86,7 +91,7 @@ pub fn bars(ui: &mut egui::Ui, name: &str, rows: &[(String, usize)], colour: Col
             reason = "counts of a class, drawn as pixels"
         )]
         let (y, share) = (rect.top() + row_h * i as f32, *n as f32 / max as f32);
-        painter.text(
+        labels.text(
             egui::pos2(rect.left(), y + row_h / 2.0),
             egui::Align2::LEFT_CENTER,
             label,

@@ -181,7 +181,8 @@ pub fn report(
             })
             .collect(),
     };
-    let steps = result
+    let order: Vec<String> = wizard::steps(g).iter().map(|s| s.id().to_owned()).collect();
+    let mut steps: Vec<StepScore> = result
         .by_step()
         .into_iter()
         .map(|(step, right, total)| StepScore {
@@ -191,6 +192,13 @@ pub fn report(
             total,
         })
         .collect();
+    // In the wizard's order, as the trainee met them.
+    steps.sort_by_key(|s| {
+        order
+            .iter()
+            .position(|o| *o == s.step)
+            .unwrap_or(usize::MAX)
+    });
     let missed: Vec<Detail> = all.into_iter().filter(|d| !d.item.correct).collect();
     let mut ids: Vec<&str> = Vec::new();
     for d in &missed {
