@@ -92,8 +92,19 @@ def shot(name):
 ROLE = "Who is the person you are dealing with?"
 OFFENCE = "What kind of offence is being reported?"
 
+# Writing a scenario from the case in progress (the example case, opened at start).
+press("push button", name="Start")
+press("push button", name="Save the case in progress as a scenario…")
+type_into("Title", "Domestic abuse at medium risk: a threat to ring the Home Office")
+type_into("What the person said", "Grace Okafor, 34, says her partner slapped her and said he would ring the Home Office if she called the police.")
+type_into("What a colleague proposes", "A PNC check on the partner for the risk assessment, and one on Grace to see if she is allowed to be here.")
+press("push button", name="Add a teaching point")
+type_into("Teaching point 1: what to take away", "Threats about status are controlling behaviour: record them as evidence.")
+type_into("Teaching point 1: the rules behind it (ids, apart by spaces)", "CCB-01 RISK-01")
+shot("training-author")
+press("push button", name="Training")
+
 # Practice: scenario 1, a wrong answer on the concern step, feedback on leaving it.
-press("push button", name="Practice or assessment…")
 press("radio button", contains="Scenario 1:")
 press("push button", name="Start practice")
 press("radio button", name=f"{ROLE} A victim of the crime reported")

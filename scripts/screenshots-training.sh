@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Takes the training screenshots (issue 18) from the real window under Xvfb:
+# the example case being saved as a scenario,
 # practice with feedback after a step, an assessment under way and its score,
 # a class's results (docs/screenshots/class/, twelve fictional trainees written
 # by `cargo test --test ui_training -- --ignored write_the_example_class`), and
@@ -46,7 +47,7 @@ for _ in $(seq 1 50); do [ -S "$work/bus" ] && break; sleep 0.1; done
 dbus-send --session --print-reply --dest=org.a11y.Bus /org/a11y/bus \
     org.freedesktop.DBus.Properties.Set string:org.a11y.Status string:IsEnabled variant:boolean:true >/dev/null
 
-"$bin" gui >"$work/app.log" 2>&1 &
+"$bin" gui --case "$root/docs/screenshots/example-case.ron" >"$work/app.log" 2>&1 &
 app_pid=$!
 wid=""
 for _ in $(seq 1 100); do
