@@ -123,5 +123,4 @@ stop
 
 # Training (issue 18): practice, assessment, the score, a class, the presenter,
 # and a case saved as a scenario, driven over AT-SPI in a display of its own.
-stop
 scripts/screenshots-training.sh "$bin"
