@@ -155,3 +155,16 @@ fn a_class_choices_are_counted_point_by_point() {
     );
     assert!(class.choices("another").is_empty());
 }
+
+#[test]
+fn checks_recorded_in_another_order_are_paired_by_what_they_are() {
+    let (g, sc, ran) = setup();
+    let mut trainee = good_trainee(&sc);
+    trainee.checks.swap(0, 1);
+    let r = results::score(&g, &sc, &ran, &trainee, "PC 1", "");
+    assert_eq!(
+        r.score(),
+        (7, 8),
+        "only the contact's decision is wrong, as before"
+    );
+}

@@ -221,8 +221,13 @@ fn proposals(
         });
     };
     let checks_step = step_of(crate::core::guidance::check_fact::PURPOSES);
+    let paired = pair_checks(&sc.case.checks, &trainee.checks);
     for (i, want) in sc.case.checks.iter().enumerate() {
-        let got = trainee.checks.get(i);
+        let got = paired
+            .get(i)
+            .copied()
+            .flatten()
+            .and_then(|j| trainee.checks.get(j));
         let what_for = got.is_some_and(|c| {
             c.system == want.system
                 && c.subject == want.subject
@@ -259,6 +264,23 @@ fn proposals(
             ),
         );
     }
+    contact(g, sc, ran, trainee, &(step_of, taught), &mut item);
+}
+
+/// A scored point: its step, what, whether right, its rules, and (about, expected, chose).
+type Point<'a> = dyn FnMut(&str, String, bool, Vec<String>, (String, String, String)) + 'a;
+/// Which step asks a fact, and the rules a step's teaching points cite.
+type Lookups<'a> = (&'a dyn Fn(&str) -> String, &'a dyn Fn(&str) -> Vec<String>);
+
+/// The items about the proposed contact: what it is for, and the decision.
+fn contact(
+    g: &Guidance,
+    sc: &Scenario,
+    ran: &Ran,
+    trainee: &raw::Case,
+    (step_of, taught): &Lookups<'_>,
+    item: &mut Point<'_>,
+) {
     if let Some(want) = &sc.case.ie_contact {
         let ie = crate::core::guidance::ie_fact::PURPOSE;
         let ie_step = step_of(ie);
@@ -303,6 +325,42 @@ fn proposals(
             ),
         );
     }
+}
+
+/// Which of the trainee's checks answers each check of the story: the first
+/// not yet paired on the same system and subject, else the one in the same place.
+/// A trainee who records the story's checks in another order is not marked down for it.
+fn pair_checks(want: &[raw::CaseCheck], got: &[raw::CaseCheck]) -> Vec<Option<usize>> {
+    let mut used = vec![false; got.len()];
+    let mut out: Vec<Option<usize>> = vec![None; want.len()];
+    let same = |a: &raw::CaseCheck, b: &raw::CaseCheck| {
+        a.system == b.system && a.subject == b.subject && sorted(&a.purposes) == sorted(&b.purposes)
+    };
+    let near =
+        |a: &raw::CaseCheck, b: &raw::CaseCheck| a.system == b.system && a.subject == b.subject;
+    for test in [
+        &same as &dyn Fn(&raw::CaseCheck, &raw::CaseCheck) -> bool,
+        &near,
+    ] {
+        for (i, w) in want.iter().enumerate() {
+            if out.get(i).copied().flatten().is_some() {
+                continue;
+            }
+            if let Some(j) =
+                (0..got.len()).find(|&j| !used[j] && got.get(j).is_some_and(|g| test(w, g)))
+            {
+                used[j] = true;
+                out[i] = Some(j);
+            }
+        }
+    }
+    for (i, slot) in out.iter_mut().enumerate() {
+        if slot.is_none() && used.get(i) == Some(&false) {
+            used[i] = true;
+            *slot = Some(i);
+        }
+    }
+    out
 }
 
 fn sorted(v: &[String]) -> Vec<&String> {
