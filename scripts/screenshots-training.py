@@ -103,6 +103,8 @@ type_into("Teaching point 1: what to take away", "Threats about status are contr
 type_into("Teaching point 1: the rules behind it (ids, apart by spaces)", "CCB-01 RISK-01")
 shot("training-author")
 press("push button", name="Training")
+press("radio button", contains="Scenario 1:")
+shot("training-choose")
 
 # Practice: scenario 1, a wrong answer on the concern step, feedback on leaving it.
 press("radio button", contains="Scenario 1:")

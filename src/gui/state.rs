@@ -610,11 +610,6 @@ impl GuiState {
 
     fn go_to(&mut self, i: usize) {
         let left = self.case.as_ref().map(|o| o.wizard.step);
-        self.go_to_step(i);
-        self.left_step(left);
-    }
-
-    fn go_to_step(&mut self, i: usize) {
         self.settle_trail();
         if let (Ok(g), Some(open)) = (&self.guidance, &mut self.case) {
             open.wizard.go_to(g, i);
@@ -627,6 +622,7 @@ impl GuiState {
             }
             self.screen = Screen::Wizard;
         }
+        self.left_step(left);
     }
 
     fn edit(&mut self, f: impl FnOnce(&mut Wizard, &Guidance)) {

@@ -79,37 +79,55 @@ fn choose(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) {
         act(actions, TrainingAction::SetTrainee(who));
     }
     ui.add_space(8.0);
-    widgets::subheading(ui, "Scenarios");
-    for (i, e) in state.training.scenarios.iter().enumerate() {
-        let text = format!("Scenario {}: {}", i + 1, e.scenario.title);
-        let r = ui.radio(state.training.chosen == i, &text);
-        widgets::name(ui, &r, &text);
-        if r.clicked() {
-            act(actions, TrainingAction::Choose(i));
+    ui.columns(2, |cols| {
+        if let [left, right] = cols {
+            widgets::subheading(left, "Scenarios");
+            for (i, e) in state.training.scenarios.iter().enumerate() {
+                let text = format!("Scenario {}: {}", i + 1, e.scenario.title);
+                let r = left.radio(state.training.chosen == i, &text);
+                widgets::name(left, &r, &text);
+                if r.clicked() {
+                    act(actions, TrainingAction::Choose(i));
+                }
+            }
+            chosen(right, state, actions);
         }
+    });
+    ui.add_space(12.0);
+    class::open_controls(ui, state, actions);
+    ui.add_space(12.0);
+    if ui.button("Back to the start").clicked() {
+        actions.push(Action::Show(Screen::Start));
     }
+}
+
+/// The scenario chosen: its story, and the buttons that start it.
+fn chosen(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) {
+    // Clear of the scroll bar.
+    ui.set_max_width(ui.available_width() - 16.0);
     if let Some(e) = state.training.scenarios.get(state.training.chosen) {
-        ui.add_space(8.0);
         widgets::subheading(ui, &e.scenario.title);
         narrative(ui, &e.scenario.narrative, 1.0);
     }
     ui.add_space(8.0);
     ui.horizontal_wrapped(|ui| {
-        let ok = state.guidance.is_ok() || state.problems.is_empty();
-        ui.add_enabled_ui(ok && !state.training.scenarios.is_empty(), |ui| {
-            button(
-                ui,
-                "Start practice",
-                actions,
-                TrainingAction::Start(Mode::Practice),
-            );
-            button(
-                ui,
-                "Start assessment",
-                actions,
-                TrainingAction::Start(Mode::Assessment),
-            );
-        });
+        ui.add_enabled_ui(
+            state.problems.is_empty() && !state.training.scenarios.is_empty(),
+            |ui| {
+                button(
+                    ui,
+                    "Start practice",
+                    actions,
+                    TrainingAction::Start(Mode::Practice),
+                );
+                button(
+                    ui,
+                    "Start assessment",
+                    actions,
+                    TrainingAction::Start(Mode::Assessment),
+                );
+            },
+        );
         button(
             ui,
             "Presenter view",
@@ -125,12 +143,6 @@ fn choose(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) {
             );
         }
     });
-    ui.add_space(12.0);
-    class::open_controls(ui, state, actions);
-    ui.add_space(12.0);
-    if ui.button("Back to the start").clicked() {
-        actions.push(Action::Show(Screen::Start));
-    }
 }
 
 /// The story in its three voices; `scale` enlarges the text (the presenter).
