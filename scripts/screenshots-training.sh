@@ -59,5 +59,5 @@ done
 xdotool windowfocus --sync "$wid"
 sleep 1.5
 
-export SHOT_WID="$wid" SHOT_OUT="$root/docs/screenshots" SHOT_CLASS="$root/docs/screenshots/class"
+export SHOT_WID="$wid" SHOT_OUT="$root/docs/screenshots" SHOT_CLASS="docs/screenshots/class"
 /usr/bin/python3 "$root/scripts/screenshots-training.py"

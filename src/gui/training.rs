@@ -56,7 +56,18 @@ pub fn start_section(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Acti
 
 /// The training screen: whichever view is chosen.
 pub fn show(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) {
-    match state.training.view {
+    // Another view opens at its top, as another screen does.
+    let view = state.training.view;
+    let id = egui::Id::new("victim-first/training-view");
+    let changed = ui.ctx().data_mut(|d| {
+        let changed = d.get_temp::<View>(id) != Some(view);
+        d.insert_temp(id, view);
+        changed
+    });
+    if changed {
+        ui.scroll_to_cursor(Some(egui::Align::TOP));
+    }
+    match view {
         View::Choose => choose(ui, state, actions),
         View::Report => report(ui, state, actions),
         View::Class => class::show(ui, state, actions),
