@@ -34,6 +34,11 @@ cleanup() {
 }
 trap cleanup EXIT
 for _ in $(seq 1 200); do [ -S "/tmp/.X11-unix/X$n" ] && break; sleep 0.05; done
+# Another display may have taken the number first: then say so, rather than open no window.
+if ! kill -0 "$xvfb_pid" 2>/dev/null || [ ! -S "/tmp/.X11-unix/X$n" ]; then
+    echo "screenshots: Xvfb did not start on :$n; run the script again"
+    exit 1
+fi
 
 export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_DATA_HOME="$work/home/.local/share" XDG_RUNTIME_DIR="$work"
 export DISPLAY=":$n"

@@ -58,7 +58,7 @@ pub fn start_section(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Acti
 pub fn show(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) {
     // Another view opens at its top, as another screen does.
     let view = state.training.view;
-    let id = egui::Id::new("victim-first/training-view");
+    let id = egui::Id::unique("victim-first/training-view");
     let changed = ui.ctx().data_mut(|d| {
         let changed = d.get_temp::<View>(id) != Some(view);
         d.insert_temp(id, view);
