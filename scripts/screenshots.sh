@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 profile=debug
 if [ "${1:-}" = "--release" ]; then profile=release; fi
 cargo build --quiet $([ "$profile" = release ] && echo --release)
-bin="target/$profile/victim-first"
+bin="${CARGO_TARGET_DIR:-target}/$profile/victim-first"
 out=docs/screenshots
 case_file="$out/example-case.ron"
 
