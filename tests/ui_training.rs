@@ -265,9 +265,12 @@ fn the_presenter_reveals_the_class_choices_on_a_click() {
                 ("b.ron".into(), Ok(s.to_ron().into_bytes())),
             ],
         )));
-    h.state_mut()
-        .update(Action::Training(TrainingAction::Show(View::Presenter)));
     h.run();
+    assert_eq!(
+        h.state().training.view,
+        View::Presenter,
+        "the class opened from the presenter"
+    );
     assert!(shows(&h, &title));
     assert!(!shows_part(&h, "Chose: "));
     let heading = h

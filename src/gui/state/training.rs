@@ -420,7 +420,10 @@ impl GuiState {
             problems,
         });
         self.training.revealed.clear();
-        self.training.view = View::Class;
+        // Opened from the presenter, the class's choices are shown there.
+        if self.training.view != View::Presenter || self.screen != Screen::Training {
+            self.training.view = View::Class;
+        }
         self.screen = Screen::Training;
     }
 
