@@ -417,3 +417,61 @@ fn write_the_example_class() {
         std::fs::write(dir.join(format!("trainee-{:02}.ron", k + 1)), r.to_ron()).unwrap();
     }
 }
+
+#[test]
+fn practice_a_decision_the_verdict_does_not_allow_cites_the_verdict_rules() {
+    use victim_first::core::condition::Answer;
+    use victim_first::core::raw::{Choice, OfficerDecision};
+    use victim_first::core::wizard::About;
+    let (mut h, _) = harness();
+    // Scenario 1: the contact "to tell them what the husband said" is NOT RECOMMENDED.
+    start(&mut h, 1, Mode::Practice);
+    go_to(&mut h, "ie_contact");
+    let edits = [
+        Action::ProposeIe(true),
+        Action::SetAnswer(
+            About::IeContact,
+            "ie_purpose".into(),
+            Some(Answer::One("status_notification".into())),
+        ),
+        // Going ahead with what is not recommended, with no further reason.
+        Action::Decide(
+            About::IeContact,
+            OfficerDecision {
+                choice: Choice::Proceed,
+                reason: String::new(),
+                reconsider: String::new(),
+            },
+        ),
+    ];
+    for a in edits {
+        h.state_mut().update(a);
+    }
+    h.run();
+    next_step(&mut h);
+    let s = h.state().session().expect("session");
+    let f = &s.feedback[0];
+    assert_eq!(f.step, "ie_contact");
+    let decision = f
+        .lines
+        .iter()
+        .find(|l| l.item.what == "decision on the contact")
+        .expect("the decision");
+    assert!(!decision.item.correct);
+    assert!(
+        decision.expected.starts_with("NOT RECOMMENDED"),
+        "{}",
+        decision.expected
+    );
+    // The rules the guidance's verdict rests on, as the scenario expects them.
+    for rule in ["NPCC18-04", "STS-01"] {
+        assert!(decision.item.rules.iter().any(|r| r == rule), "{rule}");
+        assert!(shows(&h, &format!("Rule {rule}")), "{rule} on screen");
+    }
+    let purpose = f
+        .lines
+        .iter()
+        .find(|l| l.item.what == "the contact: what it is for")
+        .expect("the purpose");
+    assert!(purpose.item.correct);
+}
