@@ -4,8 +4,8 @@
 # with the keyboard, Alt+Right, as an officer would), the checks step in the
 # dark and high-contrast themes, three steps at 200% text on a 1280x720
 # screen, a case naming a pack that is not here, a case decided under an older
-# pack, an autosaved case offered on start, a case file cut short, and a
-# decision note opened read-only.
+# pack, an autosaved case offered on start, a case file cut short, a decision
+# note opened read-only, and the training screens (scripts/screenshots-training.sh).
 # Writes docs/screenshots/*.png.
 #
 # Needs: xvfb, xauth, imagemagick (import), xdotool (scripts/setup.sh installs them).
@@ -137,3 +137,7 @@ stop
 start Light --note "$work/decision-note.pdf"
 shot note-open
 stop
+
+# Training (issue 18): practice, assessment, the score, a class, the presenter,
+# and a case saved as a scenario, driven over AT-SPI in a display of its own.
+scripts/screenshots-training.sh "$bin"

@@ -16,13 +16,16 @@
 //! [`Effect`] that the shell carries out.
 
 mod actions_step;
+mod author;
 mod browser;
 mod chrome;
+mod class;
 mod compare;
 pub mod drafts;
 pub mod files;
 mod finished;
 mod note_view;
+mod presenter;
 mod questions;
 mod radio;
 mod recorded;
@@ -33,6 +36,8 @@ mod start;
 pub mod state;
 mod step;
 pub mod theme;
+mod training;
+mod training_shell;
 mod verdict;
 mod widgets;
 
@@ -131,6 +136,7 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut GuiState) -> Vec<Effect> {
                     .show(ui, |ui| chrome::task_list(ui, state, &mut actions));
             });
     }
+    training::side_panel(ui, state, &mut actions);
     let central = unfilled(egui::Frame::central_panel(ui.style()));
     egui::CentralPanel::default().frame(central).show(ui, |ui| {
         let mut area = egui::ScrollArea::vertical()
@@ -158,6 +164,7 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut GuiState) -> Vec<Effect> {
                 (Screen::Note, _, _) => note_view::show(ui, state, &mut actions),
                 (Screen::Recorded, _, _) => recorded::show(ui, state, &mut actions),
                 (Screen::Compare, _, _) => compare::show(ui, state, &mut actions),
+                (Screen::Training, _, _) => training::show(ui, state, &mut actions),
                 _ => start::show(ui, state, &mut actions),
             }
         });

@@ -226,6 +226,10 @@ impl App {
                 ))),
             },
             Effect::PickNoteToOpen => self.pick_note_open(),
+            Effect::Training(t) => {
+                self.training_effect(t);
+                None
+            }
             Effect::ReadNote(path) => {
                 self.open_note(&path);
                 None

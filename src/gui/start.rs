@@ -40,6 +40,7 @@ pub fn show(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) {
     });
     drafts(ui, state, actions);
     recent(ui, state, actions);
+    super::training::start_section(ui, state, actions);
     ui.add_space(12.0);
     widgets::subheading(ui, "The guidance in force");
     selectors(ui, state, actions);

@@ -24,12 +24,14 @@ mod compare;
 mod history;
 mod notes;
 mod reading;
+mod training;
 
 pub use action::{Action, Chooser, ChooserAction, ChooserMode, Effect};
 pub use compare::Comparison;
 pub use history::DraftShown;
 pub use notes::NoteShown;
 pub use notes::{format_of, note_of};
+pub use training::{Mode, Training, TrainingAction, TrainingEffect, View};
 
 /// Which screen is shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,6 +51,8 @@ pub enum Screen {
     Recorded,
     /// A case decided under other guidance: what differs, keep or decide again.
     Compare,
+    /// Training: scenarios, scores, a class's results, the presenter (`state/training.rs`).
+    Training,
 }
 
 /// A case file that could not be opened for work, offered read-only as recorded.
@@ -190,6 +194,8 @@ pub struct GuiState {
     /// Set by the shell (process and time): makes a new case's draft id unique
     /// among windows started in the same second.
     pub nonce: u64,
+    /// Training scenarios, sessions and a class's results.
+    pub training: Training,
 }
 
 /// A place the officer asked to put the focus, taken when the window is next drawn.
@@ -296,6 +302,7 @@ impl GuiState {
             recorded: None,
             focus: FocusRequest::default(),
             opened: 0,
+            training: Training::default(),
         }
     }
 
@@ -622,6 +629,7 @@ impl GuiState {
                 self.copied = Some(text);
             }
             Action::OpenNote => return Some(Effect::PickNoteToOpen),
+            Action::Training(t) => return self.training_action(t),
             Action::NoteRead(name, bytes) => {
                 self.note = Some(self.read_note(name, &bytes));
                 self.message = None;
@@ -632,6 +640,7 @@ impl GuiState {
     }
 
     fn go_to(&mut self, i: usize) {
+        let left = self.case.as_ref().map(|o| o.wizard.step);
         self.settle_trail();
         if let (Ok(g), Some(open)) = (&self.guidance, &mut self.case) {
             open.wizard.go_to(g, i);
@@ -646,6 +655,7 @@ impl GuiState {
             }
             self.screen = Screen::Wizard;
         }
+        self.left_step(left);
     }
 
     fn edit(&mut self, f: impl FnOnce(&mut Wizard, &Guidance)) {

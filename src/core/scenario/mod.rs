@@ -10,11 +10,16 @@
 //!
 //! Pure, like the rest of the core: bytes in, values out.
 
+pub mod author;
 mod coverage;
 mod expect;
+pub mod feedback;
+#[cfg(test)]
+mod feedback_tests;
 pub mod results;
 #[cfg(test)]
 mod tests;
+mod words;
 
 use serde::{Deserialize, Serialize};
 

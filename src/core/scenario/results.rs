@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Ran, Scenario};
+use super::{Ran, Scenario, words};
 use crate::core::diagnostic::Diagnostic;
 use crate::core::engine::Verdict as EngineVerdict;
 use crate::core::parse;
@@ -46,6 +46,9 @@ pub struct Item {
     /// The rules behind it, to revisit when it was missed.
     #[serde(default)]
     pub rules: Vec<String>,
+    /// What the trainee chose, in words (for a presenter to show the class's choices).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub chose: String,
 }
 
 impl TraineeResult {
@@ -102,6 +105,32 @@ pub fn score(
     who: &str,
     completed: &str,
 ) -> TraineeResult {
+    TraineeResult {
+        trainee: who.to_owned(),
+        scenario: sc.title.clone(),
+        completed: completed.to_owned(),
+        items: details(g, sc, ran, trainee)
+            .into_iter()
+            .map(|d| Item {
+                chose: d.chose,
+                ..d.item
+            })
+            .collect(),
+    }
+}
+
+/// One scored point with, in words, what the guidance expects and what the trainee chose.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Detail {
+    pub item: Item,
+    /// What the point is about, in words: the question, or the check or contact.
+    pub about: String,
+    pub expected: String,
+    pub chose: String,
+}
+
+/// Everything [`score`] scores, with what was expected and chosen, in the wizard's order.
+pub fn details(g: &Guidance, sc: &Scenario, ran: &Ran, trainee: &raw::Case) -> Vec<Detail> {
     let steps = steps::steps_or_default(&g.facts, &g.steps);
     let step_of = |fact: &str| {
         steps
@@ -121,66 +150,99 @@ pub fn score(
         out
     };
     let mut items = Vec::new();
-    let mut item = |step: String, what: String, correct: bool, rules: Vec<String>| {
-        items.push(Item {
-            step,
-            what,
-            correct,
-            rules,
-        });
-    };
     for (fact, want) in &sc.case.facts {
         let step = step_of(fact);
         let rules = taught(&step);
         let got = trainee.facts.get(fact);
-        item(
-            step,
-            format!("answer \"{fact}\""),
-            got.is_some_and(|v| same(v, want)),
-            rules,
-        );
+        let what = g
+            .fact(fact)
+            .map_or_else(|| format!("answer \"{fact}\""), |f| f.question.clone());
+        items.push(Detail {
+            item: Item {
+                step,
+                what: format!("answer \"{fact}\""),
+                correct: got.is_some_and(|v| same(v, want)),
+                rules,
+                chose: String::new(),
+            },
+            about: what,
+            expected: words::value(g, fact, want),
+            chose: got.map_or_else(|| "no answer".to_owned(), |v| words::value(g, fact, v)),
+        });
     }
-    proposals(sc, ran, trainee, &step_of, &taught, &mut item);
+    proposals(g, sc, ran, trainee, &step_of, &taught, &mut items);
     for a in &ran.assessment.required {
         let done = trainee.actions.get(&a.action).is_some_and(|r| r.done);
-        item(
-            "actions".into(),
-            format!("required action \"{}\"", a.action),
-            done,
-            a.rules.clone(),
-        );
+        let label = g
+            .action(&a.action)
+            .map_or(a.action.as_str(), |x| x.label.as_str());
+        items.push(Detail {
+            item: Item {
+                step: "actions".into(),
+                what: format!("required action \"{}\"", a.action),
+                correct: done,
+                rules: a.rules.clone(),
+                chose: String::new(),
+            },
+            about: format!("Required action: {label}"),
+            expected: "done".to_owned(),
+            chose: if done { "done" } else { "not recorded as done" }.to_owned(),
+        });
     }
-    TraineeResult {
-        trainee: who.to_owned(),
-        scenario: sc.title.clone(),
-        completed: completed.to_owned(),
-        items,
-    }
+    items
 }
 
 /// The items about each proposed check and the contact: what it is, and the decision.
 fn proposals(
+    g: &Guidance,
     sc: &Scenario,
     ran: &Ran,
     trainee: &raw::Case,
     step_of: &dyn Fn(&str) -> String,
     taught: &dyn Fn(&str) -> Vec<String>,
-    item: &mut dyn FnMut(String, String, bool, Vec<String>),
+    items: &mut Vec<Detail>,
 ) {
+    let mut item = |step: &str,
+                    what: String,
+                    correct: bool,
+                    rules: Vec<String>,
+                    ec: (String, String, String)| {
+        items.push(Detail {
+            item: Item {
+                step: step.to_owned(),
+                what,
+                correct,
+                rules,
+                chose: String::new(),
+            },
+            about: ec.0,
+            expected: ec.1,
+            chose: ec.2,
+        });
+    };
     let checks_step = step_of(crate::core::guidance::check_fact::PURPOSES);
+    let paired = pair_checks(&sc.case.checks, &trainee.checks);
     for (i, want) in sc.case.checks.iter().enumerate() {
-        let got = trainee.checks.get(i);
+        let got = paired
+            .get(i)
+            .copied()
+            .flatten()
+            .and_then(|j| trainee.checks.get(j));
         let what_for = got.is_some_and(|c| {
             c.system == want.system
                 && c.subject == want.subject
                 && sorted(&c.purposes) == sorted(&want.purposes)
         });
-        let rules = taught(&checks_step);
         item(
-            checks_step.clone(),
+            &checks_step,
             format!("check {}: what it is", i + 1),
             what_for,
-            rules,
+            taught(&checks_step),
+            (
+                format!("Check {}: what it is", i + 1),
+                words::check(g, want),
+                got.map_or_else(|| "no such check".to_owned(), |c| words::check(g, c)),
+            ),
         );
         let verdict = ran.assessment.checks.get(i).map(|c| c.verdict);
         let rules = sc
@@ -191,21 +253,57 @@ fn proposals(
             .unwrap_or_default();
         let decided = got.and_then(|c| c.decision.as_ref());
         item(
-            checks_step.clone(),
+            &checks_step,
             format!("decision on check {}", i + 1),
             verdict.is_some_and(|v| allowed(v, decided)),
             rules,
+            (
+                format!("Check {}: the decision", i + 1),
+                words::allowed(verdict),
+                words::decision(decided),
+            ),
         );
     }
+    contact(g, sc, ran, trainee, &(step_of, taught), &mut item);
+}
+
+/// A scored point: its step, what, whether right, its rules, and (about, expected, chose).
+type Point<'a> = dyn FnMut(&str, String, bool, Vec<String>, (String, String, String)) + 'a;
+/// Which step asks a fact, and the rules a step's teaching points cite.
+type Lookups<'a> = (&'a dyn Fn(&str) -> String, &'a dyn Fn(&str) -> Vec<String>);
+
+/// The items about the proposed contact: what it is for, and the decision.
+fn contact(
+    g: &Guidance,
+    sc: &Scenario,
+    ran: &Ran,
+    trainee: &raw::Case,
+    (step_of, taught): &Lookups<'_>,
+    item: &mut Point<'_>,
+) {
     if let Some(want) = &sc.case.ie_contact {
-        let ie_step = step_of(crate::core::guidance::ie_fact::PURPOSE);
+        let ie = crate::core::guidance::ie_fact::PURPOSE;
+        let ie_step = step_of(ie);
         let got = trainee.ie_contact.as_ref();
-        let rules = taught(&ie_step);
+        let purpose = |p: Option<&String>| {
+            p.map_or_else(
+                || "no purpose".to_owned(),
+                |p| g.value_label(ie, p).to_owned(),
+            )
+        };
         item(
-            ie_step.clone(),
+            &ie_step,
             "the contact: what it is for".into(),
             got.is_some_and(|c| c.purpose == want.purpose),
-            rules,
+            taught(&ie_step),
+            (
+                "The contact with Immigration Enforcement: what it is for".to_owned(),
+                purpose(want.purpose.as_ref()),
+                got.map_or_else(
+                    || "no contact proposed".to_owned(),
+                    |c| purpose(c.purpose.as_ref()),
+                ),
+            ),
         );
         let rules = sc
             .expect
@@ -213,16 +311,56 @@ fn proposals(
             .as_ref()
             .map(|e| e.rules.clone())
             .unwrap_or_default();
+        let verdict = ran.assessment.ie_contact.verdict;
+        let decided = got.and_then(|c| c.decision.as_ref());
         item(
-            ie_step,
+            &ie_step,
             "decision on the contact".into(),
-            allowed(
-                ran.assessment.ie_contact.verdict,
-                got.and_then(|c| c.decision.as_ref()),
-            ),
+            allowed(verdict, decided),
             rules,
+            (
+                "The contact with Immigration Enforcement: the decision".to_owned(),
+                words::allowed(Some(verdict)),
+                words::decision(decided),
+            ),
         );
     }
+}
+
+/// Which of the trainee's checks answers each check of the story: the first
+/// not yet paired on the same system and subject, else the one in the same place.
+/// A trainee who records the story's checks in another order is not marked down for it.
+fn pair_checks(want: &[raw::CaseCheck], got: &[raw::CaseCheck]) -> Vec<Option<usize>> {
+    let mut used = vec![false; got.len()];
+    let mut out: Vec<Option<usize>> = vec![None; want.len()];
+    let same = |a: &raw::CaseCheck, b: &raw::CaseCheck| {
+        a.system == b.system && a.subject == b.subject && sorted(&a.purposes) == sorted(&b.purposes)
+    };
+    let near =
+        |a: &raw::CaseCheck, b: &raw::CaseCheck| a.system == b.system && a.subject == b.subject;
+    for test in [
+        &same as &dyn Fn(&raw::CaseCheck, &raw::CaseCheck) -> bool,
+        &near,
+    ] {
+        for (i, w) in want.iter().enumerate() {
+            if out.get(i).copied().flatten().is_some() {
+                continue;
+            }
+            if let Some(j) =
+                (0..got.len()).find(|&j| !used[j] && got.get(j).is_some_and(|g| test(w, g)))
+            {
+                used[j] = true;
+                out[i] = Some(j);
+            }
+        }
+    }
+    for (i, slot) in out.iter_mut().enumerate() {
+        if slot.is_none() && used.get(i) == Some(&false) {
+            used[i] = true;
+            *slot = Some(i);
+        }
+    }
+    out
 }
 
 fn sorted(v: &[String]) -> Vec<&String> {
@@ -333,6 +471,59 @@ impl Class {
             ];
             out.push_str(&row.join(","));
             out.push('\n');
+        }
+        out
+    }
+}
+
+/// How a class answered one scored point: how many right, and each choice made.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Choices {
+    pub step: String,
+    pub what: String,
+    pub right: usize,
+    pub total: usize,
+    /// Each choice in words, with how many made it, most first (ties by words).
+    pub chose: Vec<(String, usize)>,
+}
+
+impl Class {
+    /// The class's choices on scenario `title`, point by point, in the order met.
+    pub fn choices(&self, title: &str) -> Vec<Choices> {
+        let mut out: Vec<Choices> = Vec::new();
+        for r in self.results.iter().filter(|r| r.scenario == title) {
+            for i in &r.items {
+                let at = if let Some(at) = out
+                    .iter()
+                    .position(|c| c.step == i.step && c.what == i.what)
+                {
+                    at
+                } else {
+                    out.push(Choices {
+                        step: i.step.clone(),
+                        what: i.what.clone(),
+                        ..Choices::default()
+                    });
+                    out.len() - 1
+                };
+                let Some(c) = out.get_mut(at) else { continue };
+                c.total += 1;
+                c.right += usize::from(i.correct);
+                let words = if i.chose.is_empty() {
+                    "not recorded"
+                } else {
+                    i.chose.as_str()
+                };
+                if let Some(slot) = c.chose.iter_mut().find(|(w, _)| w == words) {
+                    slot.1 += 1;
+                } else {
+                    c.chose.push((words.to_owned(), 1));
+                }
+            }
+        }
+        for c in &mut out {
+            c.chose
+                .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         }
         out
     }

@@ -6,7 +6,7 @@ use crate::core::guidance::Guidance;
 use crate::core::raw;
 use crate::core::validate::{Library, LoadedFile};
 
-const PACK: &str = r#"Pack(
+pub(super) const PACK: &str = r#"Pack(
     id: "t", title: "Test", version: "1", effective: "2020-01-01", review_by: "2030-01-01",
     sources: [(id: "S", title: "S", publisher: "P", date: "2020")],
     guidance: [
@@ -41,7 +41,7 @@ const PACK: &str = r#"Pack(
     ],
 )"#;
 
-const SCENARIO: &str = r#"// A test scenario.
+pub(super) const SCENARIO: &str = r#"// A test scenario.
 Scenario(
     title: "Two checks",
     narrative: (
@@ -76,7 +76,7 @@ Scenario(
 )
 "#;
 
-fn guidance() -> Guidance {
+pub(super) fn guidance() -> Guidance {
     let (src, file) = crate::core::parse::guidance_file("t.ron", PACK.as_bytes()).expect("parses");
     let (lib, problems) = Library::new(vec![LoadedFile { src, file }]);
     assert!(
@@ -268,7 +268,7 @@ fn fields_are_found_outside_strings_and_comments() {
 
 /// The trainee's case: the scenario's own, with the decisions and actions a
 /// good trainee records.
-fn good_trainee(sc: &Scenario) -> raw::Case {
+pub(super) fn good_trainee(sc: &Scenario) -> raw::Case {
     let mut case = sc.case.clone();
     let decide = |choice, reason: &str| {
         Some(raw::OfficerDecision {
@@ -384,6 +384,7 @@ fn result(who: &str, marks: &[(&str, bool, &[&str])]) -> results::TraineeResult 
                 what: "x".into(),
                 correct: *correct,
                 rules: rules.iter().map(|r| (*r).to_owned()).collect(),
+                chose: String::new(),
             })
             .collect(),
     }

@@ -91,6 +91,8 @@ pub enum Action {
     GoToField(usize, Field),
     /// Put the focus on the first question of the step shown (the skip link).
     SkipToQuestions,
+    /// Training: practice, assessment, a class's results (`state/training.rs`).
+    Training(super::TrainingAction),
 }
 
 /// What the in-window chooser is for.
@@ -155,4 +157,6 @@ pub enum Effect {
     PickNoteToOpen,
     /// Read this decision note and show it read-only.
     ReadNote(PathBuf),
+    /// Training's own files: a result, a class's CSV, a scenario; a folder of results.
+    Training(super::TrainingEffect),
 }

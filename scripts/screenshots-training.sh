@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Takes the training screenshots (issue 18) from the real window under Xvfb:
+# the example case being saved as a scenario,
+# practice with feedback after a step, an assessment under way and its score,
+# a class's results (docs/screenshots/class/, twelve fictional trainees written
+# by `cargo test --test ui_training -- --ignored write_the_example_class`), and
+# the presenter's view with the class's choices revealed. The window is driven
+# by its accessible names over AT-SPI (scripts/screenshots-training.py).
+# Writes docs/screenshots/training-*.png. scripts/screenshots.sh runs it last.
+#
+# Needs: xvfb, imagemagick (import), xdotool, dbus, at-spi2-core, python3-pyatspi
+# (scripts/setup.sh installs them). Usage: scripts/screenshots-training.sh [BINARY]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+bin=${1:-}
+if [ -z "$bin" ]; then
+    cargo build --quiet
+    bin="${CARGO_TARGET_DIR:-target}/debug/victim-first"
+fi
+
+work=$(mktemp -d)
+chmod 700 "$work"
+mkdir -p "$work/home"
+n=80
+while [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; do n=$((n + 1)); done
+Xvfb ":$n" -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb_pid=$!
+app_pid=""
+dbus_pid=""
+cleanup() {
+    kill $app_pid $dbus_pid $xvfb_pid 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+for _ in $(seq 1 200); do [ -S "/tmp/.X11-unix/X$n" ] && break; sleep 0.05; done
+# Another display may have taken the number first: then say so, rather than open no window.
+if ! kill -0 "$xvfb_pid" 2>/dev/null || [ ! -S "/tmp/.X11-unix/X$n" ]; then
+    echo "screenshots: Xvfb did not start on :$n; run the script again"
+    exit 1
+fi
+
+export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_DATA_HOME="$work/home/.local/share" XDG_RUNTIME_DIR="$work"
+export DISPLAY=":$n"
+unset WAYLAND_DISPLAY VICTIM_FIRST_GUIDANCE VICTIM_FIRST_DRAFTS
+export VICTIM_FIRST_SETTINGS="$work/settings.ron"
+printf '(theme: Light, text_scale: 1.0, window: Some((1300.0, 860.0)))\n' >"$VICTIM_FIRST_SETTINGS"
+dbus-daemon --session --address="unix:path=$work/bus" --nofork --nopidfile >/dev/null 2>&1 &
+dbus_pid=$!
+export DBUS_SESSION_BUS_ADDRESS="unix:path=$work/bus"
+for _ in $(seq 1 50); do [ -S "$work/bus" ] && break; sleep 0.1; done
+dbus-send --session --print-reply --dest=org.a11y.Bus /org/a11y/bus \
+    org.freedesktop.DBus.Properties.Set string:org.a11y.Status string:IsEnabled variant:boolean:true >/dev/null
+
+"$bin" gui --case "$root/docs/screenshots/example-case.ron" >"$work/app.log" 2>&1 &
+app_pid=$!
+wid=""
+for _ in $(seq 1 100); do
+    wid=$(xdotool search --onlyvisible --name '^Victim First$' 2>/dev/null | head -n 1 || true)
+    [ -n "$wid" ] && break
+    sleep 0.1
+done
+[ -n "$wid" ] || { echo "screenshots: no window appeared"; cat "$work/app.log"; exit 1; }
+xdotool windowfocus --sync "$wid"
+sleep 1.5
+
+export SHOT_WID="$wid" SHOT_OUT="$root/docs/screenshots" SHOT_CLASS="docs/screenshots/class"
+/usr/bin/python3 "$root/scripts/screenshots-training.py"
