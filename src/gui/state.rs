@@ -11,16 +11,17 @@ use crate::core::changes::ChangeShown;
 use crate::core::diagnostic::{Diagnostic, Diagnostics};
 use crate::core::engine::Assessment;
 use crate::core::guidance::Guidance;
-use crate::core::note::{self, Format};
+use crate::core::note::Format;
 use crate::core::record::{self, Blocker, Field, StepStatus};
 use crate::core::validate::Library;
-use crate::core::wizard::{self, About, StepKind, Wizard};
+use crate::core::wizard::{self, StepKind, Wizard};
 
 use super::settings::{Settings, ThemeChoice};
 
 mod action;
 mod chooser;
 mod compare;
+mod editing;
 mod history;
 mod notes;
 mod reading;
@@ -373,49 +374,6 @@ impl GuiState {
         self.screen = Screen::Wizard;
     }
 
-    fn resolve(&mut self) {
-        self.guidance = usable(
-            &self.library,
-            &self.problems,
-            &self.pack,
-            self.profile.as_deref(),
-        );
-        let Some(open) = &self.case else {
-            return;
-        };
-        let (pack, profile) = (self.pack.clone(), self.profile.clone());
-        if open.wizard.case.pack == pack && open.wizard.case.profile == profile {
-            self.reassess();
-            return;
-        }
-        // The open case moves to the guidance chosen: recorded in its trail.
-        let words = |pack: &str, profile: Option<&str>| match profile {
-            Some(p) => format!("{pack} with {p}"),
-            None => pack.to_owned(),
-        };
-        let then = words(&open.wizard.case.pack, open.wizard.case.profile.as_deref());
-        let now = words(&pack, profile.as_deref());
-        let at = self.now();
-        if let Some(open) = &mut self.case {
-            crate::core::trail::append(
-                &mut open.wizard.case,
-                &at,
-                &crate::core::trail::Event {
-                    event: "guidance chosen".to_owned(),
-                    about: "record".to_owned(),
-                    item: "national pack and force profile".to_owned(),
-                    from: then,
-                    to: now,
-                    text: false,
-                },
-            );
-        }
-        self.edit(|w, _| {
-            w.case.pack = pack;
-            w.case.profile = profile;
-        });
-    }
-
     #[allow(clippy::unnecessary_wraps, reason = "returned as `update`'s effect")]
     fn remember(&mut self) -> Option<Effect> {
         self.settings.pack = Some(self.pack.clone());
@@ -528,46 +486,15 @@ impl GuiState {
                 let i = self.case.as_ref().map_or(0, |o| o.wizard.step);
                 self.go_to(i.saturating_sub(1));
             }
-            Action::SetAnswer(about, fact, answer) => {
-                self.edit(|w, g| w.set_answer(g, about, &fact, answer, &now));
-            }
-            Action::AddCheck => self.edit(|w, _| {
-                w.add_check();
-            }),
-            Action::RemoveCheck(i) => self.edit(|w, g| w.remove_check(g, i, &now)),
-            Action::ProposeIe(yes) => self.edit(|w, _| w.set_ie_proposed(yes, &now)),
-            Action::Decide(about, d) => self.edit(|w, _| {
-                w.decided();
-                match about {
-                    About::Check(i) => {
-                        if let Some(c) = w.case.checks.get_mut(i) {
-                            c.decision = Some(d);
-                        }
-                    }
-                    About::IeContact => {
-                        if let Some(ie) = &mut w.case.ie_contact {
-                            ie.decision = Some(d);
-                        }
-                    }
-                    About::Case => {}
-                }
-            }),
-            Action::SetAction(id, rec) => self.edit(|w, _| {
-                w.decided();
-                w.case.actions.insert(id, rec);
-            }),
-            Action::SetOfficer(o) => self.edit(|w, _| {
-                w.decided();
-                w.case.officer = Some(o);
-            }),
-            Action::SetSupervisor(s) => self.edit(|w, _| {
-                w.decided();
-                w.case.supervisor = Some(s);
-            }),
-            Action::SetReviewWhen(t) => self.edit(|w, _| {
-                w.decided();
-                w.case.review = t;
-            }),
+            a @ (Action::SetAnswer(..)
+            | Action::AddCheck
+            | Action::RemoveCheck(_)
+            | Action::ProposeIe(_)
+            | Action::Decide(..)
+            | Action::SetAction(..)
+            | Action::SetOfficer(_)
+            | Action::SetSupervisor(_)
+            | Action::SetReviewWhen(_)) => self.record_action(a, &now),
             Action::Finish => {
                 self.settle_trail();
                 let open = self.case.as_mut()?;
@@ -594,47 +521,14 @@ impl GuiState {
             }
             Action::Chooser(c) => return self.chooser_action(c),
             Action::SetNoteFormat(f) => self.note_format = f,
-            Action::ExportNote => {
-                let n = self.make_note().map_err(|e| self.message = Some(e)).ok()?;
-                return Some(Effect::PickNoteFile(crate::note_cli::file_name(
-                    &n,
-                    self.note_format,
-                )));
+            a @ (Action::ExportNote
+            | Action::NoteWritten(_)
+            | Action::Copied(_)
+            | Action::OpenNote) => {
+                return self.note_action(a);
             }
-            Action::NoteWritten(path) => {
-                self.settle_trail();
-                let code = self
-                    .make_note()
-                    .map(|n| note::integrity::check_code(&note::digest(&n)))
-                    .unwrap_or_default();
-                self.message = Some(format!(
-                    "Decision note written to {}. Its check code is {code}: record it in the records system so that any later change can be detected.",
-                    path.display()
-                ));
-                // The case is finished: its draft is no longer needed.
-                if let Some(open) = self
-                    .case
-                    .as_ref()
-                    // Only once the finished case is also in a file: the draft
-                    // may be its only copy if the save was cancelled.
-                    .filter(|o| o.wizard.case.completed.is_some() && !o.dirty)
-                {
-                    return Some(Effect::RemoveDraft(open.draft.clone()));
-                }
-            }
-            Action::Copied(text) => {
-                self.message = Some(
-                    "The decision note is on the clipboard as plain text: paste it into the records system.".to_owned(),
-                );
-                self.copied = Some(text);
-            }
-            Action::OpenNote => return Some(Effect::PickNoteToOpen),
             Action::Training(t) => return self.training_action(t),
-            Action::NoteRead(name, bytes) => {
-                self.note = Some(self.read_note(name, &bytes));
-                self.message = None;
-                self.screen = Screen::Note;
-            }
+            a @ Action::NoteRead(..) => return self.note_action(a),
         }
         None
     }
@@ -656,31 +550,6 @@ impl GuiState {
             self.screen = Screen::Wizard;
         }
         self.left_step(left);
-    }
-
-    fn edit(&mut self, f: impl FnOnce(&mut Wizard, &Guidance)) {
-        let now = self.now();
-        let Some(before) = self.case.as_ref().map(|o| o.wizard.clone()) else {
-            return;
-        };
-        if let (Ok(g), Some(open)) = (&self.guidance, &mut self.case) {
-            if open.wizard.case.completed.is_some() {
-                // A change after finishing reopens the record.
-                open.wizard.case.completed = None;
-            }
-            f(&mut open.wizard, g);
-            open.dirty = true;
-        }
-        let was = self.case.as_ref().map(|o| o.assessment.clone());
-        self.reassess();
-        if let (Ok(g), Some(open), Some(was)) = (&self.guidance, &mut self.case, was) {
-            let events =
-                crate::core::trail::events(g, &before, &open.wizard, &was, &open.assessment);
-            open.recorder.record(&mut open.wizard.case, &now, events);
-            open.wizard.case.decided_under =
-                Some(crate::core::pinned::decided_under(g, &open.assessment));
-            open.autosave_due = true;
-        }
     }
 
     /// Records that a file could not be read, with where.

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::{Effect, GuiState, Open};
+use super::{Action, Effect, GuiState, Open, Screen};
 use crate::core::guidance::Guidance;
 use crate::core::note::Verified;
 use crate::core::note::render::{Kind, Line};
@@ -157,4 +157,54 @@ fn text_lines(bytes: &[u8], format: Format) -> Vec<Line> {
         }
     }
     out
+}
+
+impl GuiState {
+    /// The actions about the decision note: export, written, copied, opened.
+    pub(super) fn note_action(&mut self, action: Action) -> Option<Effect> {
+        match action {
+            Action::ExportNote => {
+                let n = self.make_note().map_err(|e| self.message = Some(e)).ok()?;
+                return Some(Effect::PickNoteFile(crate::note_cli::file_name(
+                    &n,
+                    self.note_format,
+                )));
+            }
+            Action::NoteWritten(path) => {
+                self.settle_trail();
+                let code = self
+                    .make_note()
+                    .map(|n| note::integrity::check_code(&note::digest(&n)))
+                    .unwrap_or_default();
+                self.message = Some(format!(
+                    "Decision note written to {}. Its check code is {code}: record it in the records system so that any later change can be detected.",
+                    path.display()
+                ));
+                // The case is finished: its draft is no longer needed.
+                if let Some(open) = self
+                    .case
+                    .as_ref()
+                    // Only once the finished case is also in a file: the draft
+                    // may be its only copy if the save was cancelled.
+                    .filter(|o| o.wizard.case.completed.is_some() && !o.dirty)
+                {
+                    return Some(Effect::RemoveDraft(open.draft.clone()));
+                }
+            }
+            Action::Copied(text) => {
+                self.message = Some(
+                    "The decision note is on the clipboard as plain text: paste it into the records system.".to_owned(),
+                );
+                self.copied = Some(text);
+            }
+            Action::OpenNote => return Some(Effect::PickNoteToOpen),
+            Action::NoteRead(name, bytes) => {
+                self.note = Some(self.read_note(name, &bytes));
+                self.message = None;
+                self.screen = Screen::Note;
+            }
+            _ => {}
+        }
+        None
+    }
 }
