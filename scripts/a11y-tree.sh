@@ -16,7 +16,7 @@ chmod 700 "$work"
 display=":$((70 + RANDOM % 9))"
 Xvfb "$display" -screen 0 1280x900x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb_pid=$!
-export XDG_RUNTIME_DIR="$work" DISPLAY="$display" VICTIM_FIRST_SETTINGS="$work/settings.ron"
+export XDG_RUNTIME_DIR="$work" DISPLAY="$display" VICTIM_FIRST_SETTINGS="$work/settings.ron" VICTIM_FIRST_DRAFTS="$work/drafts"
 unset WAYLAND_DISPLAY
 dbus-daemon --session --address="unix:path=$work/bus" --nofork --nopidfile 2>/dev/null &
 dbus_pid=$!

@@ -21,7 +21,7 @@ trap 'kill $xvfb_pid 2>/dev/null || true; rm -rf "$work"' EXIT
 export DISPLAY="$display" LIBGL_ALWAYS_SOFTWARE=1
 unset WAYLAND_DISPLAY
 # The app's settings go to a scratch file: light theme, default size.
-export VICTIM_FIRST_SETTINGS="$work/settings.ron"
+export VICTIM_FIRST_SETTINGS="$work/settings.ron" VICTIM_FIRST_DRAFTS="$work/drafts"
 # The guidance is built in: nothing to point the app at, as for a newcomer.
 unset VICTIM_FIRST_GUIDANCE
 sleep 1

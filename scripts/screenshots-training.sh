@@ -43,7 +43,7 @@ fi
 export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_DATA_HOME="$work/home/.local/share" XDG_RUNTIME_DIR="$work"
 export DISPLAY=":$n"
 unset WAYLAND_DISPLAY VICTIM_FIRST_GUIDANCE VICTIM_FIRST_DRAFTS
-export VICTIM_FIRST_SETTINGS="$work/settings.ron"
+export VICTIM_FIRST_SETTINGS="$work/settings.ron" VICTIM_FIRST_DRAFTS="$work/drafts"
 printf '(theme: Light, text_scale: 1.0, window: Some((1300.0, 860.0)))\n' >"$VICTIM_FIRST_SETTINGS"
 dbus-daemon --session --address="unix:path=$work/bus" --nofork --nopidfile >/dev/null 2>&1 &
 dbus_pid=$!
