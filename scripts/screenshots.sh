@@ -47,6 +47,9 @@ sleep 1
 start() {
     local theme=$1
     shift
+    # Each shot starts with no drafts but those it puts there itself (a window
+    # stopped by `stop` leaves its draft, as a crash would).
+    if [ -z "${keep_drafts:-}" ]; then rm -f "$VICTIM_FIRST_DRAFTS"/*; fi
     printf '(theme: %s, text_scale: %s, window: Some((%s)))\n' \
         "$theme" "${scale:-1.0}" "${size:-1100.0, 800.0}" >"$VICTIM_FIRST_SETTINGS"
     "$bin" gui "$@" >"$work/app.log" 2>&1 &
@@ -120,8 +123,9 @@ shot compare
 stop
 
 # A case autosaved on the checks step when the app stopped: offered on start.
+rm -f "$VICTIM_FIRST_DRAFTS"/*
 sed 's/^    started: /    step: "checks",\n    started: /' "$case_file" >"$VICTIM_FIRST_DRAFTS/case-example.ron"
-start Light
+keep_drafts=1 start Light
 shot recovery
 stop
 rm -f "$VICTIM_FIRST_DRAFTS"/*
