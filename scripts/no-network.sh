@@ -84,6 +84,7 @@ traced guidance-export "$bin" guidance export "$work/out/exported"
 [ -f "$work/out/exported/national.sha256" ] || { echo "no-network: FAILED: guidance export wrote nothing"; failed=1; }
 
 cli_runs=0
+cli_failed=$failed
 for t in "$work"/traces/*; do
     case $t in *.stdout|*.stderr|*/probe|*/window) continue ;; esac
     cli_runs=$((cli_runs + 1))
@@ -92,10 +93,13 @@ for t in "$work"/traces/*; do
     if [ -n "$calls" ]; then
         echo "no-network: FAILED: $(basename "$t") made network system calls:"
         echo "$calls" | head -n 20
-        failed=1
+        cli_failed=1
     fi
 done
-echo "no-network: $cli_runs command-line runs made no network system call"
+if [ "$cli_failed" -eq 0 ]; then
+    echo "no-network: $cli_runs command-line runs made no network system call"
+fi
+failed=$cli_failed
 
 # ---- the window: local X display and local D-Bus only ----
 n=90
