@@ -26,5 +26,6 @@ export VICTIM_FIRST_SETTINGS="$work/settings.ron" VICTIM_FIRST_DRAFTS="$work/dra
 unset VICTIM_FIRST_GUIDANCE
 sleep 1
 echo "$(date -u +%Y-%m-%d) on $(nproc) cores, Xvfb 1280x900, window 1100x800, $rounds rounds"
-/usr/bin/python3 scripts/bench-window.py "${CARGO_TARGET_DIR:-target}/release/victim-first" "${CARGO_TARGET_DIR:-target}/release/examples/bare_window" \
+out=${CARGO_TARGET_DIR:-target}/release
+/usr/bin/python3 scripts/bench-window.py "$out/victim-first" "$out/examples/bare_window" \
     docs/screenshots/example-case.ron "$rounds"

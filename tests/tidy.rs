@@ -68,3 +68,95 @@ fn no_policy_words_in_the_engine() {
         assert!(!engine.contains(word), "src/core/engine.rs mentions {word}");
     }
 }
+
+/// Crates that speak HTTP, TLS or DNS, or make a network client: none may be in
+/// the build, on any target, as a dependency of any kind (issue 19). A name is
+/// matched whole or as the start of a longer name (`hyper` catches `hyper-util`,
+/// `rustls` catches `rustls-webpki`).
+const NETWORK_CLIENT_CRATES: &[&str] = &[
+    "reqwest",
+    "hyper",
+    "ureq",
+    "curl",
+    "isahc",
+    "attohttpc",
+    "surf",
+    "http",
+    "h2",
+    "h3",
+    "quinn",
+    "awc",
+    "native-tls",
+    "tokio-native-tls",
+    "async-native-tls",
+    "rustls",
+    "tokio-rustls",
+    "async-tls",
+    "webpki",
+    "openssl",
+    "schannel",
+    "security-framework",
+    "tungstenite",
+    "tokio-tungstenite",
+    "websocket",
+    "trust-dns",
+    "hickory",
+    "c-ares",
+];
+
+/// The packages in a `Cargo.lock` that are network clients.
+fn network_clients(lock: &str) -> Vec<String> {
+    lock.lines()
+        .filter_map(|l| l.strip_prefix("name = \""))
+        .filter_map(|l| l.strip_suffix('"'))
+        .filter(|name| {
+            NETWORK_CLIENT_CRATES.iter().any(|bad| {
+                name.strip_prefix(bad)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(['-', '_']))
+            })
+        })
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn no_http_or_tls_client_is_in_the_build() {
+    // Cargo.lock lists every package of every target and every kind (normal,
+    // build, dev), so this is stricter than what a Linux build links.
+    let lock = std::fs::read_to_string("Cargo.lock").unwrap_or_default();
+    assert!(lock.contains("name = \"eframe\""), "read Cargo.lock");
+    let found = network_clients(&lock);
+    assert!(
+        found.is_empty(),
+        "network client crates in Cargo.lock: {found:?} (see `cargo tree -i NAME --target all`)"
+    );
+    // The check itself catches one.
+    let planted = "[[package]]\nname = \"hyper-util\"\nversion = \"0.1.0\"\n\n[[package]]\nname = \"httparse\"\n";
+    assert_eq!(network_clients(planted), ["hyper-util"]);
+}
+
+/// Every place that finds a platform folder from the environment (`HOME`, the
+/// `XDG_*` variables) has its Windows branch beside it (`cfg(windows)` and
+/// `APPDATA` in the same file), so no path works on Linux alone (issue 19).
+#[test]
+fn every_platform_folder_has_a_windows_branch() {
+    let mut files = Vec::new();
+    rust_files(Path::new("src"), &mut files);
+    let mut offences = Vec::new();
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap_or_default();
+        let code: String = text
+            .lines()
+            .map(|l| l.split("//").next().unwrap_or_default())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let unix_folder = code.contains("\"HOME\"") || code.contains("\"XDG_");
+        if unix_folder && !(code.contains("cfg(windows)") && code.contains("\"APPDATA\"")) {
+            offences.push(format!(
+                "{}: finds a folder from HOME or XDG_* with no cfg(windows) branch using APPDATA",
+                f.display()
+            ));
+        }
+    }
+    assert!(offences.is_empty(), "{}", offences.join("\n"));
+}
