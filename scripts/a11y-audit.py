@@ -19,6 +19,7 @@ import sys
 import time
 
 import pyatspi
+from atspi_window import find_app, find_node, nodes
 
 NOTE = os.environ["AUDIT_NOTE"]
 CONTROLS = {"push button", "toggle button", "link", "entry", "check box", "radio button", "combo box"}
@@ -30,37 +31,18 @@ def fail(why):
     sys.exit(1)
 
 
-def nodes(node):
-    for c in node:
-        if c is None:
-            continue
-        yield c
-        yield from nodes(c)
-
-
 def app(name="victim-first", timeout=20.0):
-    end = time.time() + timeout
-    while time.time() < end:
-        for a in pyatspi.Registry.getDesktop(0):
-            if a is not None and a.name == name and a.childCount:
-                return a
-        time.sleep(0.2)
-    fail(f"{name} did not appear on the accessibility bus")
+    a = find_app(lambda a: a.name == name, timeout)
+    if a is None:
+        fail(f"{name} did not appear on the accessibility bus")
+    return a
 
 
 def find(role, name=None, prefix=None, where=None, timeout=10.0):
-    end = time.time() + timeout
-    while time.time() < end:
-        for n in nodes(where or app()):
-            if n.getRoleName() != role:
-                continue
-            if name is not None and n.name != name:
-                continue
-            if prefix is not None and not (n.name or "").startswith(prefix):
-                continue
-            return n
-        time.sleep(0.2)
-    fail(f"no {role} named {name or prefix!r}")
+    n = find_node(lambda: where or app(), role, name=name, prefix=prefix, timeout=timeout)
+    if n is None:
+        fail(f"no {role} named {name or prefix!r}")
+    return n
 
 
 def states(n):

@@ -16,7 +16,7 @@ import sys
 import threading
 import time
 
-import pyatspi
+from atspi_window import find_app, find_node
 
 BIN = os.environ["CRASH_BIN"]
 KILLS = int(os.environ.get("CRASH_KILLS", "200"))
@@ -32,43 +32,18 @@ def fail(why):
     sys.exit(1)
 
 
-def nodes(node):
-    for c in node:
-        if c is None:
-            continue
-        yield c
-        yield from nodes(c)
-
-
 def app(pid):
-    desk = pyatspi.Registry.getDesktop(0)
-    for _ in range(200):
-        for a in desk:
-            try:
-                if a is not None and a.get_process_id() == pid and a.childCount:
-                    return a
-            except Exception:  # noqa: BLE001 - an app that went away
-                pass
-        time.sleep(0.05)
-    fail("the app did not appear on the accessibility bus")
+    a = find_app(lambda a: a.get_process_id() == pid, timeout=10.0)
+    if a is None:
+        fail("the app did not appear on the accessibility bus")
+    return a
 
 
 def find(pid, role, name=None, prefix=None, timeout=15.0):
-    end = time.time() + timeout
-    while time.time() < end:
-        try:
-            for n in nodes(app(pid)):
-                if n.getRoleName() != role:
-                    continue
-                if name is not None and n.name != name:
-                    continue
-                if prefix is not None and not (n.name or "").startswith(prefix):
-                    continue
-                return n
-        except Exception:  # noqa: BLE001 - the tree changed while read
-            pass
-        time.sleep(0.1)
-    fail(f"no {role} named {name or prefix!r}")
+    n = find_node(lambda: app(pid), role, name=name, prefix=prefix, timeout=timeout)
+    if n is None:
+        fail(f"no {role} named {name or prefix!r}")
+    return n
 
 
 def window():

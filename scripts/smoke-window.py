@@ -12,6 +12,7 @@ import sys
 import time
 
 import pyatspi
+from atspi_window import find_app, find_node, nodes
 
 WID = os.environ["SMOKE_WID"]
 REASON = os.environ["SMOKE_REASON"]
@@ -44,35 +45,16 @@ def type_slowly(text):
 
 
 def app():
-    desk = pyatspi.Registry.getDesktop(0)
-    for _ in range(100):
-        a = next((a for a in desk if a is not None and a.name == "victim-first"), None)
-        if a is not None and a.childCount:
-            return a
-        time.sleep(0.1)
-    fail("the app did not appear on the accessibility bus")
-
-
-def nodes(node):
-    for c in node:
-        if c is None:
-            continue
-        yield c
-        yield from nodes(c)
+    a = find_app(lambda a: a.name == "victim-first")
+    if a is None:
+        fail("the app did not appear on the accessibility bus")
+    return a
 
 
 def find(role, name=None, contains=None, timeout=10.0):
-    end = time.time() + timeout
-    while time.time() < end:
-        for n in nodes(app()):
-            if n.getRoleName() != role:
-                continue
-            if name is not None and n.name != name:
-                continue
-            if contains is not None and contains not in (n.name or ""):
-                continue
-            return n
-        time.sleep(0.2)
+    n = find_node(app, role, name=name, contains=contains, timeout=timeout)
+    if n is not None:
+        return n
     what = name if name is not None else contains
     near = sorted({(n.getRoleName(), n.name) for n in nodes(app()) if n.name and (what or "")[:12] in n.name})
     fail(f"no {role} named {what!r} on screen (similar: {near[:6]})")

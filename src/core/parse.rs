@@ -228,33 +228,11 @@ fn too_deep(text: &str) -> Option<usize> {
     let mut depth = 0usize;
     let mut i = 0;
     while let Some(&c) = b.get(i) {
+        if let Some(end) = skip_string_or_comment(b, i) {
+            i = end + 1;
+            continue;
+        }
         match c {
-            b'"' => {
-                // A string: skip to its closing quote, past escapes.
-                i += 1;
-                while let Some(&d) = b.get(i) {
-                    if d == b'\\' {
-                        i += 1;
-                    } else if d == b'"' {
-                        break;
-                    }
-                    i += 1;
-                }
-            }
-            b'/' if b.get(i + 1) == Some(&b'/') => {
-                while b.get(i).is_some_and(|&d| d != b'\n') {
-                    i += 1;
-                }
-            }
-            b'/' if b.get(i + 1) == Some(&b'*') => {
-                i += 2;
-                while b.get(i).is_some()
-                    && !(b.get(i) == Some(&b'*') && b.get(i + 1) == Some(&b'/'))
-                {
-                    i += 1;
-                }
-                i += 1;
-            }
             b'(' | b'[' | b'{' => {
                 depth += 1;
                 if depth > MAX_BRACKET_DEPTH {
@@ -267,6 +245,41 @@ fn too_deep(text: &str) -> Option<usize> {
         i += 1;
     }
     None
+}
+
+/// Where a string or a comment starting at byte `i` of RON text ends (the
+/// index of its last byte, or the newline after a line comment), or `None`
+/// when none starts there: for scanning the text outside strings and comments.
+pub(crate) fn skip_string_or_comment(b: &[u8], start: usize) -> Option<usize> {
+    let mut i = start;
+    match b.get(i)? {
+        b'"' => {
+            // A string: to its closing quote, past escapes.
+            i += 1;
+            while let Some(&d) = b.get(i) {
+                if d == b'\\' {
+                    i += 1;
+                } else if d == b'"' {
+                    break;
+                }
+                i += 1;
+            }
+        }
+        b'/' if b.get(i + 1) == Some(&b'/') => {
+            while b.get(i).is_some_and(|&d| d != b'\n') {
+                i += 1;
+            }
+        }
+        b'/' if b.get(i + 1) == Some(&b'*') => {
+            i += 2;
+            while b.get(i).is_some() && !(b.get(i) == Some(&b'*') && b.get(i + 1) == Some(&b'/')) {
+                i += 1;
+            }
+            i += 1;
+        }
+        _ => return None,
+    }
+    Some(i)
 }
 
 /// A plain-English line beside ron's own words for a syntax error, where they

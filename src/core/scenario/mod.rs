@@ -206,43 +206,19 @@ pub fn parse(path: &str, bytes: &[u8]) -> Result<(SourceText, Scenario), Diagnos
 pub fn field_offset(text: &str, name: &str, from: usize) -> Option<usize> {
     let b = text.as_bytes();
     let mut i = from;
-    while let Some(&c) = b.get(i) {
-        match c {
-            b'"' => {
-                i += 1;
-                while let Some(&d) = b.get(i) {
-                    if d == b'\\' {
-                        i += 1;
-                    } else if d == b'"' {
-                        break;
-                    }
-                    i += 1;
-                }
+    while b.get(i).is_some() {
+        if let Some(end) = crate::core::parse::skip_string_or_comment(b, i) {
+            i = end + 1;
+            continue;
+        }
+        if text.get(i..).is_some_and(|rest| rest.starts_with(name)) {
+            let before_ok = i == 0
+                || b.get(i - 1)
+                    .is_some_and(|p| !(p.is_ascii_alphanumeric() || *p == b'_'));
+            let after = text.get(i + name.len()..).unwrap_or_default();
+            if before_ok && after.trim_start().starts_with(':') {
+                return Some(i);
             }
-            b'/' if b.get(i + 1) == Some(&b'/') => {
-                while b.get(i).is_some_and(|&d| d != b'\n') {
-                    i += 1;
-                }
-            }
-            b'/' if b.get(i + 1) == Some(&b'*') => {
-                i += 2;
-                while b.get(i).is_some()
-                    && !(b.get(i) == Some(&b'*') && b.get(i + 1) == Some(&b'/'))
-                {
-                    i += 1;
-                }
-                i += 1;
-            }
-            _ if text.get(i..).is_some_and(|rest| rest.starts_with(name)) => {
-                let before_ok = i == 0
-                    || b.get(i - 1)
-                        .is_some_and(|p| !(p.is_ascii_alphanumeric() || *p == b'_'));
-                let after = text.get(i + name.len()..).unwrap_or_default();
-                if before_ok && after.trim_start().starts_with(':') {
-                    return Some(i);
-                }
-            }
-            _ => {}
         }
         i += 1;
     }
