@@ -125,7 +125,7 @@ fn first_run(ui: &mut egui::Ui, state: &GuiState) {
             .as_deref()
             .unwrap_or("no settings folder was found, so nothing is kept");
         ui.label(format!(
-            "Your display settings (theme, text size, pack and profile) are kept in {at}; case details never are."
+            "Your display settings (theme, text size, pack and profile) and the names of recent case files are kept in {at}; answers and decisions never are. A case you are working on is autosaved, for you alone, until it is finished."
         ));
     });
 }
