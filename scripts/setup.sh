@@ -18,10 +18,11 @@ $SUDO apt-get install -y --no-install-recommends \
 # screenshots and run the window benchmark headless.
 $SUDO apt-get install -y --no-install-recommends \
     zenity xvfb xauth imagemagick xdotool x11-utils
-# scripts/a11y-tree.sh reads the window over AT-SPI, as a screen reader does.
+# scripts/a11y-tree.sh, a11y-audit.sh, smoke-window.sh and crash-window.sh read the
+# window over AT-SPI, as a screen reader does (zenity's dialog too, through GTK's bridge).
 $SUDO apt-get install -y --no-install-recommends dbus at-spi2-core python3-pyatspi
 # The decision note's tests check the PDF with real PDF tools (qpdf --check; pdftotext,
 # pdfinfo and pdfdetach from poppler-utils); pdftoppm renders the README's picture of it.
 $SUDO apt-get install -y --no-install-recommends poppler-utils qpdf
-# tests/hostile.rs traces the command line with strace: no socket, no file written.
+# tests/hostile.rs and scripts/no-network.sh trace the app with strace: no network.
 $SUDO apt-get install -y --no-install-recommends strace time
