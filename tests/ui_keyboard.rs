@@ -10,7 +10,10 @@
 //!   within it, and the window's first stop skips to the questions.
 //! - The README's example case (`docs/screenshots/example-case.ron`), entered
 //!   and completed with the keyboard alone, every key counted: what a keyboard
-//!   user pays for the wizard. The README quotes the count.
+//!   user pays for the wizard. The README quotes the count. Every key, and
+//!   where the focus must then be, is kept as a script (an insta snapshot) that
+//!   `scripts/smoke-window.sh` replays into the real window, through saving,
+//!   exporting the note and closing with Ctrl+Q.
 
 #![allow(
     clippy::expect_used,
@@ -29,7 +32,7 @@ use victim_first::core::engine::Verdict;
 use victim_first::core::raw::Choice;
 use victim_first::core::record::choice_words;
 use victim_first::core::wizard::{About, StepKind, Wizard};
-use victim_first::gui::{self, Action, GuiState, Screen};
+use victim_first::gui::{self, Effect, GuiState, Screen};
 use victim_first::store;
 
 mod ui_common;
@@ -40,12 +43,6 @@ const EXAMPLE: &str = "docs/screenshots/example-case.ron";
 /// The most keys the example case may take: 748 since each radio group became
 /// one Tab stop (issue 16); 905 before. Lower it when the wizard gets quicker.
 const MOST_KEYS: usize = 748;
-
-fn chord(h: &mut Harness<'_, GuiState>, m: egui::Modifiers, k: egui::Key) {
-    count_keys(1);
-    h.key_press_modifiers(m, k);
-    h.run();
-}
 
 /// Gives, with the keyboard, every answer the example case holds about
 /// `about` on this step that the window does not hold yet, in the order asked.
@@ -145,19 +142,23 @@ fn questions_step(
 
 #[test]
 fn the_readme_example_case_can_be_completed_with_the_keyboard_alone_and_its_keys_are_counted() {
-    let (mut h, _) = harness();
+    let (mut h, effects) = harness();
     h.run();
     let (_, case) = store::read_case(std::path::Path::new(EXAMPLE)).expect("example case");
-    // The force's profile is already chosen (a setting, remembered), as on a force machine.
-    h.state_mut()
-        .update(Action::SelectProfile(case.profile.clone()));
-    h.run();
+    // The force's profile, chosen on the start screen, as on a new machine.
+    reset_keys();
+    let profile = case.profile.clone().expect("the example names a profile");
+    let name = h.state().library.display_name(&profile);
+    key_combo(&mut h, "Force profile", &name);
+    assert_eq!(h.state().profile.as_deref(), Some(profile.as_str()));
+    // Counted from here: a force machine remembers its profile.
+    let before = keys();
     let target = {
         let g = h.state().guidance.as_ref().expect("guidance");
         Wizard::from_case(g, case.clone())
     };
-    reset_keys();
     chord(&mut h, egui::Modifiers::COMMAND, egui::Key::N);
+    record_step(&h);
     let steps = h.state().steps();
     for (i, step) in steps.iter().enumerate() {
         assert_eq!(h.state().case.as_ref().unwrap().wizard.step, i);
@@ -204,24 +205,52 @@ fn the_readme_example_case_can_be_completed_with_the_keyboard_alone_and_its_keys
                     .collect();
                 assert!(left.is_empty(), "{left:#?}");
                 tab_to(&mut h, "Finish the record");
+                effects.borrow_mut().clear();
                 key(&mut h, egui::Key::Enter);
+                // Finishing saves the case: where, the first time, is asked.
+                assert!(
+                    matches!(effects.borrow().last(), Some(Effect::PickSaveFile(_))),
+                    "finishing asks where to save: {:?}",
+                    effects.borrow()
+                );
+                record("dialog case".to_owned());
                 break;
             }
         }
         next_step(&mut h);
     }
     assert_eq!(h.state().screen, Screen::Finished);
+    record_step(&h);
     // What was recorded is the example case's content.
     let done = &h.state().case.as_ref().unwrap().wizard.case;
     assert_eq!(done.facts, target.case.facts);
     assert_eq!(done.checks.len(), target.case.checks.len());
-    let n = keys();
+    let n = keys() - before;
     let typed = typed_keys();
     println!(
         "keys to complete the README's example case with the keyboard alone: {n} ({typed} typed into fields, {} to move and choose)",
         n - typed
     );
     assert!(n <= MOST_KEYS, "{n} keys: more than {MOST_KEYS}");
+
+    // Then exported and closed, still with the keyboard alone: the script the
+    // smoke test replays into the real window ends so.
+    key_choose(&mut h, "Export note…");
+    assert!(
+        matches!(effects.borrow().last(), Some(Effect::PickNoteFile(n)) if std::path::Path::new(n).extension().is_some_and(|e| e == "pdf")),
+        "Export note… asks where to write the PDF note: {:?}",
+        effects.borrow()
+    );
+    record("dialog note".to_owned());
+    chord(&mut h, egui::Modifiers::COMMAND, egui::Key::Q);
+    assert_eq!(
+        effects.borrow().last(),
+        Some(&Effect::Close),
+        "Ctrl+Q closes"
+    );
+    // The script: reviewed when it changes (`cargo insta review`), since the
+    // real window must then take it too (scripts/smoke-window.sh).
+    insta::assert_snapshot!("example_case_keys", script().join("\n"));
 }
 
 fn is_text_field(role: Role) -> bool {

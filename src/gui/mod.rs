@@ -49,7 +49,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::core::wizard::StepKind;
 
-/// Keyboard shortcuts: Ctrl+S save, Ctrl+O open, Ctrl+N new case,
+/// Keyboard shortcuts: Ctrl+S save, Ctrl+O open, Ctrl+N new case, Ctrl+Q close,
 /// Alt+→ next step, Alt+← previous step, Ctrl+= / Ctrl+− text size.
 fn shortcuts(ctx: &egui::Context, state: &GuiState, actions: &mut Vec<Action>) {
     let press =
@@ -62,6 +62,9 @@ fn shortcuts(ctx: &egui::Context, state: &GuiState, actions: &mut Vec<Action>) {
     }
     if press(Modifiers::COMMAND, Key::N) {
         actions.push(Action::NewCase);
+    }
+    if press(Modifiers::COMMAND, Key::Q) {
+        actions.push(Action::Quit);
     }
     if state.case.is_some() && state.screen == Screen::Wizard {
         if press(Modifiers::ALT, Key::ArrowRight) {

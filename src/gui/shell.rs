@@ -230,6 +230,8 @@ impl App {
                 self.training_effect(t);
                 None
             }
+            // Handled in `ui`, where the context is.
+            Effect::Close => None,
             Effect::ReadNote(path) => {
                 self.open_note(&path);
                 None
@@ -385,7 +387,12 @@ impl App {
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         for effect in super::root_ui(ui, &mut self.state) {
-            self.effect(effect);
+            if effect == Effect::Close {
+                // eframe then runs `on_exit`, as for the window's close button.
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            } else {
+                self.effect(effect);
+            }
         }
         self.after_frame();
         self.remember_size(ui.ctx());

@@ -423,6 +423,7 @@ impl GuiState {
             }
             Action::Show(screen) => self.screen = screen,
             Action::NewCase => self.new_case(&now),
+            Action::Quit => return Some(Effect::Close),
             Action::OpenCase => return Some(Effect::PickCaseFile),
             Action::CaseRead(name, bytes) => self.case_read(&name, &bytes, None),
             a @ (Action::DraftRead(..)

@@ -164,36 +164,92 @@ pub fn open<'h>(h: &'h Harness<'_, GuiState>) -> &'h gui::state::Open {
     h.state().case.as_ref().expect("a case is open")
 }
 
-/// Keys pressed by the helpers below (a chord or a typed character is one),
-/// for counting what a keyboard user needs to complete a case.
-static KEYS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+thread_local! {
+    /// Keys pressed by the helpers below (a chord or a typed character is one),
+    /// for counting what a keyboard user needs to complete a case. Per thread,
+    /// as each test runs on its own thread: a count is never another test's.
+    static KEYS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    /// Of [`KEYS`], the characters typed into fields (the rest moves and chooses).
+    static TYPED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    /// What the helpers did since [`reset_keys`], one line each, in the words of
+    /// `xdotool` (`key Tab`, `type …`) with what must then hold (`focus NAME`):
+    /// the script `scripts/smoke-window.py` replays into the real window.
+    static SCRIPT: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
 
 /// How many keys the helpers have pressed since the last [`reset_keys`].
 pub fn keys() -> usize {
-    KEYS.load(std::sync::atomic::Ordering::Relaxed)
+    KEYS.get()
 }
 
 pub fn reset_keys() {
-    KEYS.store(0, std::sync::atomic::Ordering::Relaxed);
-    TYPED.store(0, std::sync::atomic::Ordering::Relaxed);
+    KEYS.set(0);
+    TYPED.set(0);
+    SCRIPT.with_borrow_mut(Vec::clear);
 }
 
 /// Of [`keys`], the characters typed into fields (the rest moves and chooses).
-static TYPED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-
 pub fn typed_keys() -> usize {
-    TYPED.load(std::sync::atomic::Ordering::Relaxed)
+    TYPED.get()
 }
 
 pub fn count_keys(n: usize) {
-    KEYS.fetch_add(n, std::sync::atomic::Ordering::Relaxed);
+    KEYS.set(KEYS.get() + n);
+}
+
+/// Adds a line to the script of what was done ([`script`]).
+pub fn record(line: String) {
+    assert!(!line.contains('\n'), "one line each: {line:?}");
+    SCRIPT.with_borrow_mut(|s| {
+        // Reaching a control already reached adds nothing to check.
+        if !(line.starts_with("focus ") && s.last() == Some(&line)) {
+            s.push(line);
+        }
+    });
+}
+
+/// The script of what the helpers did since [`reset_keys`].
+pub fn script() -> Vec<String> {
+    SCRIPT.with_borrow(Clone::clone)
+}
+
+/// The name `xdotool` gives a key, with `modifiers` (`ctrl+n`, `alt+Right`).
+pub fn xdotool_name(modifiers: egui::Modifiers, k: egui::Key) -> String {
+    let key = match k {
+        egui::Key::Tab => "Tab".to_owned(),
+        egui::Key::Space => "space".to_owned(),
+        egui::Key::Enter => "Return".to_owned(),
+        egui::Key::ArrowDown => "Down".to_owned(),
+        egui::Key::ArrowUp => "Up".to_owned(),
+        egui::Key::ArrowLeft => "Left".to_owned(),
+        egui::Key::ArrowRight => "Right".to_owned(),
+        egui::Key::Escape => "Escape".to_owned(),
+        other => other.name().to_lowercase(),
+    };
+    let mut name = String::new();
+    if modifiers.command || modifiers.ctrl {
+        name.push_str("ctrl+");
+    }
+    if modifiers.alt {
+        name.push_str("alt+");
+    }
+    if modifiers.shift {
+        name.push_str("shift+");
+    }
+    name + &key
+}
+
+/// One key press with modifiers, then the frames it causes.
+pub fn chord(h: &mut Harness<'_, GuiState>, m: egui::Modifiers, k: egui::Key) {
+    count_keys(1);
+    record(format!("key {}", xdotool_name(m, k)));
+    h.key_press_modifiers(m, k);
+    h.run();
 }
 
 /// One key press, then the frames it causes.
 pub fn key(h: &mut Harness<'_, GuiState>, k: egui::Key) {
-    count_keys(1);
-    h.key_press(k);
-    h.run();
+    chord(h, egui::Modifiers::NONE, k);
 }
 
 /// The name of the focused control, if any.
@@ -206,7 +262,8 @@ pub fn focused(h: &Harness<'_, GuiState>) -> Option<String> {
 /// Presses Tab until a control whose name satisfies `want` has the focus.
 pub fn tab_until(h: &mut Harness<'_, GuiState>, what: &str, want: impl Fn(&str) -> bool) {
     for _ in 0..400 {
-        if focused(h).is_some_and(|l| want(&l)) {
+        if let Some(l) = focused(h).filter(|l| want(l)) {
+            record(format!("focus {l}"));
             return;
         }
         key(h, egui::Key::Tab);
@@ -248,6 +305,7 @@ pub fn key_pick(h: &mut Harness<'_, GuiState>, prefix: &str, wanted: &str) {
     tab_until(h, wanted, |l| l.starts_with(prefix));
     for _ in 0..40 {
         if focused(h).as_deref() == Some(wanted) {
+            record(format!("focus {wanted}"));
             break;
         }
         let before = focused(h);
@@ -268,18 +326,42 @@ pub fn key_pick(h: &mut Harness<'_, GuiState>, prefix: &str, wanted: &str) {
     }
 }
 
+/// Chooses `option` from the drop-down list named `combo` with the keyboard:
+/// Tab to it, Space to open it, the arrows down to the option, Space to choose.
+pub fn key_combo(h: &mut Harness<'_, GuiState>, combo: &str, option: &str) {
+    tab_to(h, combo);
+    key(h, egui::Key::Space);
+    for _ in 0..40 {
+        if focused(h).as_deref() == Some(option) {
+            record(format!("focus {option}"));
+            key(h, egui::Key::Space);
+            return;
+        }
+        key(h, egui::Key::ArrowDown);
+    }
+    panic!("the arrows never reached {option} in {combo}");
+}
+
 pub fn key_type(h: &mut Harness<'_, GuiState>, label: &str, text: &str) {
     tab_to(h, label);
     count_keys(text.chars().count());
-    TYPED.fetch_add(text.chars().count(), std::sync::atomic::Ordering::Relaxed);
+    TYPED.set(TYPED.get() + text.chars().count());
+    record(format!("type {text}"));
     h.event(egui::Event::Text(text.to_owned()));
     h.run();
 }
 
+/// Alt+→ to the next step; the script then expects its heading focused.
 pub fn next_step(h: &mut Harness<'_, GuiState>) {
-    count_keys(1);
-    h.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowRight);
-    h.run();
+    chord(h, egui::Modifiers::ALT, egui::Key::ArrowRight);
+    record_step(h);
+}
+
+/// Records that a step or screen has been reached, by its focused heading
+/// (the focus goes to a new screen's heading as it opens).
+pub fn record_step(h: &Harness<'_, GuiState>) {
+    let heading = focused(h).expect("a new screen focuses its heading");
+    record(format!("step {heading}"));
 }
 
 /// A new case, started with Ctrl+N as an officer would.

@@ -18,6 +18,8 @@ pub enum Action {
     SelectProfile(Option<String>),
     Show(Screen),
     NewCase,
+    /// Close the window (Ctrl+Q), as its close button does: unsaved work keeps its draft.
+    Quit,
     /// Ask the shell to let the officer choose a case file.
     OpenCase,
     /// A case file's name and bytes, read by the shell.
@@ -159,4 +161,6 @@ pub enum Effect {
     ReadNote(PathBuf),
     /// Training's own files: a result, a class's CSV, a scenario; a folder of results.
     Training(super::TrainingEffect),
+    /// Close the window, by the same path as its close button.
+    Close,
 }
