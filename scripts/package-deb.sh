@@ -11,11 +11,13 @@
 #   scripts/package-deb.sh --check   build it, then install it with dpkg -i, run
 #                                    `victim-first --version` and `assess` on an
 #                                    example case from the installed path,
-#                                    validate the desktop entry, and remove it
-#                                    (needs root: it changes this machine)
+#                                    validate the desktop entry, start the window
+#                                    from its command under Xvfb, and remove it
+#                                    (as root or through sudo: it changes this
+#                                    machine)
 #
 # Needs cargo-deb: cargo install cargo-deb --locked --version 3.8.0
-# (docs/deployment.md; not in CI, since compiling it costs minutes).
+# (docs/deployment.md). `.ci/run` builds and checks the package this way.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -43,13 +45,21 @@ dpkg-deb --contents "$deb" | awk '{print "    " $1, $6, $7, $8}'
 [ "$check" -eq 1 ] || exit 0
 
 # ---- the check: install, run from the installed path, remove ----
-if [ "$(id -u)" -ne 0 ]; then echo "package-deb: --check needs root (dpkg -i)" >&2; exit 1; fi
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 if dpkg -s victim-first >/dev/null 2>&1; then
     echo "package-deb: victim-first is already installed here; not touching it" >&2; exit 1
 fi
 work=$(mktemp -d)
-trap 'dpkg -r victim-first >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
-dpkg -i "$deb"
+xvfb_pid=""
+trap '$SUDO dpkg -r victim-first >/dev/null 2>&1 || true; [ -z "$xvfb_pid" ] || kill "$xvfb_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
+# As the deployment guide says: apt installs the libraries it depends on too.
+# (Given as a path, the package file is installed, not fetched.)
+if command -v apt-get >/dev/null; then
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$(realpath "$deb")"
+else
+    $SUDO dpkg -i "$deb"
+fi
 installed=$(command -v victim-first)
 [ "$installed" = /usr/bin/victim-first ] || { echo "package-deb: FAILED: victim-first is $installed"; exit 1; }
 [ "$(readlink -f /usr/bin/victim-first)" = /opt/victim-first/victim-first ] ||
@@ -61,13 +71,13 @@ grep -q "^From:     built into this program" "$work/assess.txt" ||
     { echo "package-deb: FAILED: assess did not use the built-in guidance:"; cat "$work/assess.txt"; exit 1; }
 echo "package-deb: assess from /usr/bin on an example case used the built-in guidance"
 # A force's folder beside the program is found through the link.
-mkdir -p /opt/victim-first/guidance/forces
+$SUDO mkdir -p /opt/victim-first/guidance/forces
 victim-first guidance export "$work/exported" >/dev/null
 cp "$work/exported/forces/example-adopting.ron" "$work/force.ron"
 sed -i 's/id: "example-adopting"/id: "deb-check-force"/' "$work/force.ron"
-cp "$work/force.ron" /opt/victim-first/guidance/forces/deb-check-force.ron
+$SUDO cp "$work/force.ron" /opt/victim-first/guidance/forces/deb-check-force.ron
 (cd "$work" && env -u VICTIM_FIRST_GUIDANCE victim-first lint >"$work/lint.txt" 2>&1) || true
-rm -rf /opt/victim-first/guidance
+$SUDO rm -rf /opt/victim-first/guidance
 grep -q "/opt/victim-first/guidance" "$work/lint.txt" ||
     { echo "package-deb: FAILED: the installed guidance folder was not used:"; cat "$work/lint.txt"; exit 1; }
 echo "package-deb: a guidance folder in /opt/victim-first/ is found through /usr/bin/victim-first"
@@ -78,6 +88,31 @@ else
     echo "package-deb: desktop-file-validate not installed (apt-get install desktop-file-utils); entry not validated"
 fi
 [ -s /usr/share/icons/hicolor/256x256/apps/victim-first.png ] || { echo "package-deb: FAILED: no icon"; exit 1; }
-dpkg -r victim-first >/dev/null
+# The window starts from the desktop entry's command, on a display of its own.
+exec_line=$(sed -n 's/^Exec=//p' /usr/share/applications/victim-first.desktop | sed 's/ %[fFuU]//g')
+if command -v Xvfb >/dev/null && command -v xdotool >/dev/null; then
+    n=90
+    while [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; do n=$((n + 1)); done
+    Xvfb ":$n" -screen 0 1280x900x24 -nolisten tcp >/dev/null 2>&1 &
+    xvfb_pid=$!
+    for _ in $(seq 1 100); do [ -S "/tmp/.X11-unix/X$n" ] && break; sleep 0.05; done
+    mkdir -p "$work/home"
+    (cd "$work" && env -u VICTIM_FIRST_GUIDANCE -u WAYLAND_DISPLAY DISPLAY=":$n" HOME="$work/home" \
+        XDG_CONFIG_HOME="$work/home/.config" XDG_DATA_HOME="$work/home/.local/share" \
+        $exec_line >"$work/window.log" 2>&1) &
+    app=$!
+    wid=""
+    for _ in $(seq 1 150); do
+        wid=$(DISPLAY=":$n" xdotool search --onlyvisible --name '^Victim First$' 2>/dev/null | head -n 1 || true)
+        [ -n "$wid" ] && break
+        sleep 0.1
+    done
+    kill "$app" 2>/dev/null || true
+    [ -n "$wid" ] || { echo "package-deb: FAILED: \"$exec_line\" opened no window:"; cat "$work/window.log"; exit 1; }
+    echo "package-deb: the desktop entry's command ($exec_line) opened the window"
+else
+    echo "package-deb: no Xvfb or xdotool (scripts/setup.sh); the window was not started"
+fi
+$SUDO dpkg -r victim-first >/dev/null
 [ ! -e /usr/bin/victim-first ] || { echo "package-deb: FAILED: removal left /usr/bin/victim-first"; exit 1; }
 echo "package-deb: installed, ran and removed cleanly"

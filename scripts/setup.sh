@@ -23,6 +23,7 @@ $SUDO apt-get install -y --no-install-recommends \
 $SUDO apt-get install -y --no-install-recommends dbus at-spi2-core python3-pyatspi
 # The decision note's tests check the PDF with real PDF tools (qpdf --check; pdftotext,
 # pdfinfo and pdfdetach from poppler-utils); pdftoppm renders the README's picture of it.
-$SUDO apt-get install -y --no-install-recommends poppler-utils qpdf
+# desktop-file-utils checks the Linux package's desktop entry (scripts/package-deb.sh).
+$SUDO apt-get install -y --no-install-recommends poppler-utils qpdf desktop-file-utils
 # tests/hostile.rs and scripts/no-network.sh trace the app with strace: no network.
 $SUDO apt-get install -y --no-install-recommends strace time
