@@ -49,10 +49,14 @@ pub fn compare(
     else {
         return usage("--compare: no national pack is in force today; name one with --pack");
     };
+    // Locked: the guidance now is the locked profile's, whatever the case names.
+    let locked = loaded.lock.as_ref().map(|l| l.profile.as_str());
     let now_profile = if opts.no_profile {
         None
     } else {
-        opts.profile.as_deref().or(case.profile.as_deref())
+        locked
+            .or(opts.profile.as_deref())
+            .or(case.profile.as_deref())
     };
     let now_g = match lib.resolve(now_pack, now_profile) {
         Ok(g) => g,
@@ -62,6 +66,14 @@ pub fn compare(
     let (then_words, then) = if let Some(pin) = &case.decided_under {
         (pinned::words(pin), pin.outcome.clone())
     } else {
+        // Assessing it again under its own profile would be a verdict the lock forbids.
+        if let Some(lock) = &loaded.lock {
+            let refused =
+                crate::lock_cli::refuse_case(lock, src, case, crate::lock_cli::Command::Compare);
+            if !refused.is_empty() {
+                return fail(&refused);
+            }
+        }
         let g = match lib.resolve(&case.pack, case.profile.as_deref()) {
             Ok(g) => g,
             Err(d) => return fail(&d),

@@ -220,6 +220,11 @@ pub fn lint(path: Option<PathBuf>, guidance: Option<&std::path::Path>) -> ExitCo
     let mut loaded = store::load(&origin);
     let mut problems = std::mem::take(&mut loaded.problems);
     problems.0.append(&mut loaded.library.lint().0);
+    let (mut lock_problems, lock_warning) = crate::lock_cli::lint_lock(&origin, &loaded);
+    problems.0.append(&mut lock_problems.0);
+    if let Some(w) = lock_warning {
+        err(&w);
+    }
     // Scenarios are checked against guidance that is itself clean.
     let scenarios = if problems.is_empty() {
         let files = scenario_cli::lint_files(&origin);
@@ -364,10 +369,17 @@ pub fn assess(case_path: &std::path::Path, opts: &AssessOptions) -> ExitCode {
     {
         return code;
     }
-    let loaded = store::find_and_load(opts.guidance.as_deref());
+    let loaded = store::load_for_verdict(opts.guidance.as_deref());
     let lib = &loaded.library;
     if let Some(code) = refuse_on_problems(&loaded) {
         return code;
+    }
+    if let Some(why) = loaded
+        .lock
+        .as_ref()
+        .and_then(|l| crate::lock_cli::refuse_option(l, opts.profile.as_deref(), opts.no_profile))
+    {
+        return usage(&why);
     }
     // A pack or profile named on the command line is a command mistake when it does not exist.
     if let Some(p) = &opts.pack
@@ -392,6 +404,17 @@ pub fn assess(case_path: &std::path::Path, opts: &AssessOptions) -> ExitCode {
     };
     if opts.compare {
         return crate::case_cli::compare(&loaded, &src, &case, opts);
+    }
+    // Locked: a case made under another profile gets verdicts only when the
+    // locked profile is asked for by name.
+    if let Some(lock) = &loaded.lock
+        && opts.profile.is_none()
+    {
+        let refused =
+            crate::lock_cli::refuse_case(lock, &src, &case, crate::lock_cli::Command::Assess);
+        if !refused.is_empty() {
+            return fail(&refused);
+        }
     }
     let by_date = match opts.as_of.as_deref() {
         None => None,
@@ -436,7 +459,7 @@ pub fn assess(case_path: &std::path::Path, opts: &AssessOptions) -> ExitCode {
         &g,
         &src,
         &case,
-        loaded.origin.as_ref(),
+        (loaded.origin.as_ref(), loaded.lock.as_ref()),
         &loaded.modified,
         opts.json,
     );
@@ -464,7 +487,7 @@ fn assess_built_in(case_path: &std::path::Path, opts: &AssessOptions) -> Option<
         opts.profile.as_deref().or(case.profile.as_deref())
     };
     let g = builtin::resolved(pack, profile)?;
-    let code = give_verdicts(&g, &src, &case, Some(&origin), &[], opts.json);
+    let code = give_verdicts(&g, &src, &case, (Some(&origin), None), &[], opts.json);
     std::mem::forget(g);
     Some(code)
 }
@@ -475,7 +498,7 @@ fn give_verdicts(
     g: &Guidance,
     src: &SourceText,
     case: &raw::Case,
-    origin: Option<&store::Origin>,
+    (origin, lock): (Option<&store::Origin>, Option<&crate::core::lock::Lock>),
     modified: &[String],
     json: bool,
 ) -> ExitCode {
@@ -488,7 +511,7 @@ fn give_verdicts(
     a.guidance.folder = origin
         .and_then(store::Origin::folder)
         .map(|d| d.display().to_string());
-    a.guidance.source = origin.map(store::Origin::words);
+    a.guidance.source = origin.map(|o| crate::lock_cli::source_words(o, lock));
     a.guidance.modified_files = g
         .layers
         .iter()

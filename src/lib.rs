@@ -11,6 +11,7 @@ pub mod cli;
 pub mod core;
 pub mod gui;
 pub mod guidance_cli;
+pub mod lock_cli;
 pub mod note_cli;
 pub mod pdf;
 pub mod pdf_check;

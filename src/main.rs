@@ -68,7 +68,8 @@ fn gui(
     }
     // A named folder that is missing is shown in the window as the problem it
     // is (no verdict is given), never replaced by the built-in guidance quietly.
-    let loaded = victim_first::store::find_and_load(dir);
+    // On a locked installation a named folder is refused the same way.
+    let loaded = victim_first::store::load_for_verdict(dir);
     match victim_first::gui::run(loaded, case, note) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -28,6 +28,13 @@ pub fn make_note(case_path: &Path, loaded: &store::Loaded) -> Result<Made, Diagn
     }
     let lib = &loaded.library;
     let (src, case) = store::read_case(case_path)?;
+    if let Some(lock) = &loaded.lock {
+        let refused =
+            crate::lock_cli::refuse_case(lock, &src, &case, crate::lock_cli::Command::Note);
+        if !refused.is_empty() {
+            return Err(refused);
+        }
+    }
     let refs = lib.check_case_refs(&src, &case.pack, case.profile.as_deref());
     if !refs.is_empty() {
         return Err(refs);
@@ -133,7 +140,7 @@ pub fn note_command(
     out_path: Option<&Path>,
     guidance: Option<&Path>,
 ) -> ExitCode {
-    let loaded = store::find_and_load(guidance);
+    let loaded = store::load_for_verdict(guidance);
     if let Some(code) = crate::cli::refuse_on_problems(&loaded) {
         return code;
     }
@@ -145,7 +152,10 @@ pub fn note_command(
         }
     };
     if let Some(o) = &loaded.origin {
-        err(&format!("Guidance from {}\n", o.words()));
+        err(&format!(
+            "Guidance from {}\n",
+            crate::lock_cli::source_words(o, loaded.lock.as_ref())
+        ));
     }
     let bytes = match render(&made.note, format) {
         Ok(b) => b,

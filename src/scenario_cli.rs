@@ -228,7 +228,9 @@ pub fn lint(library: &Library, files: &[ScenarioFile]) -> Diagnostics {
 /// `victim-first scenarios [DIR]`: runs each scenario and prints `N passed, N
 /// failed`; exit 1 when any failed or could not be run.
 pub fn command(dir: Option<&Path>, guidance: Option<&Path>, show_coverage: bool) -> ExitCode {
-    let loaded = store::find_and_load(guidance);
+    // Practice, not decisions: on a locked installation scenarios still run
+    // under their own pack and profile, but only on the installed guidance.
+    let loaded = store::load_for_verdict(guidance);
     if let Some(code) = cli::refuse_on_problems(&loaded) {
         return code;
     }

@@ -17,8 +17,12 @@ use crate::core::parse::{self, SourceText};
 use crate::core::raw;
 use crate::core::validate::{Library, LoadedFile};
 
-/// The environment variable that names the guidance folder.
-pub const GUIDANCE_ENV: &str = "VICTIM_FIRST_GUIDANCE";
+mod origin;
+
+pub use origin::{
+    FolderFrom, GUIDANCE_ENV, Origin, find_guidance, installed_folder, lock_refusing_folder,
+    read_lock,
+};
 
 /// How deep a guidance folder may nest.
 const MAX_DEPTH: usize = 8;
@@ -29,127 +33,8 @@ pub fn shipped_manifest() -> Manifest {
     Manifest::parse(crate::builtin::manifest()).unwrap_or_default()
 }
 
-/// Why a guidance folder was chosen, for saying so.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FolderFrom {
-    /// `--guidance DIR`.
-    Argument,
-    /// `$VICTIM_FIRST_GUIDANCE`.
-    Environment,
-    /// `guidance/` beside the executable: the installed location.
-    BesideExecutable,
-}
-
-/// Where the guidance in use came from.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Origin {
-    /// Only the guidance built into this program: no folder was named, and none
-    /// is installed beside it.
-    BuiltIn,
-    /// A folder, and why it was chosen, read on top of the built-in guidance.
-    Folder(PathBuf, FolderFrom),
-}
-
-impl Origin {
-    /// The folder, when there is one.
-    pub fn folder(&self) -> Option<&Path> {
-        match self {
-            Self::BuiltIn => None,
-            Self::Folder(dir, _) => Some(dir),
-        }
-    }
-
-    /// Where the guidance came from, in words, for every output that gives a verdict.
-    pub fn words(&self) -> String {
-        match self {
-            Self::BuiltIn => format!(
-                "built into this program (victim-first {}): the published guidance, checked when it was built, digest sha256:{}; no guidance folder was named or installed",
-                crate::builtin::VERSION,
-                short(&crate::builtin::digest())
-            ),
-            Self::Folder(dir, from) => format!(
-                "the folder {} ({}), read on top of the guidance built into this program",
-                dir.display(),
-                match from {
-                    FolderFrom::Argument => "named by --guidance",
-                    FolderFrom::Environment => "named by $VICTIM_FIRST_GUIDANCE",
-                    FolderFrom::BesideExecutable => "installed beside the program",
-                }
-            ),
-        }
-    }
-}
-
-impl Origin {
-    /// Where the guidance came from, in a few words (the window's top bar).
-    pub fn short_words(&self) -> String {
-        match self {
-            Self::BuiltIn => format!("built in (victim-first {})", crate::builtin::VERSION),
-            Self::Folder(dir, _) => format!("folder {}", dir.display()),
-        }
-    }
-}
-
-/// The first 16 hex digits of a digest: enough to tell builds apart in a sentence.
-fn short(digest: &str) -> &str {
-    digest.get(..16).unwrap_or(digest)
-}
-
-/// Where the guidance comes from: `--guidance`, then `$VICTIM_FIRST_GUIDANCE`,
-/// then `guidance/` beside the executable (the installed location), else only
-/// the guidance built into the program. Never the working directory. A folder
-/// named by the argument or the variable that does not exist is an error naming
-/// where it came from, never a quiet fall back to the built-in guidance (which
-/// would drop the force's profile without a word).
-pub fn find_guidance(arg: Option<&Path>) -> Result<Origin, Diagnostic> {
-    let named = arg
-        .map(|a| (a.to_path_buf(), FolderFrom::Argument))
-        .or_else(|| {
-            std::env::var_os(GUIDANCE_ENV).map(|d| (PathBuf::from(d), FolderFrom::Environment))
-        });
-    if let Some((dir, from)) = named {
-        return match std::fs::metadata(&dir) {
-            Ok(m) if m.is_dir() => Ok(Origin::Folder(dir, from)),
-            Ok(m) => Err(Diagnostic::new(
-                &dir.display().to_string(),
-                None,
-                format!(
-                    "the guidance folder named by {} is not a folder (it is {})",
-                    from_words(from),
-                    kind_of(&m)
-                ),
-            )),
-            Err(_) => Err(Diagnostic::new(
-                &dir.display().to_string(),
-                None,
-                format!(
-                    "the guidance folder named by {} does not exist",
-                    from_words(from)
-                ),
-            )),
-        };
-    }
-    if let Ok(exe) = std::env::current_exe()
-        && let Some(dir) = exe.parent()
-    {
-        let beside = dir.join("guidance");
-        if beside.is_dir() {
-            return Ok(Origin::Folder(beside, FolderFrom::BesideExecutable));
-        }
-    }
-    Ok(Origin::BuiltIn)
-}
-
-fn from_words(from: FolderFrom) -> &'static str {
-    match from {
-        FolderFrom::Argument => "--guidance",
-        FolderFrom::Environment => "$VICTIM_FIRST_GUIDANCE",
-        FolderFrom::BesideExecutable => "the installed location",
-    }
-}
-
 /// What a file system entry is, in words.
-fn kind_of(m: &std::fs::Metadata) -> &'static str {
+pub(crate) fn kind_of(m: &std::fs::Metadata) -> &'static str {
     let t = m.file_type();
     if t.is_dir() {
         return "a folder";
@@ -282,7 +167,8 @@ impl Walk<'_> {
         paths.sort();
         for p in paths {
             let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-            if name.starts_with('.') {
+            // The installation's lock is read by `read_lock`, never as guidance.
+            if name.starts_with('.') || (depth == 0 && name == crate::core::lock::FILE) {
                 continue;
             }
             let is_link = std::fs::symlink_metadata(&p).is_ok_and(|m| m.file_type().is_symlink());
@@ -354,6 +240,9 @@ pub struct Loaded {
     pub origin: Option<Origin>,
     /// Only the built-in files, which the build linted: `lint` need not run again.
     pub prevalidated: bool,
+    /// The installation's lock (`lock.ron` in the installed folder only): the
+    /// one force profile verdicts may be given under.
+    pub lock: Option<crate::core::lock::Lock>,
 }
 
 impl Loaded {
@@ -377,6 +266,14 @@ impl Loaded {
         if all.is_empty() && !self.prevalidated {
             all = self.library.lint();
         }
+        // A lock naming a profile that is not here locks the app out, never open.
+        if let Some(d) = self
+            .lock
+            .as_ref()
+            .and_then(|l| l.check(&self.library.profile_ids()))
+        {
+            all.0.push(d);
+        }
         all.normalise();
         all
     }
@@ -394,6 +291,7 @@ pub fn load_builtin() -> Loaded {
         modified: Vec::new(),
         origin: Some(Origin::BuiltIn),
         prevalidated: true,
+        lock: None,
     }
 }
 
@@ -402,13 +300,34 @@ pub fn load_builtin() -> Loaded {
 pub fn load(origin: &Origin) -> Loaded {
     match origin {
         Origin::BuiltIn => load_builtin(),
-        Origin::Folder(..) => {
+        Origin::Folder(dir, from) => {
             let (files, problems) = files_of(origin);
             let mut l = finish(files, problems);
             l.origin = Some(origin.clone());
+            // Only the installed folder can lock: its lock is read, or is the problem.
+            if *from == FolderFrom::BesideExecutable {
+                match read_lock(dir) {
+                    Some(Ok(lock)) => l.lock = Some(lock),
+                    Some(Err(d)) => l.problems.0.push(d),
+                    None => {}
+                }
+            }
             l
         }
     }
+}
+
+/// [`find_and_load`] for everything that gives a verdict (the window,
+/// `assess`, `note`, `scenarios`): on a locked installation a folder named by
+/// `--guidance` or `$VICTIM_FIRST_GUIDANCE` is refused, naming the lock.
+pub fn load_for_verdict(arg: Option<&Path>) -> Loaded {
+    if let Some(d) = lock_refusing_folder(arg) {
+        return Loaded {
+            problems: Diagnostics(vec![d]),
+            ..Loaded::default()
+        };
+    }
+    find_and_load(arg)
 }
 
 /// Finds the guidance ([`find_guidance`]) and loads it ([`load`]); a folder

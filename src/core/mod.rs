@@ -14,6 +14,7 @@ mod fixture;
 pub mod guidance;
 pub mod limits;
 pub mod lines;
+pub mod lock;
 pub mod manifest;
 pub mod needed;
 pub mod note;

@@ -138,7 +138,13 @@ pub fn selectors(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>)
         let r = egui::ComboBox::from_id_salt("pack")
             .selected_text(chosen.clone())
             .show_ui(ui, |ui| {
-                for id in state.library.pack_ids() {
+                // Under a lock, only the packs the force's profile can be used with.
+                for id in state
+                    .library
+                    .pack_ids()
+                    .into_iter()
+                    .filter(|p| state.pack_allowed(p))
+                {
                     let name = state.library.display_name(id);
                     if ui.selectable_label(state.pack == id, name).clicked() {
                         actions.push(Action::SelectPack(id.to_owned()));
@@ -148,6 +154,14 @@ pub fn selectors(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>)
             .response
             .labelled_by(label.id);
         widgets::describe_value(ui, &r, &chosen);
+        if let Some(lock) = &state.lock {
+            // Set by the force: fixed text, not a control.
+            ui.label(format!(
+                "Force profile: {} — set by your force",
+                state.library.display_name(&lock.profile)
+            ));
+            return;
+        }
         let label = ui.label("Force profile");
         let chosen = state.profile.as_deref().map_or_else(
             || "None (national guidance only)".to_owned(),

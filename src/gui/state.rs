@@ -23,6 +23,7 @@ mod chooser;
 mod compare;
 mod editing;
 mod history;
+mod locked;
 mod notes;
 mod reading;
 mod training;
@@ -197,6 +198,8 @@ pub struct GuiState {
     pub nonce: u64,
     /// Training scenarios, sessions and a class's results.
     pub training: Training,
+    /// The installation's lock: the one profile new cases and verdicts use.
+    pub lock: Option<crate::core::lock::Lock>,
 }
 
 /// A place the officer asked to put the focus, taken when the window is next drawn.
@@ -241,7 +244,13 @@ impl GuiState {
     pub fn from_loaded(loaded: crate::store::Loaded, settings: Settings) -> Self {
         let problems = loaded.problems_with_lint();
         let mut state = Self::checked(loaded.library, problems, settings);
-        state.source = loaded.origin.as_ref().map(crate::store::Origin::words);
+        state.source = loaded
+            .origin
+            .as_ref()
+            .map(|o| crate::lock_cli::source_words(o, loaded.lock.as_ref()));
+        if let Some(lock) = loaded.lock {
+            state.lock_to(lock);
+        }
         state.source_short = loaded
             .origin
             .as_ref()
@@ -304,6 +313,7 @@ impl GuiState {
             focus: FocusRequest::default(),
             opened: 0,
             training: Training::default(),
+            lock: None,
         }
     }
 
@@ -377,7 +387,10 @@ impl GuiState {
     #[allow(clippy::unnecessary_wraps, reason = "returned as `update`'s effect")]
     fn remember(&mut self) -> Option<Effect> {
         self.settings.pack = Some(self.pack.clone());
-        self.settings.profile.clone_from(&self.profile);
+        // Under a lock the profile is the force's, not the officer's choice.
+        if self.lock.is_none() {
+            self.settings.profile.clone_from(&self.profile);
+        }
         Some(Effect::SaveSettings(self.settings.clone()))
     }
 
@@ -412,11 +425,17 @@ impl GuiState {
         }
         match action {
             Action::SelectPack(p) => {
+                if self.lock_refuses_pack(&p) {
+                    return None;
+                }
                 self.pack = p;
                 self.resolve();
                 return self.remember();
             }
             Action::SelectProfile(p) => {
+                if self.lock_refuses_profile(p.as_deref()) {
+                    return None;
+                }
                 self.profile = p;
                 self.resolve();
                 return self.remember();

@@ -56,6 +56,7 @@ impl GuiState {
         };
         // An unfinished draft whose own guidance is unchanged resumes as it was.
         if draft.is_some()
+            && !self.locked_out(case)
             && usable(
                 &self.library,
                 &self.problems,
@@ -66,11 +67,16 @@ impl GuiState {
         {
             return false;
         }
-        // The guidance in force now: today's national pack, the profile chosen.
+        // The guidance in force now: today's national pack, the profile chosen
+        // (or the one the installation is locked to).
         let pack = self
             .pack_in_force_today()
+            .filter(|p| self.pack_allowed(p))
             .unwrap_or_else(|| self.pack.clone());
-        let profile = self.profile.clone();
+        let profile = match &self.lock {
+            Some(l) => Some(l.profile.clone()),
+            None => self.profile.clone(),
+        };
         let Ok(g) = usable(&self.library, &self.problems, &pack, profile.as_deref()) else {
             return false;
         };

@@ -82,6 +82,7 @@ impl GuiState {
         if self.settings.pack.is_none()
             && let Some(p) = self.pack_in_force_today()
             && p != self.pack
+            && self.pack_allowed(&p)
         {
             self.pack = p;
             self.resolve();

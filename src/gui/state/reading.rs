@@ -25,7 +25,9 @@ impl GuiState {
         let broken_words = broken.as_ref().map(|b| format!(
             "This case's audit trail has been altered since it was written: {b}. Its history cannot be relied on: tell your supervisor, and keep the file as it is."
         ));
-        if self.compare_if_decided_elsewhere(name, &src.text, &case, draft.as_ref()) {
+        if self.compare_if_decided_elsewhere(name, &src.text, &case, draft.as_ref())
+            || self.compare_under_lock(name, &src.text, &case, draft.as_ref())
+        {
             self.message = broken_words;
             return;
         }
@@ -35,6 +37,18 @@ impl GuiState {
         } else {
             ""
         };
+        // Locked to another profile, and its own guidance is not here to compare.
+        if let Some(why) = self.lock_words(&case) {
+            let message = format!("{why}{kept}");
+            self.message = Some(message.clone());
+            self.recorded = Some(Recorded {
+                name: name.to_owned(),
+                why,
+                text: src.text.to_string(),
+                message,
+            });
+            return;
+        }
         // Only the pack and profile the case was decided under may give its
         // verdicts: a case naming guidance that is not here opens no verdicts.
         let refs = self
