@@ -45,7 +45,19 @@ fn run_env(exe: &Path, cwd: &Path, args: &[&str], env: Option<&Path>) -> Run {
     if let Some(dir) = env {
         cmd.env("VICTIM_FIRST_GUIDANCE", dir);
     }
-    let out = cmd.output().expect("runs");
+    // A copy being written by another test's thread when this one forks
+    // keeps its writer open in the child for a moment: exec then says "text
+    // file busy". Try again briefly rather than fail on the race.
+    let mut tries = 0;
+    let out = loop {
+        match cmd.output() {
+            Err(e) if e.kind() == std::io::ErrorKind::ExecutableFileBusy && tries < 100 => {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            other => break other.expect("runs"),
+        }
+    };
     Run {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -73,6 +85,15 @@ fn exported() -> String {
     text.replace("id: \"example-adopting\"", "id: \"north-shire\"")
 }
 
+/// The program as a force installs it: a hard link to the test build where
+/// the file system allows (no file is open for writing), else a copy.
+fn install_binary(exe: &Path) {
+    let built = env!("CARGO_BIN_EXE_victim-first");
+    if std::fs::hard_link(built, exe).is_err() {
+        std::fs::copy(built, exe).expect("copy");
+    }
+}
+
 fn scratch(name: &str) -> Scratch {
     let p = std::env::temp_dir().join(format!("vf-lock-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&p);
@@ -91,7 +112,7 @@ impl Install {
     fn new(name: &str, lock: Option<&str>) -> Self {
         let dir = scratch(name);
         let exe = dir.0.join("victim-first");
-        std::fs::copy(env!("CARGO_BIN_EXE_victim-first"), &exe).expect("copy");
+        install_binary(&exe);
         std::fs::create_dir_all(dir.0.join("guidance/forces")).unwrap();
         std::fs::write(dir.0.join("guidance/forces/north-shire.ron"), north_shire()).unwrap();
         if let Some(l) = lock {
