@@ -225,8 +225,19 @@ pub fn lint(path: Option<PathBuf>, guidance: Option<&std::path::Path>) -> ExitCo
     if let Some(w) = lock_warning {
         err(&w);
     }
-    // Scenarios are checked against guidance that is itself clean.
-    let scenarios = if problems.is_empty() {
+    // Scenarios are checked against guidance that is itself clean. A failed
+    // expectation prints the engine's verdict, so a locked installation runs
+    // only the scenarios it holds itself.
+    let foreign = !matches!(
+        &origin,
+        store::Origin::Folder(_, store::FolderFrom::BesideExecutable)
+    );
+    if foreign && store::installation_locked() && !scenario_cli::lint_files(&origin).is_empty() {
+        err(&format!(
+            "{shown}: note: this installation is locked to a force profile, so the scenarios of a named folder are not run here; check them on a policy owner's installation\n"
+        ));
+    }
+    let scenarios = if problems.is_empty() && !(foreign && store::installation_locked()) {
         let files = scenario_cli::lint_files(&origin);
         problems
             .0
@@ -246,6 +257,15 @@ pub fn lint(path: Option<PathBuf>, guidance: Option<&std::path::Path>) -> ExitCo
 /// `lint scenarios/x.ron`: one scenario, checked against the guidance in use.
 fn lint_scenario(path: &std::path::Path, guidance: Option<&std::path::Path>) -> ExitCode {
     let shown = path.display().to_string();
+    if store::installation_locked() {
+        // A failed expectation prints the engine's verdict under the
+        // scenario's profile: not on a locked installation.
+        return fail(&Diagnostics(vec![Diagnostic::new(
+            &shown,
+            None,
+            "this installation is locked to a force profile, so a scenario file is not run here; check it on a policy owner's installation",
+        )]));
+    }
     let loaded = store::find_and_load(guidance);
     if let Some(code) = refuse_on_problems(&loaded) {
         return code;

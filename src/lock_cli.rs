@@ -59,15 +59,27 @@ pub fn refuse_case(
         .and_then(|p| src.locate_quoted(p))
         .or_else(|| src.locate_quoted(&case.pack));
     let p = &lock.profile;
+    // What the window offers: a case that recorded its outcome is compared
+    // (kept as decided, or decided again); one that did not is read as recorded.
+    let window = if case.decided_under.is_some() {
+        format!(
+            "the window offers to keep it as decided (read-only) or decide it again under \"{p}\""
+        )
+    } else {
+        "the window shows it as recorded (read-only)".to_owned()
+    };
     let fix = match command {
+        Command::Assess if case.decided_under.is_some() => format!(
+            "`victim-first assess CASE --profile {p}` gives its verdicts under \"{p}\", `victim-first assess CASE --compare` shows what differs from the outcome it recorded, and {window}; or use an installation that has its profile"
+        ),
         Command::Assess => format!(
-            "`victim-first assess CASE --profile {p}` gives its verdicts under \"{p}\", `victim-first assess CASE --compare` shows what differs, and the window offers to keep it as decided (read-only) or decide it again under \"{p}\"; or use an installation that has its profile"
+            "`victim-first assess CASE --profile {p}` gives its verdicts under \"{p}\", and {window}; or use an installation that has its profile"
         ),
         Command::Compare => format!(
-            "the case records no outcome to compare with, and assessing it again under its own profile is not allowed here; `victim-first assess CASE --profile {p}` gives its verdicts under \"{p}\", and the window offers to decide it again under \"{p}\"; or use an installation that has its profile"
+            "the case records no outcome to compare with, and assessing it again under its own guidance is not allowed here; `victim-first assess CASE --profile {p}` gives its verdicts under \"{p}\", and {window}; or use an installation that has its profile"
         ),
         Command::Note => format!(
-            "open it in the window to keep it as decided (read-only) or decide it again under \"{p}\", then make the note from the case it saves; or use an installation that has its profile"
+            "{window}; a note is made from a case under \"{p}\" (start it anew, or decide it again in the window where it recorded its outcome); or use an installation that has its profile"
         ),
     };
     Diagnostics(vec![Diagnostic::new(

@@ -234,6 +234,14 @@ pub fn command(dir: Option<&Path>, guidance: Option<&Path>, show_coverage: bool)
     if let Some(code) = cli::refuse_on_problems(&loaded) {
         return code;
     }
+    if dir.is_some() && store::installation_locked() {
+        // A failed expectation prints the engine's verdict under the
+        // scenario's profile, so only the installation's own scenarios run.
+        cli::print_err(
+            "victim-first: this installation is locked to a force profile, so only its own scenarios run here (`victim-first scenarios` with no folder); check a folder of scenarios on a policy owner's installation\n",
+        );
+        return ExitCode::from(1);
+    }
     let files = match dir {
         Some(d) => match folder_files(d) {
             Ok(f) => f,

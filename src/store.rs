@@ -20,8 +20,8 @@ use crate::core::validate::{Library, LoadedFile};
 mod origin;
 
 pub use origin::{
-    FolderFrom, GUIDANCE_ENV, Origin, find_guidance, installed_folder, lock_refusing_folder,
-    read_lock,
+    FolderFrom, GUIDANCE_ENV, Origin, find_guidance, installation_locked, installed_folder,
+    lock_refusing_folder, read_lock,
 };
 
 /// How deep a guidance folder may nest.

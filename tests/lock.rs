@@ -371,3 +371,85 @@ fn a_lock_in_a_named_folder_locks_nothing_and_lint_says_so() {
         r.stderr
     );
 }
+
+#[test]
+fn a_locked_installation_runs_no_scenario_it_does_not_hold() {
+    // A scenario's failed expectation prints the engine's verdict under the
+    // scenario's profile, so a scenario an officer writes is a way round the
+    // lock unless it is not run.
+    let i = Install::new("scenarios", Some(LOCK));
+    let dir = i.dir.0.join("mine");
+    std::fs::create_dir_all(dir.join("scenarios")).unwrap();
+    std::fs::copy(
+        "guidance/scenarios/01-da-standard-risk-national.ron",
+        dir.join("scenarios/mine.ron"),
+    )
+    .unwrap();
+    let mine = dir.display().to_string();
+    let only = dir.join("scenarios").display().to_string();
+    let r = i.run(&["scenarios", &only]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stdout.is_empty(), "{}", r.stdout);
+    assert!(
+        r.stderr.contains("only its own scenarios run here"),
+        "{}",
+        r.stderr
+    );
+    let file = dir.join("scenarios/mine.ron").display().to_string();
+    let r = i.run(&["lint", &file]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("a scenario file is not run here"),
+        "{}",
+        r.stderr
+    );
+    std::fs::create_dir_all(dir.join("forces")).unwrap();
+    std::fs::write(dir.join("forces/north-shire.ron"), north_shire()).unwrap();
+    let r = i.run(&["lint", &mine]);
+    assert!(
+        r.stderr
+            .contains("the scenarios of a named folder are not run here"),
+        "{}{}",
+        r.stdout,
+        r.stderr
+    );
+    // Its own scenarios (the built-in ones) still run: practice is not a decision.
+    let r = i.run(&["scenarios"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // Unlocked, the same folder's scenario runs.
+    let open = Install::new("scenarios-open", None);
+    let r = open.run(&["scenarios", &only]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+}
+
+#[cfg(unix)]
+#[test]
+fn an_installed_guidance_folder_that_has_gone_is_no_verdict_and_no_unlock() {
+    // A link to a share that has gone: neither the built-in guidance quietly,
+    // nor a named folder, since whether it was locked cannot be told.
+    let i = Install::new("gone", Some(LOCK));
+    let guidance = i.dir.0.join("guidance");
+    std::fs::remove_dir_all(&guidance).unwrap();
+    std::os::unix::fs::symlink(i.dir.0.join("share-that-has-gone"), &guidance).unwrap();
+    let r = i.run(&["assess", "adopting.ron"]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(r.stdout.is_empty(), "no verdict: {}", r.stdout);
+    assert!(
+        r.stderr
+            .contains("whether this installation is locked cannot be told"),
+        "{}",
+        r.stderr
+    );
+    let other = i.dir.0.join("other");
+    std::fs::create_dir_all(other.join("forces")).unwrap();
+    std::fs::write(other.join("forces/north-shire.ron"), north_shire()).unwrap();
+    let r = i.run(&[
+        "assess",
+        "adopting.ron",
+        "--guidance",
+        &other.display().to_string(),
+    ]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(r.stdout.is_empty(), "no verdict: {}", r.stdout);
+    assert!(r.stderr.contains("its lock cannot be read"), "{}", r.stderr);
+}

@@ -1,8 +1,10 @@
 //! A locked installation in the window (issue 19): the start screen shows the
 //! force's profile as fixed text with no control to change it, the settings'
 //! remembered profile is ignored, and the state refuses another profile
-//! whatever sends it. A case made under another profile is compared, not
-//! opened under it.
+//! whatever sends it. A case made under another profile is compared (or, if
+//! it recorded no outcome, offered as recorded), never opened under it; a
+//! training session's case is never saved or given a note, and a new case or a
+//! case opened mid-session ends the session.
 #![allow(clippy::expect_used, clippy::unwrap_used, reason = "tests")]
 
 mod ui_common;
@@ -12,6 +14,7 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use ui_common::*;
 use victim_first::core::lock;
 use victim_first::gui::settings::Settings;
+use victim_first::gui::state::{Mode, TrainingAction, View};
 use victim_first::gui::{Action, Effect, GuiState, Screen};
 use victim_first::store;
 
@@ -171,7 +174,8 @@ fn a_case_under_another_profile_is_compared_and_decided_again_only_under_the_loc
     let case = &open(&h).wizard.case;
     assert_eq!(case.profile.as_deref(), Some(LOCKED));
     assert_eq!(h.state().profile.as_deref(), Some(LOCKED));
-    // The same file without its recorded outcome: compared under its own guidance.
+    // The same file without its recorded outcome: never assessed under its
+    // own profile (that would be a verdict under it), only offered as recorded.
     let undecided = rewritten(&text, |c| c.decided_under = None);
     let (mut h, _) = harness_with(locked_state());
     h.state_mut().update(Action::CaseRead(
@@ -179,10 +183,90 @@ fn a_case_under_another_profile_is_compared_and_decided_again_only_under_the_loc
         undecided.into_bytes(),
     ));
     h.run();
-    assert_eq!(h.state().screen, Screen::Compare);
-    press(&mut h, "Keep the record as decided (read-only)");
-    assert_eq!(h.state().screen, Screen::Recorded);
+    assert_ne!(h.state().screen, Screen::Compare);
+    assert!(
+        h.state().comparison.is_none(),
+        "no outcome worked out for it"
+    );
     assert!(h.state().case.is_none());
+    let r = h.state().recorded.as_ref().expect("offered as recorded");
+    assert!(
+        r.why
+            .contains("made under force profile \"example-national\""),
+        "{}",
+        r.why
+    );
+    assert_eq!(h.state().profile.as_deref(), Some(LOCKED));
+}
+
+/// Starts built-in scenario 1 (under the example national profile) in practice.
+fn start_scenario_one(h: &mut egui_kittest::Harness<'static, GuiState>) {
+    h.state_mut()
+        .update(Action::Training(TrainingAction::Show(View::Choose)));
+    h.state_mut()
+        .update(Action::Training(TrainingAction::Choose(0)));
+    h.state_mut()
+        .update(Action::Training(TrainingAction::Start(Mode::Practice)));
+    h.run();
+    assert_eq!(h.state().screen, Screen::Wizard, "{:?}", h.state().message);
+    assert!(h.state().session().is_some());
+    assert_eq!(h.state().profile.as_deref(), Some("example-national"));
+}
+
+#[test]
+fn a_training_session_under_another_profile_leaves_no_case_or_note_under_it() {
+    let (mut h, effects) = harness_with(locked_state());
+    h.run();
+    start_scenario_one(&mut h);
+    // The session's case is practice: it is neither saved nor given a note.
+    effects.borrow_mut().clear();
+    h.state_mut().update(Action::Save);
+    h.state_mut().update(Action::SaveAs);
+    h.run();
+    assert!(
+        !effects
+            .borrow()
+            .iter()
+            .any(|e| matches!(e, Effect::PickSaveFile(_) | Effect::WriteCase(..))),
+        "{:?}",
+        effects.borrow()
+    );
+    assert!(
+        h.state()
+            .message
+            .as_deref()
+            .is_some_and(|m| m.contains("is not saved or given a decision note here")),
+        "{:?}",
+        h.state().message
+    );
+    let refused = h
+        .state()
+        .make_note()
+        .expect_err("no note under another profile");
+    assert!(refused.contains("locked to force profile"), "{refused}");
+    // New case mid-session: the session ends, and the case is the force's.
+    h.state_mut().update(Action::NewCase);
+    h.run();
+    assert!(h.state().session().is_none(), "the session ended");
+    assert_eq!(open(&h).wizard.case.profile.as_deref(), Some(LOCKED));
+    assert_eq!(h.state().profile.as_deref(), Some(LOCKED));
+    assert!(h.state().make_note().is_ok());
+}
+
+#[test]
+fn a_case_opened_mid_session_ends_the_session_and_its_guidance() {
+    let (mut h, _) = harness_with(locked_state());
+    h.run();
+    start_scenario_one(&mut h);
+    let text = rewritten(&case_under_national(), |c| {
+        c.profile = Some(LOCKED.to_owned());
+        c.decided_under = None;
+    });
+    h.state_mut()
+        .update(Action::CaseRead("ours.ron".to_owned(), text.into_bytes()));
+    h.run();
+    assert!(h.state().session().is_none(), "the session ended");
+    assert_eq!(open(&h).wizard.case.profile.as_deref(), Some(LOCKED));
     assert_eq!(h.state().profile.as_deref(), Some(LOCKED));
 }
 

@@ -441,7 +441,12 @@ impl GuiState {
                 return self.remember();
             }
             Action::Show(screen) => self.screen = screen,
-            Action::NewCase => self.new_case(&now),
+            Action::NewCase => {
+                // A new case mid-session ends the training session, and its
+                // scenario's guidance, first.
+                self.leave_session();
+                self.new_real_case(&now);
+            }
             Action::Quit => return Some(Effect::Close),
             Action::OpenCase => return Some(Effect::PickCaseFile),
             Action::CaseRead(name, bytes) => self.case_read(&name, &bytes, None),
@@ -458,6 +463,9 @@ impl GuiState {
             | Action::SetRedecideReason(_)) => return self.history_action(a),
             Action::Save => {
                 self.settle_trail();
+                if self.lock_refuses_record() {
+                    return None;
+                }
                 let open = self.case.as_ref()?;
                 let text = match wizard::case_text(&open.wizard.case) {
                     Ok(t) => t,
@@ -473,6 +481,9 @@ impl GuiState {
             }
             Action::SaveAs => {
                 self.case.as_ref()?;
+                if self.lock_refuses_record() {
+                    return None;
+                }
                 return Some(Effect::PickSaveFile(self.default_file_name()));
             }
             Action::Saved(path) => {

@@ -117,11 +117,17 @@ pub fn find_guidance(arg: Option<&Path>) -> Result<Origin, Diagnostic> {
     Ok(Origin::BuiltIn)
 }
 
-/// `guidance/` beside the executable (the installed location), when it is a folder.
+/// `guidance/` beside the executable (the installed location), when anything
+/// is there: a folder, or something else by that name (a file, a link to a
+/// share that has gone), which is then an error when read, never a quiet fall
+/// back to the built-in guidance and no lock.
 pub fn installed_folder() -> Option<PathBuf> {
     let exe = std::env::current_exe().ok()?;
     let beside = exe.parent()?.join("guidance");
-    beside.is_dir().then_some(beside)
+    match std::fs::symlink_metadata(&beside) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        _ => Some(beside),
+    }
 }
 
 /// The lock in `dir`: `None` when there is no `lock.ron` there, else the lock
@@ -129,13 +135,33 @@ pub fn installed_folder() -> Option<PathBuf> {
 /// that leads nowhere): a lock that cannot be read is an error, never no lock.
 pub fn read_lock(dir: &Path) -> Option<Result<Lock, Diagnostic>> {
     let path = dir.join(lock::FILE);
-    std::fs::symlink_metadata(&path).ok()?;
     let shown = path.display().to_string();
+    match std::fs::symlink_metadata(&path) {
+        Ok(_) => {}
+        // No lock only when there is certainly none: a folder that cannot be
+        // read, or a guidance "folder" that is not one, leaves it unknown.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && dir.is_dir() => return None,
+        Err(e) => {
+            return Some(Err(Diagnostic::new(
+                &shown,
+                None,
+                format!(
+                    "whether this installation is locked cannot be told: {e}; no verdict is given until the installed guidance folder can be read"
+                ),
+            )));
+        }
+    }
     Some(
         super::read_file(&path)
             .map_err(|e| Diagnostic::new(&shown, None, e))
             .and_then(|bytes| lock::parse(&shown, &bytes)),
     )
+}
+
+/// Whether this installation is locked, or may be (its lock cannot be read):
+/// then only what the installation holds may give a verdict, even in practice.
+pub fn installation_locked() -> bool {
+    installed_folder().and_then(|i| read_lock(&i)).is_some()
 }
 
 /// On a locked installation, the refusal of a guidance folder named by
@@ -154,7 +180,7 @@ pub fn lock_refusing_folder(arg: Option<&Path>) -> Option<Diagnostic> {
     let file = installed.join(lock::FILE).display().to_string();
     let to = match &read {
         Ok(l) => format!(" to force profile \"{}\"", l.profile),
-        Err(_) => String::new(),
+        Err(_) => " (or may be: its lock cannot be read)".to_owned(),
     };
     Some(Diagnostic::new(
         &file,

@@ -1,13 +1,15 @@
 //! A locked installation in the window (issue 19): the force's profile is the
 //! only one, whatever the settings remember, and the state refuses another
 //! (the start screen shows it as fixed text, but the refusal is here).
-//! A case made under another profile is compared, not opened (`compare.rs`).
+//! A case made under another profile that recorded its outcome is compared
+//! with the outcome under the locked profile (`compare.rs`); one that recorded
+//! none is offered read-only, as recorded, never assessed under its own
+//! profile (that would be a verdict under it). Nothing under another profile is
+//! saved or given a note.
 
-use super::{GuiState, usable};
+use super::GuiState;
 use crate::core::lock::Lock;
-use crate::core::pinned;
 use crate::core::raw;
-use crate::core::wizard::Wizard;
 
 impl GuiState {
     /// Puts the window under `lock`: the locked profile, on a national pack
@@ -73,32 +75,38 @@ impl GuiState {
         true
     }
 
-    /// A case whose profile is not the lock's, and which records no outcome:
-    /// it is compared as if decided under its own guidance, when that is here.
-    /// False when there is no lock, the case is under the locked profile, or
-    /// its own guidance is not here (the caller offers it as recorded).
-    pub(super) fn compare_under_lock(
-        &mut self,
-        name: &str,
-        text: &str,
-        case: &raw::Case,
-        draft: Option<&String>,
-    ) -> bool {
-        if !self.locked_out(case) {
-            return false;
+    /// A case started by the officer (not a training session's): on a locked
+    /// installation always under the force's profile, whatever was chosen.
+    pub(super) fn new_real_case(&mut self, now: &str) {
+        if let Some(lock) = &self.lock
+            && self.profile.as_deref() != Some(lock.profile.as_str())
+        {
+            self.profile = Some(lock.profile.clone());
+            self.resolve();
         }
-        let Ok(own) = usable(
-            &self.library,
-            &self.problems,
-            &case.pack,
-            case.profile.as_deref(),
-        ) else {
+        self.new_case(now);
+    }
+
+    /// On a locked installation, refuses to save or make a note of a case
+    /// under another profile (a training scenario's case is one): says why;
+    /// true when refused. Nothing made under another profile leaves the window
+    /// as a record.
+    pub(super) fn lock_refuses_record(&mut self) -> bool {
+        let (Some(lock), Some(open)) = (&self.lock, &self.case) else {
             return false;
         };
-        let mut pinned_case = case.clone();
-        let w = Wizard::from_case(&own, case.clone());
-        pinned_case.decided_under = Some(pinned::decided_under(&own, &w.assess(&own)));
-        self.compare_if_decided_elsewhere(name, text, &pinned_case, draft)
+        if !self.locked_out(&open.wizard.case) {
+            return false;
+        }
+        let made = open.wizard.case.profile.as_deref().map_or_else(
+            || "national guidance only".to_owned(),
+            |p| format!("force profile \"{p}\""),
+        );
+        self.message = Some(format!(
+            "This case is under {made} (a training scenario's, or a case opened to read), and this installation is {}: it is not saved or given a decision note here.",
+            lock.words()
+        ));
+        true
     }
 
     /// Whether the installation is locked to a profile other than the case's.

@@ -30,6 +30,16 @@ impl GuiState {
         let Some(open) = &self.case else {
             return Err("Open or start a case first.".to_owned());
         };
+        if let Some(lock) = self
+            .lock
+            .as_ref()
+            .filter(|_| self.locked_out(&open.wizard.case))
+        {
+            return Err(format!(
+                "No note is made of a case under another force profile here: this installation is {}.",
+                lock.words()
+            ));
+        }
         let Ok(g) = &self.guidance else {
             return Err(
                 "No note can be made: the guidance cannot be used; see the problems listed."

@@ -25,9 +25,10 @@ impl GuiState {
         let broken_words = broken.as_ref().map(|b| format!(
             "This case's audit trail has been altered since it was written: {b}. Its history cannot be relied on: tell your supervisor, and keep the file as it is."
         ));
-        if self.compare_if_decided_elsewhere(name, &src.text, &case, draft.as_ref())
-            || self.compare_under_lock(name, &src.text, &case, draft.as_ref())
-        {
+        // A case opened mid-session ends the training session first, so the
+        // scenario's guidance goes with it.
+        self.leave_session();
+        if self.compare_if_decided_elsewhere(name, &src.text, &case, draft.as_ref()) {
             self.message = broken_words;
             return;
         }

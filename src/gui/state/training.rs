@@ -356,7 +356,7 @@ impl GuiState {
     }
 
     /// Closes the session's case and puts back the guidance chosen before.
-    fn leave_session(&mut self) {
+    pub(super) fn leave_session(&mut self) {
         let Some(s) = self.training.session.take() else {
             return;
         };
