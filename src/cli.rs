@@ -275,6 +275,37 @@ fn lint_scenario(path: &std::path::Path, guidance: Option<&std::path::Path>) -> 
     report_lint(&shown, (0, 1), &[], problems)
 }
 
+/// Whether `path` is named as a lock is (`lock.ron`; any case, as Windows reads it).
+fn is_lock_file(path: &std::path::Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.eq_ignore_ascii_case(crate::core::lock::FILE))
+}
+
+/// `lint guidance/lock.ron`: the lock read as a lock, and its profile looked
+/// for in the guidance in use (the folder it is in, else as found).
+fn lint_lock_file(path: &std::path::Path, guidance: Option<&std::path::Path>) -> ExitCode {
+    let shown = path.display().to_string();
+    let lock = match store::read_file(path)
+        .map_err(|e| Diagnostic::new(&shown, None, e))
+        .and_then(|bytes| crate::core::lock::parse(&shown, &bytes))
+    {
+        Ok(l) => l,
+        Err(d) => return fail(&Diagnostics(vec![d])),
+    };
+    let folder = path.parent().filter(|p| p.is_dir());
+    let loaded = match (guidance, folder) {
+        (None, Some(dir)) => store::load(&store::Origin::Folder(
+            dir.to_path_buf(),
+            store::FolderFrom::Argument,
+        )),
+        _ => store::find_and_load(guidance),
+    };
+    let profiles: Vec<&str> = loaded.library.profile_ids();
+    let problems = Diagnostics(lock.check(&profiles).into_iter().collect());
+    report_lint(&shown, (1, 0), &[], problems)
+}
+
 /// `lint FILE`: one file, checked with the guidance it builds on; only its own
 /// problems are reported.
 fn lint_file(path: &std::path::Path, guidance: Option<&std::path::Path>) -> ExitCode {
@@ -292,6 +323,9 @@ fn lint_file(path: &std::path::Path, guidance: Option<&std::path::Path>) -> Exit
             None,
             format!("cannot lint: this is {kind}, not a guidance file or folder"),
         )]));
+    }
+    if is_lock_file(path) {
+        return lint_lock_file(path, guidance);
     }
     let context = match store::find_guidance(guidance) {
         Ok(o) => o,

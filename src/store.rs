@@ -168,7 +168,9 @@ impl Walk<'_> {
         for p in paths {
             let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
             // The installation's lock is read by `read_lock`, never as guidance.
-            if name.starts_with('.') || (depth == 0 && name == crate::core::lock::FILE) {
+            if name.starts_with('.')
+                || (depth == 0 && name.eq_ignore_ascii_case(crate::core::lock::FILE))
+            {
                 continue;
             }
             let is_link = std::fs::symlink_metadata(&p).is_ok_and(|m| m.file_type().is_symlink());
@@ -266,10 +268,12 @@ impl Loaded {
         if all.is_empty() && !self.prevalidated {
             all = self.library.lint();
         }
-        // A lock naming a profile that is not here locks the app out, never open.
+        // A lock naming a profile that is not here locks the app out, never
+        // open. (With no guidance read at all, that is not the lock's fault.)
         if let Some(d) = self
             .lock
             .as_ref()
+            .filter(|_| self.library.files().next().is_some())
             .and_then(|l| l.check(&self.library.profile_ids()))
         {
             all.0.push(d);
@@ -322,8 +326,14 @@ pub fn load(origin: &Origin) -> Loaded {
 /// `--guidance` or `$VICTIM_FIRST_GUIDANCE` is refused, naming the lock.
 pub fn load_for_verdict(arg: Option<&Path>) -> Loaded {
     if let Some(d) = lock_refusing_folder(arg) {
+        // The lock goes with the refusal, so the window shows the force's
+        // profile as fixed, not a chooser.
+        let lock = installed_folder()
+            .and_then(|i| read_lock(&i))
+            .and_then(Result::ok);
         return Loaded {
             problems: Diagnostics(vec![d]),
+            lock,
             ..Loaded::default()
         };
     }

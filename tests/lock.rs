@@ -453,3 +453,37 @@ fn an_installed_guidance_folder_that_has_gone_is_no_verdict_and_no_unlock() {
     assert!(r.stdout.is_empty(), "no verdict: {}", r.stdout);
     assert!(r.stderr.contains("its lock cannot be read"), "{}", r.stderr);
 }
+
+#[test]
+fn lint_reads_a_lock_file_as_a_lock() {
+    // The natural check after writing the lock: `lint guidance/lock.ron`.
+    let i = Install::new("lint-lock", Some(LOCK));
+    let r = i.run(&["lint", &i.lock_file()]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    std::fs::write(
+        i.dir.0.join("guidance/lock.ron"),
+        "(profile: \"south-shire\")\n",
+    )
+    .unwrap();
+    let r = i.run(&["lint", &i.lock_file()]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains(&format!("{}:1:11: this installation is locked to force profile \"south-shire\", which the guidance does not have", i.lock_file())),
+        "{}{}",
+        r.stdout,
+        r.stderr
+    );
+    std::fs::write(
+        i.dir.0.join("guidance/lock.ron"),
+        "(profle: \"north-shire\")\n",
+    )
+    .unwrap();
+    let r = i.run(&["lint", &i.lock_file()]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("lock.ron:1:2:"),
+        "{}{}",
+        r.stdout,
+        r.stderr
+    );
+}
