@@ -7,7 +7,8 @@
 
 use crate::core::diagnostic::Diagnostics;
 use crate::core::guidance::Guidance;
-use crate::core::parse::{self, SourceText};
+use crate::core::parse;
+use crate::core::source::SourceText;
 use crate::core::validate::LoadedFile;
 use crate::core::{digest, published, raw};
 

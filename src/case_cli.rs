@@ -11,7 +11,7 @@ use crate::core::case::CaseFacts;
 use crate::core::diagnostic::Diagnostics;
 use crate::core::engine;
 use crate::core::guidance::Guidance;
-use crate::core::parse::SourceText;
+use crate::core::source::SourceText;
 use crate::core::validate::Library;
 use crate::core::{pinned, raw, trail};
 use crate::store;

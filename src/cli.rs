@@ -13,7 +13,7 @@ use crate::builtin;
 use crate::core::case::CaseFacts;
 use crate::core::diagnostic::{Diagnostic, Diagnostics};
 use crate::core::guidance::Guidance;
-use crate::core::parse::SourceText;
+use crate::core::source::SourceText;
 use crate::core::{engine, raw, report, text};
 use crate::{scenario_cli, store};
 

@@ -4,8 +4,8 @@
 
 use crate::core::diagnostic::{Diagnostic, Diagnostics};
 use crate::core::lock::Lock;
-use crate::core::parse::SourceText;
 use crate::core::raw;
+use crate::core::source::SourceText;
 use crate::store::{self, FolderFrom, Loaded, Origin};
 
 /// The command a case is refused for, which decides what the refusal advises.

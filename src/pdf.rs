@@ -174,7 +174,7 @@ pub fn render(n: &Note) -> Result<Vec<u8>, String> {
     let mut tree = TagTree::new().with_lang(Some("en-GB".to_owned()));
     let mut outline = Outline::new();
     let mut paragraph: Option<TagGroup> = None;
-    let code = note::integrity::check_code(&digest);
+    let code = note::seal::check_code(&digest);
     let mut next = placed.iter().peekable();
     for page_index in 0..pages {
         let mut page = doc.start_page_with(

@@ -112,7 +112,7 @@ impl<'a> Resolver<'a> {
     /// The guidance a scenario's case names, or why there is none, located in its file.
     fn get(
         &mut self,
-        src: &crate::core::parse::SourceText,
+        src: &crate::core::source::SourceText,
         case: &crate::core::raw::Case,
     ) -> Result<&Guidance, Diagnostics> {
         let lib = self.library;

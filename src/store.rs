@@ -13,8 +13,9 @@ use std::path::{Path, PathBuf};
 
 use crate::core::diagnostic::{Diagnostic, Diagnostics};
 use crate::core::manifest::{Manifest, Published};
-use crate::core::parse::{self, SourceText};
+use crate::core::parse;
 use crate::core::raw;
+use crate::core::source::SourceText;
 use crate::core::validate::{Library, LoadedFile};
 
 mod origin;

@@ -12,7 +12,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use proptest::prelude::*;
-use victim_first::core::note::{self, Note, NoteFile, render};
+use victim_first::core::note::{self, Note, NoteFile, markdown, render};
 use victim_first::store;
 
 fn ron_files(dir: &str) -> Vec<PathBuf> {
@@ -85,7 +85,7 @@ fn json_round_trips_to_the_same_note_and_text() {
         );
         // And the Markdown converts back to exactly the text.
         let md = note::render_markdown(&n);
-        let back: String = render::markdown_to_text(&md)
+        let back: String = markdown::markdown_to_text(&md)
             .into_iter()
             .map(|(l, _)| l + "\n")
             .collect();

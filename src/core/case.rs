@@ -7,8 +7,8 @@
 use super::condition::{Answer, Answers};
 use super::diagnostic::{Diagnostic, Diagnostics};
 use super::guidance::{Guidance, check_fact, ie_fact};
-use super::parse::SourceText;
 use super::raw::{self, FactKind, Scope};
+use super::source::SourceText;
 
 /// The longest free text accepted in any answer, in characters.
 pub const MAX_TEXT_CHARS: usize = 8_000;
@@ -123,7 +123,7 @@ impl Checker<'_> {
     fn err(&mut self, near: &str, message: String) {
         // Enough to act on: the rest are counted (a crafted file may hold
         // hundreds of thousands), leaving room for the line that counts them.
-        if self.problems.len() + 1 >= super::limits::MAX_REPORTED_ERRORS {
+        if self.problems.len() + 1 >= super::diagnostic::MAX_REPORTED_ERRORS {
             self.unlisted += 1;
             return;
         }

@@ -6,8 +6,10 @@
 
 use std::fmt;
 
-use super::limits::MAX_REPORTED_ERRORS;
 use super::text::escape;
+
+/// The most errors printed for one run; the rest are counted.
+pub const MAX_REPORTED_ERRORS: usize = 200;
 
 /// A line and column, both counted from 1.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

@@ -7,9 +7,9 @@
 //! terms and is nested a few deep).
 
 use super::condition::{FactShape, SEARCH_LIMIT, facts_read, literals_for};
-use super::diagnostic::Diagnostic;
-use super::parse::SourceText;
+use super::diagnostic::{Diagnostic, MAX_REPORTED_ERRORS};
 use super::raw::{self, Condition, FactKind};
+use super::source::SourceText;
 
 /// The most terms (operators and tests) one condition may have.
 pub const MAX_CONDITION_TERMS: usize = 400;
@@ -31,9 +31,6 @@ pub const MAX_SMALL_LIST: usize = 200;
 
 /// The most words a `Words` condition may ask for.
 pub const MAX_WORDS: usize = 100;
-
-/// The most errors printed for one run; the rest are counted.
-pub const MAX_REPORTED_ERRORS: usize = 200;
 
 /// The most work (assignments tried × terms evaluated) `lint` spends proving that
 /// one condition can hold. Past it, the condition is reported as too complex.

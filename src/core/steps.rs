@@ -14,8 +14,8 @@
 
 use super::condition::facts_read;
 use super::diagnostic::{Diagnostic, locate_quoted, position_of};
-use super::parse::SourceText;
 use super::raw::{Fact, Scope, Stage, Step};
+use super::source::SourceText;
 
 /// Problems with `steps` over the merged `facts`, located in `src` (the pack being added).
 #[allow(

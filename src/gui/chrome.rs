@@ -226,7 +226,7 @@ pub fn error_panel(ui: &mut egui::Ui, state: &GuiState) {
         egui::ScrollArea::vertical()
             .max_height(140.0)
             .show(ui, |ui| {
-                let most = crate::core::limits::MAX_REPORTED_ERRORS;
+                let most = crate::core::diagnostic::MAX_REPORTED_ERRORS;
                 let more = all.len().saturating_sub(most);
                 for p in all.into_iter().take(most) {
                     ui.label(RichText::new(p).monospace());

@@ -13,47 +13,16 @@
 
 use std::fmt::Write as _;
 
+use super::markdown::markdown_to_text;
 use super::model::{FORMAT, Note, NoteFile};
 use super::render::{self, Format};
+use super::seal::{Numbered, Section, check_code, digests, is_heading, lines_of, sections};
 use super::wording as w;
 use crate::core::digest::sha256_hex;
-
-/// The note digest and each section's short digest, for a canonical body.
-pub fn digests(body: &str) -> (String, Vec<String>) {
-    let sections = sections(&lines_of(body))
-        .iter()
-        .map(|s| short(&s.text))
-        .collect();
-    (sha256_hex(body.as_bytes()), sections)
-}
 
 /// The note digest of a note.
 pub fn digest(n: &Note) -> String {
     sha256_hex(render::body_text(n).as_bytes())
-}
-
-fn short(text: &str) -> String {
-    sha256_hex(text.as_bytes()).chars().take(8).collect()
-}
-
-/// A check code: the first 80 bits of a hex digest in Crockford base 32, in
-/// four groups of four, short enough to type into a records system.
-pub fn check_code(digest: &str) -> String {
-    const ALPHABET: &[u8] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-    let mut bits: u128 = 0;
-    for c in digest.chars().take(20) {
-        bits = (bits << 4) | u128::from(c.to_digit(16).unwrap_or(0));
-    }
-    let mut out = String::new();
-    for i in 0..16 {
-        if i > 0 && i % 4 == 0 {
-            out.push('-');
-        }
-        let shift = 5 * (15 - i);
-        let idx = usize::try_from((bits >> shift) & 31).unwrap_or(0);
-        out.push(char::from(ALPHABET.get(idx).copied().unwrap_or(b'0')));
-    }
-    out
 }
 
 /// The JSON note: the note, its digest and section digests.
@@ -69,66 +38,6 @@ pub fn to_json(n: &Note) -> String {
     let mut s = serde_json::to_string_pretty(&file).unwrap_or_default();
     s.push('\n');
     s
-}
-
-/// A line of a note as read back, with the line number it had in the file.
-struct Numbered {
-    text: String,
-    at: usize,
-}
-
-fn lines_of(text: &str) -> Vec<Numbered> {
-    text.lines()
-        .enumerate()
-        .map(|(i, l)| Numbered {
-            text: l.to_owned(),
-            at: i + 1,
-        })
-        .collect()
-}
-
-/// A section of the body: from one heading to the next.
-struct Section {
-    name: String,
-    first: usize,
-    last: usize,
-    text: String,
-}
-
-fn is_heading(lines: &[Numbered], i: usize) -> bool {
-    let (Some(l), Some(next)) = (lines.get(i), lines.get(i + 1)) else {
-        return false;
-    };
-    !l.text.is_empty()
-        && !l.text.starts_with(' ')
-        && next.text.chars().count() == l.text.chars().count()
-        && next.text.chars().all(|c| c == '-')
-}
-
-fn sections(lines: &[Numbered]) -> Vec<Section> {
-    let mut out: Vec<Section> = Vec::new();
-    let mut cur = Section {
-        name: w::TITLE.to_owned(),
-        first: lines.first().map_or(1, |l| l.at),
-        last: 0,
-        text: String::new(),
-    };
-    for (i, l) in lines.iter().enumerate() {
-        if is_heading(lines, i) {
-            out.push(cur);
-            cur = Section {
-                name: l.text.clone(),
-                first: l.at,
-                last: l.at,
-                text: String::new(),
-            };
-        }
-        cur.text.push_str(&l.text);
-        cur.text.push('\n');
-        cur.last = l.at;
-    }
-    out.push(cur);
-    out
 }
 
 /// What [`verify`] found.
@@ -183,7 +92,7 @@ pub fn verify(bytes: &[u8]) -> Verified {
         return verify_json(&text);
     }
     if trimmed.starts_with("# ") {
-        let lines: Vec<Numbered> = render::markdown_to_text(&text)
+        let lines: Vec<Numbered> = markdown_to_text(&text)
             .into_iter()
             .map(|(text, at)| Numbered { text, at })
             .collect();

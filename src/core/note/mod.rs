@@ -2,22 +2,26 @@
 //! guidance it was assessed under and the assessment.
 //!
 //! - [`build`] makes the [`Note`] (pure data, worded for people);
-//! - [`render`] turns it into the canonical text, Markdown, or the lines the
-//!   PDF writer lays out;
-//! - [`integrity`] computes the note digest and checks a note later ([`verify`]).
+//! - [`render`] turns it into the canonical text, or the lines the PDF writer
+//!   lays out, and [`markdown`] into Markdown (and back);
+//! - [`seal`] computes the digests a note carries and its check code;
+//! - [`integrity`] gives the note as JSON and checks a note later ([`verify`]).
 //!
 //! Every heading and fixed sentence comes from [`wording`].
 
 use std::fmt::Write as _;
 
 pub mod integrity;
+pub mod markdown;
 pub mod model;
 pub mod render;
+pub mod seal;
 pub mod wording;
 
 pub use integrity::{Verified, digest, to_json, verify};
+pub use markdown::render_markdown;
 pub use model::{Note, NoteFile, Stage};
-pub use render::{Format, render_markdown, render_text};
+pub use render::{Format, render_text};
 
 use super::case::CaseFacts;
 use super::condition::{Answer, Answers};
@@ -78,7 +82,7 @@ pub fn build(g: &Guidance, case: &raw::Case, facts: &CaseFacts, a: &Assessment) 
 /// any error (its text is only used to locate errors).
 pub fn from_case(
     g: &Guidance,
-    src: &super::parse::SourceText,
+    src: &super::source::SourceText,
     case: &raw::Case,
 ) -> Result<Note, super::diagnostic::Diagnostics> {
     let facts = CaseFacts::from_raw(g, src, case)?;

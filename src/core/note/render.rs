@@ -10,8 +10,8 @@
 
 use std::fmt::Write as _;
 
-use super::integrity;
 use super::model::{Because, CheckNote, Decided, IeNote, Note, Stage};
+use super::seal;
 use super::wording as w;
 
 /// The widest line, in characters.
@@ -525,7 +525,7 @@ pub fn footer_lines(digest: &str, sections: &[String]) -> Vec<Line> {
     let mut d = Doc::default();
     d.plain_heading(w::INTEGRITY);
     d.field(0, w::NOTE_DIGEST, &format!("sha256:{digest}"));
-    d.field(0, w::CHECK_CODE, &integrity::check_code(digest));
+    d.field(0, w::CHECK_CODE, &seal::check_code(digest));
     let list: Vec<String> = sections
         .iter()
         .enumerate()
@@ -540,7 +540,7 @@ pub fn footer_lines(digest: &str, sections: &[String]) -> Vec<Line> {
 pub fn lines(n: &Note) -> Vec<Line> {
     let mut body = body_lines(n);
     let text = join(&body);
-    let (digest, sections) = integrity::digests(&text);
+    let (digest, sections) = seal::digests(&text);
     body.extend(footer_lines(&digest, &sections));
     body
 }
@@ -564,87 +564,6 @@ pub fn render_text(n: &Note) -> String {
     join(&lines(n))
 }
 
-const MD_SPECIAL: &[char] = &[
-    '\\', '`', '*', '_', '[', ']', '<', '>', '#', '|', '~', '&', '!',
-];
-
-fn md_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if MD_SPECIAL.contains(&c) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
-fn md_unescape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\\'
-            && let Some(&next) = chars.peek()
-            && MD_SPECIAL.contains(&next)
-        {
-            out.push(next);
-            chars.next();
-            continue;
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// The Markdown note: one line per text line, underlines dropped.
-pub fn render_markdown(n: &Note) -> String {
-    let mut s = String::new();
-    for l in lines(n) {
-        match l.kind {
-            Kind::Title => {
-                let _ = writeln!(s, "# {}", md_escape(&l.text));
-            }
-            Kind::Heading => {
-                let _ = writeln!(s, "## {}", md_escape(&l.text));
-            }
-            Kind::Sub => {
-                let _ = writeln!(s, "### {}", md_escape(&l.text));
-            }
-            Kind::Rule => {}
-            Kind::Text => {
-                s.push_str(&md_escape(&l.text));
-                s.push('\n');
-            }
-        }
-    }
-    s
-}
-
-/// Converts a Markdown note back to its text, each text line paired with the
-/// 1-based Markdown line it came from.
-pub fn markdown_to_text(md: &str) -> Vec<(String, usize)> {
-    let mut out = Vec::new();
-    for (i, line) in md.lines().enumerate() {
-        let n = i + 1;
-        if let Some(t) = line.strip_prefix("# ") {
-            let t = md_unescape(t);
-            let rule = "=".repeat(t.chars().count());
-            out.push((t, n));
-            out.push((rule, n));
-        } else if let Some(t) = line.strip_prefix("## ") {
-            let t = md_unescape(t);
-            let rule = "-".repeat(t.chars().count());
-            out.push((t, n));
-            out.push((rule, n));
-        } else if let Some(t) = line.strip_prefix("### ") {
-            out.push((md_unescape(t), n));
-        } else {
-            out.push((md_unescape(line), n));
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -660,12 +579,5 @@ mod tests {
             .collect::<Vec<_>>()
             .join(" ");
         assert_eq!(back.replace(' ', ""), t.replace(' ', ""));
-    }
-
-    #[test]
-    fn markdown_escaping_round_trips() {
-        for s in ["a *b* _c_ \\ # [x](y) <z> | ~ & ! `q`", "\\\\*", "plain"] {
-            assert_eq!(md_unescape(&md_escape(s)), s);
-        }
     }
 }

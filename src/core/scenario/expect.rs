@@ -8,7 +8,7 @@ use crate::core::case::CaseFacts;
 use crate::core::diagnostic::{Diagnostic, Diagnostics};
 use crate::core::engine::{self, Assessment, Notice};
 use crate::core::guidance::Guidance;
-use crate::core::parse::SourceText;
+use crate::core::source::SourceText;
 use crate::core::{needed, steps};
 
 /// One expectation that does not hold.

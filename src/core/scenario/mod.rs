@@ -24,8 +24,9 @@ mod words;
 use serde::{Deserialize, Serialize};
 
 use super::diagnostic::Diagnostic;
-use super::parse::{self, SourceText};
+use super::parse;
 use super::raw;
+use super::source::SourceText;
 
 pub use coverage::{Coverage, decisions_fired, rules_cited};
 pub use expect::{Failure, Ran, problems, run};

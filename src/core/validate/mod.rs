@@ -16,11 +16,14 @@ use std::collections::BTreeMap;
 
 use crate::core::diagnostic::{Diagnostic, Diagnostics, Position};
 use crate::core::guidance::Guidance;
-use crate::core::parse::SourceText;
 use crate::core::raw;
+use crate::core::source::SourceText;
 
 mod builder;
 mod checks;
+mod dates;
+mod declare;
+mod names;
 
 use builder::Builder;
 

@@ -8,7 +8,8 @@ use crate::core::guidance::Guidance;
 use crate::core::note::Verified;
 use crate::core::note::render::{Kind, Line};
 use crate::core::note::{self, Format, Note, NoteFile};
-use crate::core::{parse, wizard};
+use crate::core::source::SourceText;
+use crate::core::wizard;
 
 /// A decision note opened read-only: what `verify` found, and its content.
 pub struct NoteShown {
@@ -119,7 +120,7 @@ pub fn note_of(g: &Guidance, open: &Open, modified: &[String]) -> Result<Note, S
         .as_ref()
         .map_or_else(|| "case".to_owned(), |p| p.display().to_string());
     let text = wizard::case_text(case).unwrap_or_default();
-    let src = parse::SourceText::new(&name, &text, "");
+    let src = SourceText::new(&name, &text, "");
     let mut n = note::from_case(g, &src, case)
         .map_err(|d| format!("The decision note cannot be made: {d}"))?;
     note::mark_modified(&mut n, g, modified);
@@ -184,7 +185,7 @@ impl GuiState {
                 self.settle_trail();
                 let code = self
                     .make_note()
-                    .map(|n| note::integrity::check_code(&note::digest(&n)))
+                    .map(|n| note::seal::check_code(&note::digest(&n)))
                     .unwrap_or_default();
                 self.message = Some(format!(
                     "Decision note written to {}. Its check code is {code}: record it in the records system so that any later change can be detected.",
