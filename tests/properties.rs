@@ -35,6 +35,9 @@ const TEXTS: &[&str] = &[
     "She may be an overstayer",
     "She would refuse",
     "Whether the victim has leave to remain",
+    "Find out whether she is allowed to stay",
+    "So IE can take her details and know she is a victim",
+    "Defer her removal until the trial, then they can detain her",
 ];
 
 /// Generated reasons that plainly ask about the person's immigration status.
@@ -44,6 +47,15 @@ const NAMES_STATUS: &[&str] = &[
     "Any HO markers on her?",
     "Is she known to UKBA",
     "Whether the victim has leave to remain",
+    "Find out whether she is allowed to stay",
+];
+
+/// Generated reasons that ask about status and name no policing purpose.
+const REDUCES_TO_STATUS: &[&str] = &[
+    "see if she is legal",
+    "Check her immigration status",
+    "Whether the victim has leave to remain",
+    "Find out whether she is allowed to stay",
 ];
 
 /// A deterministic stream of choices drawn from generated numbers.
@@ -199,6 +211,18 @@ fn status_question_invariants(outcome: &CheckOutcome) {
             "reason names status, answer No: {outcome:?}"
         );
     }
+    // A reason that comes down to status, on anyone but the suspect, is refused
+    // whatever is ticked and however the status question is answered (NPCC18-03).
+    if !is(&outcome.answers, "check_subject", "suspect")
+        && !is(&outcome.answers, "check_strand", "suspect_matter")
+        && matches!(outcome.answers.get(check_fact::REASON), Some(Answer::Text(t)) if REDUCES_TO_STATUS.contains(&t.as_str()))
+    {
+        assert_eq!(
+            outcome.verdict,
+            Verdict::Refused,
+            "reason comes down to status: {outcome:?}"
+        );
+    }
     // A victim who is also a suspect is never checked as "the suspect" to step round
     // their protections.
     if is(&outcome.answers, "check_suspect_same_person", "yes") {
@@ -273,6 +297,24 @@ fn contact_invariants(a: &Assessment, supervisor: bool) {
             Verdict::Permitted,
             "protective status check"
         );
+    }
+    // A reason that asks for enforcement is enforcement, whatever purpose is
+    // ticked (NPCC18-05); with words that also hold it off, never permitted.
+    if let Some(Answer::Text(t)) = ie.get("ie_reason") {
+        if t == "Ask them to pick her up after the trial" {
+            assert_eq!(
+                a.ie_contact.verdict,
+                Verdict::Refused,
+                "enforcement in the reason"
+            );
+        }
+        if t == "Defer her removal until the trial, then they can detain her" {
+            assert!(
+                a.ie_contact.verdict >= Verdict::NotRecommended,
+                "enforcement beside a protective request: {:?}",
+                a.ie_contact.verdict
+            );
+        }
     }
     // Protective contact always needs a supervisor's review.
     if protective {

@@ -66,8 +66,8 @@ pub fn eval(cond: &Condition, at: Lookup<'_>) -> bool {
         Condition::Answered(f) => at.get(f).is_some_and(Answer::is_answered),
         Condition::Mentions(f, phrases) => match at.get(f) {
             Some(Answer::Text(t)) => {
-                let t = t.to_lowercase();
-                phrases.iter().any(|p| mentions(&t, &p.to_lowercase()))
+                let t = fold(t);
+                phrases.iter().any(|p| mentions(&t, &fold(p)))
             }
             _ => false,
         },
@@ -82,6 +82,35 @@ pub fn eval(cond: &Condition, at: Lookup<'_>) -> bool {
         Condition::Any(cs) => cs.iter().any(|c| eval(c, at)),
         Condition::Not(c) => !eval(c, at),
     }
+}
+
+/// A text as `Mentions` compares it: lower case, with typographic apostrophes
+/// read as the plain one, and every run of spaces, tabs and line breaks read as
+/// one space. So "She’s  legal" is found by "she's legal", as the officer meant it
+/// on whatever keyboard they typed it.
+fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        match c {
+            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{02BC}' | '\u{2032}' | '`' | '\u{00B4}' => {
+                out.push('\'');
+            }
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    if space {
+        out.push(' ');
+    }
+    out
 }
 
 /// Whether `phrase` occurs in `text` at the start of a word: "deport" is found in
@@ -340,9 +369,15 @@ fn representatives(shape: &FactShape<'_>, lits: &[String]) -> Vec<Option<Answer>
             }
             out
         }
+        // A text is tested only for the phrases it mentions and its length: each
+        // phrase alone, and one text holding every phrase (for a condition that
+        // needs two phrases at once, such as a relation and a status word).
         FactKind::Text => {
             let mut out = vec![Some(Answer::Text("text".to_owned()))];
             out.extend(lits.iter().map(|l| Some(Answer::Text(l.clone()))));
+            if lits.len() > 1 {
+                out.push(Some(Answer::Text(lits.join(" ; "))));
+            }
             out
         }
     }
@@ -397,6 +432,27 @@ mod tests {
             at
         ));
         assert!(!eval(&Condition::Is(s("age"), s("adult")), at));
+    }
+
+    #[test]
+    fn mentions_reads_typographic_apostrophes_and_any_spacing_as_typed_plainly() {
+        let mut a = Answers::new();
+        let at = |a: &Answers, p: &str| {
+            eval(
+                &Condition::Mentions(s("reason"), vec![s(p)]),
+                Lookup::case(a),
+            )
+        };
+        a.insert(s("reason"), Answer::Text(s("See if SHE\u{2019}S\n  legal")));
+        assert!(at(&a, "she's legal"));
+        assert!(at(&a, "she\u{2019}s legal"));
+        assert!(!at(&a, "shes legal"));
+        a.insert(s("reason"), Answer::Text(s("check\tleave ")));
+        assert!(at(&a, "check leave"));
+        assert!(at(&a, "leave "));
+        a.insert(s("reason"), Answer::Text(s("checkleave")));
+        assert!(!at(&a, "check leave"));
+        assert_eq!(fold("  A\u{2019}b \r\n c "), " a'b c ");
     }
 
     #[test]
@@ -461,6 +517,23 @@ mod tests {
             ]),
             &shape
         ));
+    }
+
+    #[test]
+    fn a_text_that_must_mention_two_phrases_at_once_can_hold() {
+        let shape = |_: &str| {
+            Some(FactShape {
+                kind: FactKind::Text,
+                values: vec![],
+                can_be_answered: true,
+            })
+        };
+        let m = |p: &[&str]| Condition::Mentions(s("reason"), p.iter().map(|x| s(x)).collect());
+        let both = Condition::All(vec![m(&["wife", "partner"]), m(&["visa", "legally"])]);
+        assert!(satisfiable(&both, &shape));
+        // A phrase that must be there and must not is still a contradiction.
+        let never = Condition::All(vec![m(&["visa"]), Condition::Not(Box::new(m(&["visa"])))]);
+        assert!(!satisfiable(&never, &shape));
     }
 
     #[test]

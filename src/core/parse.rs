@@ -150,14 +150,26 @@ pub fn parse_ron<T: DeserializeOwned>(src: &SourceText) -> Result<T, Diagnostic>
         ));
     }
     options().from_str::<T>(&src.text).map_err(|e| {
-        Diagnostic::new(
-            &src.path,
-            Some(Position {
-                line: e.span.start.line,
-                col: e.span.start.col,
-            }),
-            describe(&e.code),
-        )
+        let at = Position {
+            line: e.span.start.line,
+            col: e.span.start.col,
+        };
+        // An error where nothing but blank space follows is the file ending
+        // early (cut short, or a bracket never closed), whatever ron expected.
+        let reached = Position {
+            line: e.span.end.line,
+            col: e.span.end.col,
+        };
+        let end = src.position(src.text.trim_end().len());
+        let message = if reached >= end && !matches!(e.code, ron::Error::Eof) {
+            format!(
+                "the file ends before it is complete: it may have been cut short, or a bracket or quote is not closed ({})",
+                describe(&e.code)
+            )
+        } else {
+            describe(&e.code)
+        };
+        Diagnostic::new(&src.path, Some(at), message)
     })
 }
 
@@ -241,8 +253,9 @@ fn plain(code: &ron::Error) -> Option<&'static str> {
         E::ExpectedStructLikeEnd | E::ExpectedOptionEnd => {
             "the brackets do not match here: a `)` or a `,` is missing, or there is one too many"
         }
-        E::ExpectedString | E::ExpectedStringEnd => {
-            "text must be written in double quotes, \"like this\""
+        E::ExpectedString => "text must be written in double quotes, \"like this\"",
+        E::ExpectedStringEnd => {
+            "a text in double quotes is never closed: a closing `\"` is missing, or the file was cut short"
         }
         E::ExpectedArray => "a list in square brackets, [like, this], is expected here",
         E::ExpectedMap => "a map in curly brackets, {\"key\": value}, is expected here",
@@ -427,6 +440,30 @@ mod tests {
             .unwrap_or_default();
         assert!(e.starts_with("c.ron:2:"), "{e}");
         assert!(e.contains("\"age\" is given twice"), "{e}");
+    }
+
+    #[test]
+    fn a_file_cut_short_inside_a_text_says_so_where_the_text_begins() {
+        let e = case_file(
+            "c.ron",
+            b"(\n pack: \"home-office-2023\",\n facts: {\"role\": \"vic",
+        )
+        .err()
+        .map(|d| d.to_string())
+        .unwrap_or_default();
+        assert!(e.starts_with("c.ron:3:"), "{e}");
+        assert!(e.contains("never closed") && e.contains("cut short"), "{e}");
+        let e = case_file("c.ron", b"(pack: \"p\", facts: {")
+            .err()
+            .map(|d| d.to_string())
+            .unwrap_or_default();
+        assert!(e.contains("cut short"), "{e}");
+        // An error in the middle of a file is not called the end of it.
+        let e = case_file("c.ron", b"(pack: p, facts: {})")
+            .err()
+            .map(|d| d.to_string())
+            .unwrap_or_default();
+        assert!(!e.contains("cut short"), "{e}");
     }
 
     #[test]
