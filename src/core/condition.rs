@@ -212,6 +212,27 @@ pub fn literals_for(cond: &Condition, fact: &str, out: &mut Vec<String>) {
     }
 }
 
+/// The phrases `Mentions` asks a text fact to contain (under no `Not`), for the
+/// representative text that holds every one of them.
+fn asked_phrases(cond: &Condition, fact: &str, negated: bool, out: &mut Vec<String>) {
+    match cond {
+        Condition::Mentions(f, vs) if f == fact && !negated => {
+            for v in vs {
+                if !out.contains(v) {
+                    out.push(v.clone());
+                }
+            }
+        }
+        Condition::All(cs) | Condition::Any(cs) => {
+            for c in cs {
+                asked_phrases(c, fact, negated, out);
+            }
+        }
+        Condition::Not(c) => asked_phrases(c, fact, !negated, out),
+        _ => {}
+    }
+}
+
 /// The shape of a fact, as far as satisfiability needs it.
 pub struct FactShape<'a> {
     pub kind: super::raw::FactKind,
@@ -242,7 +263,18 @@ pub fn satisfiable<'a>(cond: &Condition, shape: &dyn Fn(&str) -> Option<FactShap
         {
             let mut lits = Vec::new();
             literals_for(cond, &f, &mut lits);
+            let text = s.kind == super::raw::FactKind::Text;
             options.extend(representatives(&s, &lits));
+            // A text holding every phrase the condition asks for and none it
+            // asks to be absent: for "a relation and a status word, but no word
+            // of control".
+            if text {
+                let mut wanted = Vec::new();
+                asked_phrases(cond, &f, false, &mut wanted);
+                if wanted.len() > 1 && wanted.len() < lits.len() {
+                    options.push(Some(Answer::Text(wanted.join(" ; "))));
+                }
+            }
         }
         choices.push((f, options));
     }
@@ -531,6 +563,13 @@ mod tests {
         let m = |p: &[&str]| Condition::Mentions(s("reason"), p.iter().map(|x| s(x)).collect());
         let both = Condition::All(vec![m(&["wife", "partner"]), m(&["visa", "legally"])]);
         assert!(satisfiable(&both, &shape));
+        // Two phrases at once, and a third absent.
+        let but_not = Condition::All(vec![
+            m(&["wife", "partner"]),
+            m(&["visa", "legally"]),
+            Condition::Not(Box::new(m(&["control"]))),
+        ]);
+        assert!(satisfiable(&but_not, &shape));
         // A phrase that must be there and must not is still a contradiction.
         let never = Condition::All(vec![m(&["visa"]), Condition::Not(Box::new(m(&["visa"])))]);
         assert!(!satisfiable(&never, &shape));
