@@ -232,12 +232,13 @@ pub fn lint(path: Option<PathBuf>, guidance: Option<&std::path::Path>) -> ExitCo
         &origin,
         store::Origin::Folder(_, store::FolderFrom::BesideExecutable)
     );
-    if foreign && store::installation_locked() && !scenario_cli::lint_files(&origin).is_empty() {
+    let locked_out = foreign && store::installation_locked();
+    if locked_out && !scenario_cli::lint_files(&origin).is_empty() {
         err(&format!(
             "{shown}: note: this installation is locked to a force profile, so the scenarios of a named folder are not run here; check them on a policy owner's installation\n"
         ));
     }
-    let scenarios = if problems.is_empty() && !(foreign && store::installation_locked()) {
+    let scenarios = if problems.is_empty() && !locked_out {
         let files = scenario_cli::lint_files(&origin);
         problems
             .0

@@ -60,9 +60,7 @@ impl Origin {
             ),
         }
     }
-}
 
-impl Origin {
     /// Where the guidance came from, in a few words (the window's top bar).
     pub fn short_words(&self) -> String {
         match self {

@@ -98,10 +98,7 @@ impl GuiState {
         if !self.locked_out(&open.wizard.case) {
             return false;
         }
-        let made = open.wizard.case.profile.as_deref().map_or_else(
-            || "national guidance only".to_owned(),
-            |p| format!("force profile \"{p}\""),
-        );
+        let made = made_under(open.wizard.case.profile.as_deref());
         self.message = Some(format!(
             "This case is under {made} (a training scenario's, or a case opened to read), and this installation is {}: it is not saved or given a decision note here.",
             lock.words()
@@ -119,13 +116,19 @@ impl GuiState {
     /// Why a case under another profile is not opened for work here, in words.
     pub(super) fn lock_words(&self, case: &raw::Case) -> Option<String> {
         let lock = self.lock.as_ref().filter(|_| self.locked_out(case))?;
-        let made = case.profile.as_deref().map_or_else(
-            || "national guidance only".to_owned(),
-            |p| format!("force profile \"{p}\""),
-        );
+        let made = made_under(case.profile.as_deref());
         Some(format!(
             "This case was made under {made}, and this installation is {}: it can be read as recorded, not given verdicts.",
             lock.words()
         ))
     }
+}
+
+/// The guidance a case was made under, in words: `force profile "x"`, or
+/// national guidance only.
+fn made_under(profile: Option<&str>) -> String {
+    profile.map_or_else(
+        || "national guidance only".to_owned(),
+        |p| format!("force profile \"{p}\""),
+    )
 }
