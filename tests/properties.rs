@@ -120,6 +120,7 @@ fn build_case(g: &Guidance, seeds: &[u32]) -> CaseFacts {
         case,
         checks,
         ie_contact,
+        ..CaseFacts::default()
     }
 }
 
