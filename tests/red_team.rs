@@ -90,8 +90,10 @@ struct Slots {
     supervisor: String,
 }
 
-const NEUTRAL_CHECK: &str = "Previous incidents at the address and any warning markers, for the risk assessment";
-const NEUTRAL_IE: &str = "She is the key witness and the trial is listed for March; ask that any removal be deferred";
+const NEUTRAL_CHECK: &str =
+    "Previous incidents at the address and any warning markers, for the risk assessment";
+const NEUTRAL_IE: &str =
+    "She is the key witness and the trial is listed for March; ask that any removal be deferred";
 const NEUTRAL_WHY_NOT: &str = "Removal is due within hours and she cannot be reached before then";
 const NEUTRAL_NOTE: &str = "Recorded after discussion with the officer in the case";
 const NEUTRAL_RISK: &str = "The men she lives with hold her wages and her passport";
@@ -185,6 +187,20 @@ fn assess(pack: &str, s: &Slots, safeguarding: bool) -> Assessment {
     engine::assess(&g, &facts)
 }
 
+/// The words the screen found on a target, for the listing.
+fn words(a: &Assessment, t: Target) -> Vec<String> {
+    let about = match t {
+        Target::Check => "check 1",
+        Target::Enquiry => "check 2",
+        Target::Contact | Target::Safeguarding => "ie_contact",
+    };
+    a.warnings
+        .iter()
+        .filter(|w| w.about == about)
+        .flat_map(|w| w.words.iter().cloned())
+        .collect()
+}
+
 /// The verdict of a target, and whether a disagreement was raised on it.
 fn judged(a: &Assessment, t: Target) -> (Verdict, bool) {
     let (v, about) = match t {
@@ -203,7 +219,10 @@ fn judged(a: &Assessment, t: Target) -> (Verdict, bool) {
 /// what it is judged on.
 fn place(e: &Entry, text: &str, second: Option<&str>) -> (Slots, Target, bool) {
     let mut s = Slots::neutral();
-    let ie_kind = matches!(e.kind.as_str(), "act" | "location" | "protective" | "threat");
+    let ie_kind = matches!(
+        e.kind.as_str(),
+        "act" | "location" | "protective" | "threat"
+    );
     let (target, safeguarding) = match e.field.as_str() {
         "check_reason" => {
             s.check_reason = text.into();
@@ -262,6 +281,18 @@ fn place(e: &Entry, text: &str, second: Option<&str>) -> (Slots, Target, bool) {
         }
         other => panic!("line {}: unknown field {other}", e.line),
     };
+    // A comment has no field after it but the supervisor's comment: split,
+    // its first part goes in the officer's reason for the decision on the
+    // same target and the rest in the supervisor's comment, the next field.
+    if let Some(b) = second
+        && matches!(e.field.as_str(), "decision_comment" | "supervisor_comment")
+    {
+        match target {
+            Target::Check => s.check_decision = text.into(),
+            _ => s.ie_decision = text.into(),
+        }
+        s.supervisor = b.into();
+    }
     (s, target, safeguarding)
 }
 
@@ -309,7 +340,8 @@ fn mutations(t: &str) -> Vec<(&'static str, String, Option<String>)> {
         r.reverse();
         out.push(("reordered", r.join(". "), None));
     }
-    // Split across two fields, at the middle word.
+    // Split across two fields, at the middle word (the second part starts
+    // in small letters, as a continuation does).
     let words: Vec<&str> = t.split_whitespace().collect();
     if words.len() >= 6 {
         let (a, b) = words.split_at(words.len() / 2);
@@ -318,8 +350,41 @@ fn mutations(t: &str) -> Vec<(&'static str, String, Option<String>)> {
     out
 }
 
+/// The records the corpus is put into say nothing wrong with a text that
+/// says nothing: the check and the protective contact are permitted, and no
+/// target raises a disagreement. So every flag the corpus test counts is the
+/// text's doing.
 #[test]
-#[ignore = "issue 26 is open: the screen's lists are still being tuned against this corpus (first run: 25.35% wrongful permits, 32.35% wrongful flags); run with --ignored"]
+fn the_neutral_records_are_clean() {
+    for pack in ["npcc-2018", "home-office-2023"] {
+        for safeguarding in [false, true] {
+            let a = assess(pack, &Slots::neutral(), safeguarding);
+            let found: Vec<String> = a
+                .warnings
+                .iter()
+                .filter(|w| w.kind == "disagreement")
+                .map(|w| format!("{} {} {:?}", w.about, w.decision, w.words))
+                .collect();
+            assert!(found.is_empty(), "{pack} {safeguarding}: {found:?}");
+            assert_eq!(
+                a.checks[0].verdict,
+                Verdict::Permitted,
+                "{pack}: {:?}",
+                a.checks[0].reasons
+            );
+            if !safeguarding {
+                assert_eq!(
+                    a.ie_contact.verdict,
+                    Verdict::Permitted,
+                    "{pack}: {:?}",
+                    a.ie_contact.reasons
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn the_red_team_corpus() {
     let entries = corpus();
     assert!(entries.len() >= 300, "{} entries", entries.len());
@@ -332,22 +397,35 @@ fn the_red_team_corpus() {
         let neutral_safe = assess(pack, &Slots::neutral(), true);
         for e in &entries {
             let mut variants = vec![("as written", e.text.clone(), None)];
-            variants.extend(mutations(&e.text));
+            variants.extend(
+                mutations(&e.text)
+                    .into_iter()
+                    // The enquiry's next field holds a fixed answer here.
+                    .filter(|(how, _, _)| !(*how == "split" && e.field == "check_info_needed")),
+            );
             for (how, text, second) in variants {
                 let (slots, target, safeguarding) = place(e, &text, second.as_deref());
                 let a = assess(pack, &slots, safeguarding);
-                let base = if safeguarding { &neutral_safe } else { &neutral_plain };
+                let base = if safeguarding {
+                    &neutral_safe
+                } else {
+                    &neutral_plain
+                };
                 let (v, disagreement) = judged(&a, target);
-                let (v0, _) = judged(base, target);
+                let (v0, disagreement0) = judged(base, target);
                 let label = format!(
-                    "{pack} line {} {how} [{} {}] {:?}{}: {:?} (neutral {:?})",
+                    "{pack} line {} {how} [{} {}] {:?}{}: {:?} (neutral {:?}) {:?}",
                     e.line,
                     e.kind,
                     e.field,
                     text,
-                    second.as_deref().map(|b| format!(" + {b:?}")).unwrap_or_default(),
+                    second
+                        .as_deref()
+                        .map(|b| format!(" + {b:?}"))
+                        .unwrap_or_default(),
                     v,
-                    v0
+                    v0,
+                    words(&a, target)
                 );
                 if e.block {
                     block_n += 1;
@@ -356,7 +434,7 @@ fn the_red_team_corpus() {
                     }
                 } else {
                     pass_n += 1;
-                    if v != v0 || disagreement {
+                    if v != v0 || (disagreement && !disagreement0) {
                         wrongful_flags.push(label);
                     }
                 }

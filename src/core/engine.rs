@@ -62,7 +62,8 @@ fn relevant_and_set_aside(
 
 /// The answers a target's decisions are tried on: its own, and under
 /// [`SAID`] every free text of it (its text answers, then the record's texts
-/// given), a field to a line, for `Says`.
+/// given, in that order), for `Says`: each field apart, a field that goes on
+/// from the one before it read run on from it.
 fn with_said(answers: &Answers, record: &[&[String]]) -> Answers {
     let mut texts: Vec<&str> = answers
         .values()
@@ -72,9 +73,35 @@ fn with_said(answers: &Answers, record: &[&[String]]) -> Answers {
         })
         .collect();
     texts.extend(record.iter().flat_map(|r| r.iter().map(String::as_str)));
+    // Each field apart; and a field that goes on from the field before it (it
+    // starts with a small letter) run on from it as well, so that a request split across two fields is
+    // found.
+    let mut runs: Vec<String> = Vec::new();
+    for t in &texts {
+        let goes_on = runs.last().is_some_and(|before| continues(before, t));
+        match runs.last_mut() {
+            Some(last) if goes_on => {
+                last.push(' ');
+                last.push_str(t);
+            }
+            _ => runs.push((*t).to_owned()),
+        }
+    }
+    // Every field is read on its own too: a report in one field never frames
+    // a request in the next away.
+    let said = format!("{} | {}", texts.join(" | "), runs.join(" | "));
     let mut out = answers.clone();
-    out.insert(SAID.to_owned(), Answer::Text(texts.join("\n")));
+    out.insert(SAID.to_owned(), Answer::Text(said));
     out
+}
+
+/// Whether a field reads as going on from the one before it: it starts with
+/// a small letter.
+fn continues(_before: &str, t: &str) -> bool {
+    t.trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
 }
 
 fn push_unique(into: &mut Vec<String>, ids: &[String]) {
@@ -382,7 +409,9 @@ pub fn assess(g: &Guidance, facts: &CaseFacts) -> Assessment {
 
     let ie_contact = match &facts.ie_contact {
         None => IeOutcome::not_proposed(),
-        Some(raw_ie) => run.ie_contact(raw_ie, &case, &[&facts.notes.ie_contact, &facts.notes.case]),
+        Some(raw_ie) => {
+            run.ie_contact(raw_ie, &case, &[&facts.notes.ie_contact, &facts.notes.case])
+        }
     };
 
     // An action that is prohibited is never offered as required.

@@ -10,7 +10,7 @@
 //!   list (`Reading::shorthand`: "HO" as "home office", "LTR" as "leave to remain");
 //! - a word matches another form of itself (English Snowball stems: "detained"
 //!   for "detain"), a misspelling of a longer word (one edit from six letters,
-//!   two from nine, the first letter right: "lawfuly", "deprot"), and a word
+//!   two from eight, the first letter right: "lawfuly", "deprot"), and a word
 //!   split in two or two words run together ("de port", "checkleave");
 //! - a phrase's last word may be the start of a longer word ("investigat"
 //!   finds "investigation"), unless the phrase ends in a space or a mark.
@@ -25,7 +25,7 @@
 use serde::{Deserialize, Serialize};
 
 /// What the guidance tells the screen about how officers write.
-#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Reading {
     /// Shorthand as officers write it, and what it stands for: `("ho", "home office")`.
@@ -37,14 +37,57 @@ pub struct Reading {
     /// Words that mark a clause as asking for something, even beside a report.
     #[serde(default)]
     pub asking: Vec<String>,
-    /// Words that turn what follows (up to four words on, in the same clause)
+    /// Words that turn what follows (the next two words, up to a comma)
     /// into its opposite: "not", "defer", "instead of". A phrase found there
     /// does not count, unless the phrase holds the word itself.
     #[serde(default)]
     pub negating: Vec<String>,
+    /// Phrases that use a screened word in a harmless sense ("her status as a
+    /// victim"): a phrase found over their words does not count.
+    #[serde(default)]
+    pub neutral: Vec<String>,
+    /// A digest of the lists, worked out once: what tells one reading from
+    /// another in the screen's cache without comparing every entry.
+    #[serde(skip)]
+    digest: std::sync::OnceLock<[u8; 32]>,
 }
 
+impl PartialEq for Reading {
+    fn eq(&self, other: &Self) -> bool {
+        self.shorthand == other.shorthand
+            && self.reported == other.reported
+            && self.asking == other.asking
+            && self.negating == other.negating
+            && self.neutral == other.neutral
+    }
+}
+
+impl Eq for Reading {}
+
 impl Reading {
+    /// SHA-256 over every entry, worked out on first use (`extend` forgets it).
+    fn digest(&self) -> [u8; 32] {
+        *self.digest.get_or_init(|| {
+            use sha2::Digest as _;
+            let mut h = sha2::Sha256::new();
+            let mut put = |s: &str| {
+                h.update(s.len().to_le_bytes());
+                h.update(s.as_bytes());
+            };
+            for (k, v) in &self.shorthand {
+                put(k);
+                put(v);
+            }
+            for list in [&self.reported, &self.asking, &self.negating, &self.neutral] {
+                put("|");
+                for w in list {
+                    put(w);
+                }
+            }
+            h.finalize().into()
+        })
+    }
+
     /// This reading followed by another's entries (a revision adds to its base).
     pub fn extend(&mut self, more: &Self) {
         for s in &more.shorthand {
@@ -67,6 +110,12 @@ impl Reading {
                 self.negating.push(w.clone());
             }
         }
+        for w in &more.neutral {
+            if !self.neutral.contains(w) {
+                self.neutral.push(w.clone());
+            }
+        }
+        self.digest = std::sync::OnceLock::new();
     }
 }
 
@@ -83,8 +132,11 @@ struct Word {
 struct Clause {
     words: Vec<Word>,
     reported: bool,
-    /// For each word, whether a negating word comes up to four words before it.
+    /// For each word, whether a negating word comes up to two words before it
+    /// (not past a comma).
     negated: Vec<bool>,
+    /// For each word, whether it is part of a neutral phrase.
+    shielded: Vec<bool>,
 }
 
 /// A text read once, to be matched against many phrases.
@@ -99,6 +151,9 @@ pub struct Prepared {
 pub struct Phrase {
     words: Vec<Word>,
     whole: bool,
+    /// Whether a misspelling of its words counts (not for markers: "shared"
+    /// is not "scared").
+    fuzzy: bool,
     about_report: bool,
     negates: bool,
 }
@@ -162,10 +217,11 @@ fn contraction(head: &str, tail: &str) -> String {
         ("shan", "t") => "shall not".to_owned(),
         ("ain", "t") => "is not".to_owned(),
         (h, "t") if h.ends_with('n') => format!("{} not", &h[..h.len() - 1]),
-        (h, "s") if matches!(
-            h,
-            "she" | "he" | "it" | "that" | "there" | "who" | "what" | "where" | "here" | "let"
-        ) =>
+        (h, "s")
+            if matches!(
+                h,
+                "she" | "he" | "it" | "that" | "there" | "who" | "what" | "where" | "here" | "let"
+            ) =>
         {
             if h == "let" {
                 "let us".to_owned()
@@ -184,18 +240,29 @@ fn contraction(head: &str, tail: &str) -> String {
     }
 }
 
-/// Whether a character ends a clause.
+/// Whether a character ends a clause. A line break does not (a text field
+/// wraps); the engine joins a target's fields with `|`, which does.
 fn ends_clause(c: char) -> bool {
     matches!(
         c,
-        '.' | ';' | ':' | '!' | '?' | '\n' | '\r' | '(' | ')' | '[' | ']' | '"' | '\u{201C}' | '\u{201D}'
+        '.' | ';' | ':' | '!' | '?' | '|' | '(' | ')' | '[' | ']' | '"' | '\u{201C}' | '\u{201D}'
     )
 }
 
 /// Splits folded text into raw word strings per clause: a word is a run of
 /// letters and digits, or a shorthand that holds a slash or an ampersand.
 fn raw_clauses(folded: &str, reading: Option<&Reading>) -> Vec<Vec<String>> {
+    raw_clauses_quoted(folded, reading)
+        .into_iter()
+        .map(|(ws, _)| ws)
+        .collect()
+}
+
+/// As [`raw_clauses`], saying of each clause whether it is inside double
+/// quotes: someone's words, quoted.
+fn raw_clauses_quoted(folded: &str, reading: Option<&Reading>) -> Vec<(Vec<String>, bool)> {
     let mut clauses = Vec::new();
+    let mut quoted = false;
     let mut words: Vec<String> = Vec::new();
     let mut cur = String::new();
     let flush = |cur: &mut String, words: &mut Vec<String>| {
@@ -204,7 +271,18 @@ fn raw_clauses(folded: &str, reading: Option<&Reading>) -> Vec<Vec<String>> {
         }
     };
     let mut chars = folded.chars().peekable();
+    let mut prev = ' ';
     while let Some(c) = chars.next() {
+        let after_space = prev.is_whitespace();
+        prev = c;
+        if matches!(c, '-' | '\u{2013}' | '\u{2014}') && (after_space || c != '-') {
+            // A dash between spaces (or an en or em dash) ends a clause.
+            flush(&mut cur, &mut words);
+            if !words.is_empty() {
+                clauses.push((std::mem::take(&mut words), quoted));
+            }
+            continue;
+        }
         if c.is_alphanumeric() {
             cur.push(c);
         } else if (c == '/' || c == '&') && !cur.is_empty() {
@@ -235,13 +313,24 @@ fn raw_clauses(folded: &str, reading: Option<&Reading>) -> Vec<Vec<String>> {
         } else {
             flush(&mut cur, &mut words);
             if ends_clause(c) && !words.is_empty() {
-                clauses.push(std::mem::take(&mut words));
+                clauses.push((std::mem::take(&mut words), quoted));
+            }
+            if matches!(c, '"' | '\u{201C}' | '\u{201D}') {
+                quoted = match c {
+                    '\u{201C}' => true,
+                    '\u{201D}' => false,
+                    _ => !quoted,
+                };
+            } else if c == ',' && !words.is_empty() {
+                // Kept as a word of its own: what a negating word reaches
+                // stops there, and no phrase runs across it.
+                words.push(",".to_owned());
             }
         }
     }
     flush(&mut cur, &mut words);
     if !words.is_empty() {
-        clauses.push(words);
+        clauses.push((words, quoted));
     }
     clauses
 }
@@ -263,9 +352,17 @@ fn expand(words: Vec<String>, reading: Option<&Reading>) -> Vec<Word> {
     out
 }
 
-/// The words of a marker list, read as a text is.
+/// The words of a marker list, read as a text is. A marker is whole words
+/// ("no" is not the start of "now"); its other forms are found by their stems.
 fn markers(list: &[String], reading: Option<&Reading>) -> Vec<Phrase> {
-    list.iter().filter_map(|m| bare_phrase(m, reading)).collect()
+    list.iter()
+        .filter_map(|m| bare_phrase(m, reading))
+        .map(|p| Phrase {
+            whole: true,
+            fuzzy: false,
+            ..p
+        })
+        .collect()
 }
 
 /// A phrase's words, without asking what kind of phrase it is.
@@ -282,6 +379,7 @@ fn bare_phrase(text: &str, reading: Option<&Reading>) -> Option<Phrase> {
     (!words.is_empty()).then_some(Phrase {
         words,
         whole,
+        fuzzy: true,
         about_report: false,
         negates: false,
     })
@@ -297,17 +395,21 @@ pub fn prepare(text: &str, reading: Option<&Reading>) -> std::rc::Rc<Prepared> {
         if c.texts.len() >= MAX_CACHED_TEXTS {
             c.texts.clear();
         }
-        let (reported, asking, negating) = c
+        let m = c
             .markers
             .get_or_insert_with(|| {
-                (
-                    reading.map(|r| markers(&r.reported, Some(r))).unwrap_or_default(),
-                    reading.map(|r| markers(&r.asking, Some(r))).unwrap_or_default(),
-                    reading.map(|r| markers(&r.negating, Some(r))).unwrap_or_default(),
-                )
+                let of = |f: fn(&Reading) -> &Vec<String>| {
+                    reading.map(|r| markers(f(r), Some(r))).unwrap_or_default()
+                };
+                Markers {
+                    reported: of(|r| &r.reported),
+                    asking: of(|r| &r.asking),
+                    negating: of(|r| &r.negating),
+                    neutral: of(|r| &r.neutral),
+                }
             })
             .clone();
-        let p = std::rc::Rc::new(read_text(text, reading, &reported, &asking, &negating));
+        let p = std::rc::Rc::new(read_text(text, reading, &m));
         c.texts.insert(text.to_owned(), p.clone());
         p
     })
@@ -316,26 +418,43 @@ pub fn prepare(text: &str, reading: Option<&Reading>) -> std::rc::Rc<Prepared> {
 /// How many texts a thread keeps read; past this the cache starts again.
 const MAX_CACHED_TEXTS: usize = 4096;
 
-fn read_text(
-    text: &str,
-    reading: Option<&Reading>,
-    reported: &[Phrase],
-    asking: &[Phrase],
-    negating: &[Phrase],
-) -> Prepared {
+fn read_text(text: &str, reading: Option<&Reading>, m: &Markers) -> Prepared {
     let folded = fold(text);
-    let clauses = raw_clauses(&folded, reading)
+    let clauses = raw_clauses_quoted(&folded, reading)
         .into_iter()
-        .map(|ws| {
+        .map(|(ws, quoted)| {
             let words = expand(ws, reading);
-            let is_reported = reported.iter().any(|m| find(&words, m))
-                && !asking.iter().any(|m| find(&words, m));
+            let is_reported = (quoted || m.reported.iter().any(|p| find(&words, p)))
+                && !m.asking.iter().any(|p| find(&words, p));
             let mut negated = vec![false; words.len()];
-            for m in negating {
-                for i in 0..words.len() {
-                    if match_len(&words, i, m).is_some() {
-                        let end = i + m.words.len();
-                        for slot in negated.iter_mut().skip(end).take(4) {
+            let mut shielded = vec![false; words.len()];
+            for i in 0..words.len() {
+                for p in &m.negating {
+                    if let Some(len) = match_len(&words, i, p) {
+                        // Two words on, and two more past each "or" or "and"
+                        // ("not to detain or remove her").
+                        let mut reach = 2;
+                        let mut k = i + len;
+                        while let Some(w) = words.get(k) {
+                            let joins = matches!(w.text.as_str(), "or" | "and" | "nor");
+                            if w.text == "," || (reach == 0 && !joins) {
+                                break;
+                            }
+                            if joins {
+                                reach = 2;
+                            } else {
+                                reach -= 1;
+                            }
+                            if let Some(slot) = negated.get_mut(k) {
+                                *slot = true;
+                            }
+                            k += 1;
+                        }
+                    }
+                }
+                for p in &m.neutral {
+                    if let Some(len) = match_len(&words, i, p) {
+                        for slot in shielded.iter_mut().skip(i).take(len) {
                             *slot = true;
                         }
                     }
@@ -345,6 +464,7 @@ fn read_text(
                 words,
                 reported: is_reported,
                 negated,
+                shielded,
             }
         })
         .collect();
@@ -369,6 +489,7 @@ pub fn phrase(text: &str, reading: Option<&Reading>) -> Option<Phrase> {
     Some(Phrase {
         words,
         whole,
+        fuzzy: true,
         about_report,
         negates,
     })
@@ -379,8 +500,10 @@ pub fn holds(text: &Prepared, p: &Phrase) -> bool {
     text.clauses.iter().any(|c| {
         (!c.reported || p.about_report)
             && (0..c.words.len()).any(|i| {
-                (p.negates || !c.negated.get(i).copied().unwrap_or(false))
-                    && match_at(&c.words, i, p, 0)
+                let flag = |v: &[bool], k: usize| v.get(k).copied().unwrap_or(false);
+                match_at(&c.words, i, p, 0)
+                    && (p.negates || !flag(&c.negated, i))
+                    && !(i..i + p.words.len()).any(|k| flag(&c.shielded, k))
             })
     })
 }
@@ -392,11 +515,11 @@ fn distance(a: &str, b: &str) -> usize {
 }
 
 /// The edits a misspelling of a word of this length may have: none below six
-/// letters, one from six, two from nine.
+/// letters, one from six, two from eight.
 fn allowed_edits(len: usize) -> usize {
     match len {
         0..=5 => 0,
-        6..=8 => 1,
+        6 | 7 => 1,
         _ => 2,
     }
 }
@@ -407,7 +530,7 @@ fn same_start(a: &str, b: &str) -> bool {
 
 /// Whether a text word is the phrase word: the same, the same stem, a close
 /// misspelling, or (for a phrase's open last word) a word it begins.
-fn word_matches(p: &Word, t: &str, t_stem: &str, open: bool) -> bool {
+fn word_matches(p: &Word, t: &str, t_stem: &str, open: bool, fuzzy: bool) -> bool {
     if p.text == t || (p.stem.len() >= 3 && p.stem == t_stem) {
         return true;
     }
@@ -415,12 +538,21 @@ fn word_matches(p: &Word, t: &str, t_stem: &str, open: bool) -> bool {
         return true;
     }
     let plen = p.text.chars().count();
-    let edits = allowed_edits(plen);
+    let edits = if fuzzy { allowed_edits(plen) } else { 0 };
     if edits == 0 || !same_start(&p.text, t) {
         return false;
     }
     let tlen = t.chars().count();
     if tlen.abs_diff(plen) <= edits && distance(&p.text, t) <= edits {
+        return true;
+    }
+    // A misspelt form of the word: its stem misspelt ("thretaens").
+    let slen = p.stem.chars().count();
+    let sedits = allowed_edits(slen).min(edits);
+    if sedits > 0
+        && t_stem.chars().count().abs_diff(slen) <= sedits
+        && distance(&p.stem, t_stem) <= sedits
+    {
         return true;
     }
     if open && tlen > plen {
@@ -457,7 +589,7 @@ fn match_at(words: &[Word], i: usize, p: &Phrase, j: usize) -> bool {
     let Some(tw) = words.get(i) else {
         return false;
     };
-    if word_matches(pw, &tw.text, &tw.stem, open) && match_at(words, i + 1, p, j + 1) {
+    if word_matches(pw, &tw.text, &tw.stem, open, p.fuzzy) && match_at(words, i + 1, p, j + 1) {
         return true;
     }
     // A word split in two: "de port", "remov al".
@@ -466,11 +598,11 @@ fn match_at(words: &[Word], i: usize, p: &Phrase, j: usize) -> bool {
         && pw.text.starts_with(tw.text.as_str())
     {
         let joined = format!("{}{}", tw.text, next.text);
-        {
-            let stem = word(&joined).stem;
-            if word_matches(pw, &joined, &stem, open) && match_at(words, i + 2, p, j + 1) {
-                return true;
-            }
+        // Exactly the word, split (no misspelling on top: "can now" is not
+        // "cannot").
+        let whole_word = joined == pw.text || (open && joined.starts_with(pw.text.as_str()));
+        if whole_word && match_at(words, i + 2, p, j + 1) {
+            return true;
         }
     }
     // Two words run together: "checkleave".
@@ -481,9 +613,8 @@ fn match_at(words: &[Word], i: usize, p: &Phrase, j: usize) -> bool {
         let joined = format!("{}{}", pw.text, pnext.text);
         let last2 = j + 2 == p.words.len();
         let open2 = last2 && !p.whole;
-        let w = word(&joined);
-        if tw.text.len() > pw.text.len()
-            && word_matches(&w, &tw.text, &tw.stem, open2)
+        // Exactly the two words run together (no misspelling on top).
+        if (tw.text == joined || (open2 && tw.text.starts_with(joined.as_str())))
             && match_at(words, i + 1, p, j + 2)
         {
             return true;
@@ -495,13 +626,23 @@ fn match_at(words: &[Word], i: usize, p: &Phrase, j: usize) -> bool {
 /// Phrases already read, for the reading they were read with: the engine
 /// tries the same lists on every check of every case, so each phrase is read
 /// once per thread and reading.
+/// A reading's marker lists, read: reported, asking, negating and neutral.
+#[derive(Clone, Default)]
+struct Markers {
+    reported: Vec<Phrase>,
+    asking: Vec<Phrase>,
+    negating: Vec<Phrase>,
+    neutral: Vec<Phrase>,
+}
+
 #[derive(Default)]
 struct Cache {
-    reading: Option<Reading>,
+    /// The digest of the reading the cache was filled under.
+    digest: Option<[u8; 32]>,
     phrases: std::collections::HashMap<String, Option<std::rc::Rc<Phrase>>>,
     texts: std::collections::HashMap<String, std::rc::Rc<Prepared>>,
     /// The reading's reported, asking and negating markers, read.
-    markers: Option<(Vec<Phrase>, Vec<Phrase>, Vec<Phrase>)>,
+    markers: Option<Markers>,
 }
 
 thread_local! {
@@ -513,9 +654,10 @@ thread_local! {
 fn with_cache<T>(reading: Option<&Reading>, f: impl FnOnce(&mut Cache) -> T) -> T {
     CACHE.with(|c| {
         let mut c = c.borrow_mut();
-        if c.reading.as_ref() != reading {
+        let digest = reading.map(Reading::digest);
+        if c.digest != digest {
             *c = Cache {
-                reading: reading.cloned(),
+                digest,
                 ..Cache::default()
             };
         }
@@ -523,34 +665,55 @@ fn with_cache<T>(reading: Option<&Reading>, f: impl FnOnce(&mut Cache) -> T) -> 
     })
 }
 
-/// A phrase read with this reading, from the cache where it was read before.
-fn cached(text: &str, reading: Option<&Reading>) -> Option<std::rc::Rc<Phrase>> {
-    if let Some(p) = with_cache(reading, |c| c.phrases.get(text).cloned()) {
-        return p;
-    }
-    let p = phrase(text, reading).map(std::rc::Rc::new);
+/// Each phrase of a list read with this reading, from the cache where it was
+/// read before, until `f` says stop; what `f` returned then, if it did.
+fn each_phrase<T>(
+    phrases: &[String],
+    reading: Option<&Reading>,
+    mut f: impl FnMut(&str, &Phrase) -> Option<T>,
+) -> Option<T> {
     with_cache(reading, |c| {
-        c.phrases.insert(text.to_owned(), p.clone());
-    });
-    p
+        for text in phrases {
+            let p = match c.phrases.get(text.as_str()) {
+                Some(p) => p.clone(),
+                None => {
+                    let p = phrase(text, reading).map(std::rc::Rc::new);
+                    c.phrases.insert(text.clone(), p.clone());
+                    p
+                }
+            };
+            if let Some(p) = p
+                && let Some(out) = f(text, &p)
+            {
+                return Some(out);
+            }
+        }
+        None
+    })
 }
 
 /// Whether the text holds any of the phrases (a convenience over
 /// [`prepare`], [`phrase`] and [`holds`]).
 pub fn mentions_any(text: &Prepared, phrases: &[String], reading: Option<&Reading>) -> bool {
-    phrases
-        .iter()
-        .filter_map(|p| cached(p, reading))
-        .any(|p| holds(text, &p))
+    each_phrase(phrases, reading, |_, p| holds(text, p).then_some(())).is_some()
 }
 
 /// The phrases of a list the text holds, as written in the list.
-pub fn found<'p>(text: &Prepared, phrases: &'p [String], reading: Option<&Reading>) -> Vec<&'p str> {
-    phrases
-        .iter()
-        .filter(|p| cached(p, reading).is_some_and(|ph| holds(text, &ph)))
-        .map(String::as_str)
-        .collect()
+pub fn found<'p>(
+    text: &Prepared,
+    phrases: &'p [String],
+    reading: Option<&Reading>,
+) -> Vec<&'p str> {
+    let mut out: Vec<&'p str> = Vec::new();
+    let _: Option<()> = each_phrase(phrases, reading, |t, p| {
+        if holds(text, p)
+            && let Some(w) = phrases.iter().find(|x| x.as_str() == t)
+        {
+            out.push(w.as_str());
+        }
+        None
+    });
+    out
 }
 
 #[cfg(test)]
@@ -569,9 +732,16 @@ mod tests {
                 ("att".into(), "attend".into()),
                 ("addr".into(), "address".into()),
             ],
-            reported: vec!["threat".into(), "told her".into(), "on about".into(), "afraid".into()],
+            reported: vec![
+                "threat".into(),
+                "told her".into(),
+                "on about".into(),
+                "afraid".into(),
+            ],
             asking: vec!["ask".into(), "please".into()],
             negating: vec!["not".into(), "defer".into()],
+            neutral: vec!["status as a victim".into()],
+            ..Reading::default()
         }
     }
 
@@ -594,7 +764,7 @@ mod tests {
     fn shorthand_misspelling_forms_and_splits_are_read() {
         assert!(m("chk LTR / poss o/s", "leave to remain"));
         assert!(m("chk LTR / poss o/s", "overstayer"));
-        assert!(m("att addr & det", "attend the address"));
+        assert!(m("att addr & det", "attend address"));
         assert!(m("att addr & det", "detain"));
         assert!(m("whether she is lawfuly here", "lawfully"));
         assert!(m("get him deprot", "deport"));
@@ -608,19 +778,38 @@ mod tests {
 
     #[test]
     fn a_reported_threat_is_context_never_a_request() {
-        assert!(!m("told her immigration would lock her up if she rang us", "lock her up"));
-        assert!(!m("he's always on about getting her sent back", "sent back"));
+        assert!(!m(
+            "told her immigration would lock her up if she rang us",
+            "lock her up"
+        ));
+        assert!(!m(
+            "he's always on about getting her sent back",
+            "sent back"
+        ));
         assert!(m("he made a threat to have her deported", "threat"));
-        assert!(m("she is afraid, please ask IE to pick her up", "pick her up"));
+        assert!(m(
+            "she is afraid, please ask IE to pick her up",
+            "pick her up"
+        ));
         assert!(m("He threatened her. IE to pick her up", "pick her up"));
+        assert!(!m(
+            "he texted \"im calling immigration to pick u up\"",
+            "pick you up"
+        ));
+        assert!(!m("asked IE not to detain or remove her", "remove her"));
     }
 
     #[test]
     fn what_is_negated_does_not_count() {
         assert!(!m("ask IE not to detain her", "to detain"));
         assert!(m("ask IE not to wait; IE to detain her", "to detain"));
-        assert!(m("IE should not wait but come round and detain her now", "detain her"));
+        assert!(m(
+            "IE should not wait but come round and detain her now",
+            "detain her"
+        ));
         assert!(!m("please defer her removal", "her removal"));
         assert!(m("please do not defer", "not defer"));
+        assert!(!m("record her status as a victim", "her status"));
+        assert!(m("check her status", "her status"));
     }
 }
