@@ -262,8 +262,8 @@ fn words_found(cond: &Condition, at: Lookup<'_>) -> Vec<String> {
 
 fn collect_words(cond: &Condition, at: Lookup<'_>, out: &mut Vec<String>) {
     let text = match cond {
-        Condition::Mentions(f, phrases) => at.get(f).map(|a| (a, phrases)),
-        Condition::Says(phrases) => at.get(SAID).map(|a| (a, phrases)),
+        Condition::Mentions(f, phrases) => at.get(f).map(|a| (a, phrases, screen::Mode::Request)),
+        Condition::Says(phrases) => at.get(SAID).map(|a| (a, phrases, screen::Mode::Request)),
         Condition::All(cs) | Condition::Any(cs) => {
             for c in cs {
                 collect_words(c, at, out);
@@ -272,9 +272,9 @@ fn collect_words(cond: &Condition, at: Lookup<'_>, out: &mut Vec<String>) {
         }
         _ => return,
     };
-    if let Some((Answer::Text(t), phrases)) = text {
+    if let Some((Answer::Text(t), phrases, mode)) = text {
         let prepared = screen::prepare(t, at.reading);
-        for w in screen::found(&prepared, phrases, at.reading) {
+        for w in screen::found(&prepared, phrases, at.reading, mode) {
             if !out.iter().any(|x| x == w) {
                 out.push(w.to_owned());
             }

@@ -15,7 +15,8 @@
 //! - a phrase's last word may be the start of a longer word ("investigat"
 //!   finds "investigation"), unless the phrase ends in a space or a mark.
 //!
-//! What someone is reported to have said, threatened or feared is context,
+//! Read as a request (`Says`), what someone is reported to have said,
+//! threatened or feared is context,
 //! never a request: a clause holding one of the guidance's `reported` words
 //! and none of its `asking` words is *reported*, and a phrase is found there
 //! only if the phrase itself is about what was reported ("threat", "afraid").
@@ -42,6 +43,10 @@ pub struct Reading {
     /// does not count, unless the phrase holds the word itself.
     #[serde(default)]
     pub negating: Vec<String>,
+    /// Words that undo what comes just before them (the three words before,
+    /// back to a comma): "her removal be deferred".
+    #[serde(default)]
+    pub undoing: Vec<String>,
     /// Phrases that use a screened word in a harmless sense ("her status as a
     /// victim"): a phrase found over their words does not count.
     #[serde(default)]
@@ -59,6 +64,7 @@ impl PartialEq for Reading {
             && self.asking == other.asking
             && self.negating == other.negating
             && self.neutral == other.neutral
+            && self.undoing == other.undoing
     }
 }
 
@@ -78,7 +84,13 @@ impl Reading {
                 put(k);
                 put(v);
             }
-            for list in [&self.reported, &self.asking, &self.negating, &self.neutral] {
+            for list in [
+                &self.reported,
+                &self.asking,
+                &self.negating,
+                &self.neutral,
+                &self.undoing,
+            ] {
                 put("|");
                 for w in list {
                     put(w);
@@ -110,6 +122,11 @@ impl Reading {
                 self.negating.push(w.clone());
             }
         }
+        for w in &more.undoing {
+            if !self.undoing.contains(w) {
+                self.undoing.push(w.clone());
+            }
+        }
         for w in &more.neutral {
             if !self.neutral.contains(w) {
                 self.neutral.push(w.clone());
@@ -131,7 +148,9 @@ struct Word {
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Clause {
     words: Vec<Word>,
-    reported: bool,
+    /// Where a report of what someone said, threatened or fears begins, if
+    /// the clause holds one and asks nothing: what follows it is context.
+    reported: Option<usize>,
     /// For each word, whether a negating word comes up to two words before it
     /// (not past a comma).
     negated: Vec<bool>,
@@ -359,7 +378,9 @@ fn markers(list: &[String], reading: Option<&Reading>) -> Vec<Phrase> {
         .filter_map(|m| bare_phrase(m, reading))
         .map(|p| Phrase {
             whole: true,
-            fuzzy: false,
+            // Only a long marker may be misspelt ("thretaens"): a short one
+            // would find other words ("shared" for "scared").
+            fuzzy: p.words.iter().all(|w| w.text.chars().count() >= 8),
             ..p
         })
         .collect()
@@ -406,6 +427,7 @@ pub fn prepare(text: &str, reading: Option<&Reading>) -> std::rc::Rc<Prepared> {
                     asking: of(|r| &r.asking),
                     negating: of(|r| &r.negating),
                     neutral: of(|r| &r.neutral),
+                    undoing: of(|r| &r.undoing),
                 }
             })
             .clone();
@@ -424,8 +446,14 @@ fn read_text(text: &str, reading: Option<&Reading>, m: &Markers) -> Prepared {
         .into_iter()
         .map(|(ws, quoted)| {
             let words = expand(ws, reading);
-            let is_reported = (quoted || m.reported.iter().any(|p| find(&words, p)))
-                && !m.asking.iter().any(|p| find(&words, p));
+            let asks = m.asking.iter().any(|p| find(&words, p));
+            let from = if quoted {
+                Some(0)
+            } else {
+                (0..words.len())
+                    .find(|&i| m.reported.iter().any(|p| match_len(&words, i, p).is_some()))
+            };
+            let is_reported = if asks { None } else { from };
             let mut negated = vec![false; words.len()];
             let mut shielded = vec![false; words.len()];
             for i in 0..words.len() {
@@ -449,6 +477,18 @@ fn read_text(text: &str, reading: Option<&Reading>, m: &Markers) -> Prepared {
                                 *slot = true;
                             }
                             k += 1;
+                        }
+                    }
+                }
+                for p in &m.undoing {
+                    if match_len(&words, i, p).is_some() {
+                        for k in (i.saturating_sub(3)..i).rev() {
+                            if words.get(k).is_some_and(|w| w.text == ",") {
+                                break;
+                            }
+                            if let Some(slot) = negated.get_mut(k) {
+                                *slot = true;
+                            }
                         }
                     }
                 }
@@ -495,16 +535,38 @@ pub fn phrase(text: &str, reading: Option<&Reading>) -> Option<Phrase> {
     })
 }
 
+/// How a phrase list is read: as a request (`Says`: what is only reported,
+/// negated or neutral does not count) or plainly (`Mentions`: every place
+/// the words are, read as officers write them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Request,
+    Plain,
+}
+
 /// Whether the prepared text holds the phrase anywhere it counts.
-pub fn holds(text: &Prepared, p: &Phrase) -> bool {
+pub fn holds(text: &Prepared, p: &Phrase, mode: Mode) -> bool {
+    // Every way a word can match (the same, its stem, a misspelling with the
+    // first letter right, split or run together) starts with the same
+    // character: the positions where it does not are passed over at once.
+    let first = p.words.first().and_then(|w| w.text.chars().next());
+    let starts = |w: &Word| w.text.chars().next() == first;
+    if mode == Mode::Plain {
+        return text.clauses.iter().any(|c| {
+            (0..c.words.len())
+                .any(|i| c.words.get(i).is_some_and(starts) && match_at(&c.words, i, p, 0))
+        });
+    }
     text.clauses.iter().any(|c| {
-        (!c.reported || p.about_report)
-            && (0..c.words.len()).any(|i| {
-                let flag = |v: &[bool], k: usize| v.get(k).copied().unwrap_or(false);
-                match_at(&c.words, i, p, 0)
-                    && (p.negates || !flag(&c.negated, i))
-                    && !(i..i + p.words.len()).any(|k| flag(&c.shielded, k))
-            })
+        (0..c.words.len()).any(|i| {
+            let context = c.reported.is_some_and(|from| i >= from);
+            let flag = |v: &[bool], k: usize| v.get(k).copied().unwrap_or(false);
+            (!context || p.about_report)
+                && c.words.get(i).is_some_and(starts)
+                && match_at(&c.words, i, p, 0)
+                && (p.negates || !flag(&c.negated, i))
+                && !(i..i + p.words.len()).any(|k| flag(&c.shielded, k))
+        })
     })
 }
 
@@ -531,7 +593,10 @@ fn same_start(a: &str, b: &str) -> bool {
 /// Whether a text word is the phrase word: the same, the same stem, a close
 /// misspelling, or (for a phrase's open last word) a word it begins.
 fn word_matches(p: &Word, t: &str, t_stem: &str, open: bool, fuzzy: bool) -> bool {
-    if p.text == t || (p.stem.len() >= 3 && p.stem == t_stem) {
+    // The same stem, unless the text's word is much shorter than the phrase's
+    // ("routine" is not "routinely", though both stem to "routin").
+    let long_enough = t.chars().count() + 1 >= p.text.chars().count();
+    if p.text == t || (p.stem.len() >= 3 && p.stem == t_stem && long_enough) {
         return true;
     }
     if open && t.starts_with(p.text.as_str()) {
@@ -539,7 +604,13 @@ fn word_matches(p: &Word, t: &str, t_stem: &str, open: bool, fuzzy: bool) -> boo
     }
     let plen = p.text.chars().count();
     let edits = if fuzzy { allowed_edits(plen) } else { 0 };
-    if edits == 0 || !same_start(&p.text, t) {
+    // One word the start of the other is another word, not a misspelling
+    // ("routine" is not "routinely", "lawful" not "lawfully").
+    if edits == 0
+        || !same_start(&p.text, t)
+        || p.text.starts_with(t)
+        || t.starts_with(p.text.as_str())
+    {
         return false;
     }
     let tlen = t.chars().count();
@@ -633,6 +704,7 @@ struct Markers {
     asking: Vec<Phrase>,
     negating: Vec<Phrase>,
     neutral: Vec<Phrase>,
+    undoing: Vec<Phrase>,
 }
 
 #[derive(Default)]
@@ -694,8 +766,13 @@ fn each_phrase<T>(
 
 /// Whether the text holds any of the phrases (a convenience over
 /// [`prepare`], [`phrase`] and [`holds`]).
-pub fn mentions_any(text: &Prepared, phrases: &[String], reading: Option<&Reading>) -> bool {
-    each_phrase(phrases, reading, |_, p| holds(text, p).then_some(())).is_some()
+pub fn mentions_any(
+    text: &Prepared,
+    phrases: &[String],
+    reading: Option<&Reading>,
+    mode: Mode,
+) -> bool {
+    each_phrase(phrases, reading, |_, p| holds(text, p, mode).then_some(())).is_some()
 }
 
 /// The phrases of a list the text holds, as written in the list.
@@ -703,10 +780,11 @@ pub fn found<'p>(
     text: &Prepared,
     phrases: &'p [String],
     reading: Option<&Reading>,
+    mode: Mode,
 ) -> Vec<&'p str> {
     let mut out: Vec<&'p str> = Vec::new();
     let _: Option<()> = each_phrase(phrases, reading, |t, p| {
-        if holds(text, p)
+        if holds(text, p, mode)
             && let Some(w) = phrases.iter().find(|x| x.as_str() == t)
         {
             out.push(w.as_str());
@@ -747,7 +825,12 @@ mod tests {
 
     fn m(text: &str, p: &str) -> bool {
         let r = reading();
-        mentions_any(&prepare(text, Some(&r)), &[p.to_owned()], Some(&r))
+        mentions_any(
+            &prepare(text, Some(&r)),
+            &[p.to_owned()],
+            Some(&r),
+            Mode::Request,
+        )
     }
 
     #[test]

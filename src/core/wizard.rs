@@ -353,7 +353,7 @@ impl Wizard {
             self.assess(g)
                 .warnings
                 .iter()
-                .any(|n| n.kind == "pretext" && n.about == word)
+                .any(|n| (n.kind == "pretext" || n.kind == "disagreement") && n.about == word)
         };
         self.write(about, fact, answer.as_ref());
         if !flagged && !self.settled.contains(&(about, fact.to_owned())) {
