@@ -1,5 +1,11 @@
 //! Free text read as an officer means it (the probes of 2026-12-04): a table of
 //! reasons, legitimate and not, each with the verdict the domain brief calls for,
+//! given the closed answers a careful officer would give beside it (issue 26: a
+//! contact that only tells IE something or asks them to hold off, and does not
+//! reveal where the person is). Where the words ask IE to act against the person
+//! beside those answers, words and answers disagree, and the verdict is
+//! incomplete until one is corrected (answering "act concerning the person" is
+//! refused: `tests/data/cases/ie-asks-act*.ron`),
 //! assessed under the 2018 baseline and the 2023 pack. The reasons were written
 //! from the brief before the app was run on them, by two reviewers: one looking
 //! for enforcement and status requests the phrase lists let through, the other
@@ -150,52 +156,52 @@ const REASONS: &[(K, &str, &[V])] = &[
     (
         K::N,
         "Case closed. Arrange for her to be picked up by IE",
-        &[V::Refused],
+        &[V::Incomplete],
     ),
     (
         K::N,
         "Case finished, pass her details so they can action her removal",
-        &[V::Refused],
+        &[V::Incomplete],
     ),
     (
         K::N,
         "She is an overstayer; so she can be removed",
-        &[V::Refused],
+        &[V::Incomplete],
     ),
     (
         K::N,
         "Case over; IE can take her into custody at her next reporting event",
-        &[V::Refused],
+        &[V::Incomplete],
     ),
     (
         K::N,
         "She has no visa, so send her back to Albania",
-        &[V::Refused],
+        &[V::Incomplete],
     ),
     (
         K::N,
         "She does not have leave; ask IE to detain her",
-        &[V::Refused],
+        &[V::Incomplete],
     ),
     (
         K::N,
         "She won't tell us her status. Arrange her removal",
-        &[V::Refused],
+        &[V::Incomplete],
     ),
     (
         K::N,
         "Book her in with IE so she can be deported",
-        &[V::Refused],
+        &[V::Incomplete],
     ),
     (
         K::N,
         "Have her removed now the case is closed",
-        &[V::Refused],
+        &[V::Incomplete],
     ),
     (
         K::N,
         "Ask IE to escort her to the removal flight",
-        &[V::Refused],
+        &[V::Incomplete],
     ),
     (
         K::PE,
@@ -225,7 +231,7 @@ const REASONS: &[(K, &str, &[V])] = &[
     (
         K::PE,
         "Pass her to IE so they can action her removal after the trial",
-        &[V::Refused],
+        &[V::Incomplete],
     ),
     (
         K::V,
@@ -426,34 +432,38 @@ const REASONS: &[(K, &str, &[V])] = &[
     (
         K::N,
         "Don't know if she has leave; ask IE to come and detain her",
-        &[V::Refused],
+        &[V::Incomplete],
     ),
     (
         K::N,
         "She is afraid of her ex but she has no visa; IE can pick her up",
-        &[V::Refused],
+        &[V::Incomplete],
     ),
-    (K::N, "So IE can remove her", &[V::Refused]),
+    (K::N, "So IE can remove her", &[V::Incomplete]),
     (
         K::N,
         "Ask IE to attend the address and deal with her while she is there",
-        &[V::Refused],
+        &[V::Incomplete],
     ),
     (
         K::N,
         "She can be put on the next flight home",
-        &[V::Refused],
+        &[V::Incomplete],
     ),
     (
         K::N,
         "Case over; she is not a British citizen so IE should arrest her",
-        &[V::Refused],
+        &[V::Incomplete],
     ),
-    (K::N, "Get her removed, the case is closed", &[V::Refused]),
+    (
+        K::N,
+        "Get her removed, the case is closed",
+        &[V::Incomplete],
+    ),
     (
         K::N,
         "Ask IE to pick her up from the refuge, she is worried but has no right to stay",
-        &[V::Refused],
+        &[V::Incomplete],
     ),
     (
         K::PE,
@@ -485,7 +495,7 @@ fn case_text(pack: &str, kind: K, reason: &str) -> String {
     let ended = matches!(kind, K::N);
     let progress = if ended { "ended" } else { "investigating" };
     let mut s = format!(
-        "(pack: \"{pack}\", facts: {{\"role\": \"victim\", \"offence\": \"domestic_abuse\", \"age\": \"adult\", \"situation\": \"safe\", \"reporting\": \"in_person\", \"risk_level\": \"medium\", \"counter_allegation\": \"no\", \"concern_source\": [\"person_said\"], \"concern_strength\": \"clear_evidence\", \"case_progress\": [\"{progress}\"]}},\n"
+        "(pack: \"{pack}\", facts: {{\"role\": \"victim\", \"offence\": \"domestic_abuse\", \"age\": \"adult\", \"may_be_under_18\": \"no\", \"situation\": \"safe\", \"reporting\": \"in_person\", \"risk_level\": \"medium\", \"counter_allegation\": \"no\", \"concern_source\": [\"person_said\"], \"concern_strength\": \"clear_evidence\", \"case_progress\": [\"{progress}\"]}},\n"
     );
     let check = |system: &str, subject: &str, purpose: &str, aim: &str| {
         let answers = if aim.is_empty() {
@@ -499,10 +509,10 @@ fn case_text(pack: &str, kind: K, reason: &str) -> String {
     };
     let contact = match kind {
         K::P | K::PE => Some(format!(
-            "ie_contact: (purpose: \"protect_victim_or_investigation\", data: [\"name\", \"crime_reference\", \"victim_status\"], reason: {reason}, answers: {{\"ie_agreement\": \"agreed\", \"safeguarding_in_place\": \"yes\", \"account_secured\": \"yes\", \"proceedings_live\": \"yes\", \"person_told\": \"told\"}}),\n"
+            "ie_contact: (purpose: \"protect_victim_or_investigation\", data: [\"name\", \"crime_reference\", \"victim_status\"], reason: {reason}, answers: {{\"ie_asks\": [\"hold_off\"], \"ie_reveals_location\": \"no\", \"ie_agreement\": \"agreed\", \"safeguarding_in_place\": \"yes\", \"account_secured\": \"yes\", \"proceedings_live\": \"yes\", \"person_told\": \"told\"}}),\n"
         )),
         K::N => Some(format!(
-            "ie_contact: (purpose: \"status_notification\", data: [\"name\"], reason: {reason}, answers: {{\"safeguarding_in_place\": \"yes\", \"account_secured\": \"yes\", \"proceedings_live\": \"no\", \"person_told\": \"told\"}}),\n"
+            "ie_contact: (purpose: \"status_notification\", data: [\"name\"], reason: {reason}, answers: {{\"ie_asks\": [\"tell_only\"], \"ie_reveals_location\": \"no\", \"safeguarding_in_place\": \"yes\", \"account_secured\": \"yes\", \"proceedings_live\": \"no\", \"person_told\": \"told\"}}),\n"
         )),
         _ => None,
     };

@@ -10,7 +10,7 @@
 mod common;
 
 use proptest::prelude::*;
-use victim_first::core::case::CaseFacts;
+use victim_first::core::case::{CaseFacts, RecordTexts};
 use victim_first::core::condition::{Answer, Answers};
 use victim_first::core::engine::{self, Assessment, CheckOutcome, Timing, Verdict};
 use victim_first::core::guidance::{Guidance, check_fact};
@@ -38,6 +38,12 @@ const TEXTS: &[&str] = &[
     "Find out whether she is allowed to stay",
     "So IE can take her details and know she is a victim",
     "Defer her removal until the trial, then they can detain her",
+    "The Niche task told me to notify IE",
+    "Pass on her new address so IE can keep in touch with her",
+    "She says she is 16",
+    "She says she has a visa, need IE to verify",
+    "For her safety",
+    "He threatened to have her deported; ask IE to defer removal",
 ];
 
 /// Generated reasons that plainly ask about the person's immigration status.
@@ -112,14 +118,30 @@ fn answers_for(g: &Guidance, scope: Scope, p: &mut Picks<'_>) -> Answers {
 fn build_case(g: &Guidance, seeds: &[u32]) -> CaseFacts {
     let mut p = Picks { seeds, at: 0 };
     let case = answers_for(g, Scope::Case, &mut p);
-    let checks = (0..p.next(4))
+    let checks: Vec<Answers> = (0..p.next(4))
         .map(|_| answers_for(g, Scope::Check, &mut p))
         .collect();
     let ie_contact = (p.next(3) != 0).then(|| answers_for(g, Scope::IeContact, &mut p));
+    // The record's free text (decision reasons, the supervisor's comment),
+    // which the screen reads too: sometimes none, sometimes one of the texts.
+    let note = |p: &mut Picks<'_>| -> Vec<String> {
+        let t = TEXTS[p.next(TEXTS.len())];
+        if p.next(3) == 0 || t.trim().is_empty() {
+            Vec::new()
+        } else {
+            vec![t.to_owned()]
+        }
+    };
+    let notes = RecordTexts {
+        case: note(&mut p),
+        checks: (0..checks.len()).map(|_| note(&mut p)).collect(),
+        ie_contact: note(&mut p),
+    };
     CaseFacts {
         case,
         checks,
         ie_contact,
+        notes,
     }
 }
 
@@ -298,23 +320,29 @@ fn contact_invariants(a: &Assessment, supervisor: bool) {
             "protective status check"
         );
     }
-    // A reason that asks for enforcement is enforcement, whatever purpose is
-    // ticked (NPCC18-05); with words that also hold it off, never permitted.
-    if let Some(Answer::Text(t)) = ie.get("ie_reason") {
-        if t == "Ask them to pick her up after the trial" {
-            assert_eq!(
-                a.ie_contact.verdict,
-                Verdict::Refused,
-                "enforcement in the reason"
-            );
-        }
-        if t == "Defer her removal until the trial, then they can detain her" {
-            assert!(
-                a.ie_contact.verdict >= Verdict::NotRecommended,
-                "enforcement beside a protective request: {:?}",
-                a.ie_contact.verdict
-            );
-        }
+    // Issue 26: what the contact asks of IE decides. Acting concerning the
+    // person is refused under every pack and profile, whatever else is said.
+    if has(ie, "ie_asks", "act_on_person") {
+        assert_eq!(
+            a.ie_contact.verdict,
+            Verdict::Refused,
+            "act concerning the person"
+        );
+    }
+    // A text of the contact that asks for action concerning the person, beside
+    // an answer that does not say so, is never permitted (words and answers
+    // disagree); with words that also hold it off, never permitted either.
+    if let Some(Answer::Text(t)) = ie.get("ie_reason")
+        && (t == "Ask them to pick her up after the trial"
+            || t == "Defer her removal until the trial, then they can detain her"
+            || t == "Pass on her new address so IE can keep in touch with her"
+            || t == "The Niche task told me to notify IE")
+    {
+        assert_ne!(
+            a.ie_contact.verdict,
+            Verdict::Permitted,
+            "a request in the words: {t}"
+        );
     }
     // Protective contact always needs a supervisor's review.
     if protective {
@@ -323,6 +351,23 @@ fn contact_invariants(a: &Assessment, supervisor: bool) {
 }
 
 fn check_invariants(g: &Guidance, facts: &CaseFacts, a: &Assessment) {
+    // Issue 26: an enquiry that asks IE to act concerning the person is refused,
+    // and a check whose only need is status is refused, on any system.
+    for c in &a.checks {
+        if has(&c.answers, "check_ie_asks", "act_on_person") {
+            assert_eq!(c.verdict, Verdict::Refused, "enquiry asking IE to act");
+        }
+        let only_status = matches!(c.answers.get("check_needs"), Some(Answer::Many(v)) if v == &["immigration_status".to_owned()]);
+        let suspect = is(&c.answers, "check_subject", "suspect")
+            || is(&c.answers, "check_strand", "suspect_matter");
+        if only_status && !suspect {
+            assert_eq!(
+                c.verdict,
+                Verdict::Refused,
+                "a check that needs only status"
+            );
+        }
+    }
     let supervisor = a.required.iter().any(|r| r.action == "supervisor_review");
     for outcome in &a.checks {
         // The answers the engine used: those to questions that apply.
@@ -572,5 +617,51 @@ fn every_decision_applies_in_some_generated_case() {
             "{:?} / {profile:?}: never applied: {never:?}",
             g.pack().map(|p| &p.id)
         );
+    }
+}
+
+proptest! {
+    // Each case assesses every pack and profile twice; fewer cases keep the
+    // test's time in proportion.
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Issue 26: free text can only make a verdict stricter. Every text answer
+    /// of a generated case, put back to a text that says nothing the screen
+    /// reads, gives a verdict no stricter than the case as written, on every
+    /// check and the contact, under every pack and profile. (An empty required
+    /// text is itself incomplete, so "nothing" is a plain sentence, not blank.)
+    #[test]
+    fn no_text_makes_a_verdict_looser(seeds in prop::collection::vec(any::<u32>(), 1..48)) {
+        let lib = common::shipped_library();
+        let neutral = "Recorded after speaking to the officer in the case today";
+        for (profile, g) in combinations(lib) {
+            let facts = build_case(g, &seeds);
+            let with = engine::assess(g, &facts);
+            let mut plain = facts.clone();
+            let blank = |m: &mut Answers| {
+                for v in m.values_mut() {
+                    if let Answer::Text(t) = v
+                        && !t.trim().is_empty()
+                    {
+                        *t = neutral.to_owned();
+                    }
+                }
+            };
+            blank(&mut plain.case);
+            plain.checks.iter_mut().for_each(blank);
+            if let Some(ie) = plain.ie_contact.as_mut() {
+                blank(ie);
+            }
+            let say_nothing = |v: &mut Vec<String>| v.iter_mut().for_each(|t| *t = neutral.to_owned());
+            say_nothing(&mut plain.notes.case);
+            plain.notes.checks.iter_mut().for_each(say_nothing);
+            say_nothing(&mut plain.notes.ie_contact);
+            let without = engine::assess(g, &plain);
+            for (i, (w, b)) in with.checks.iter().zip(&without.checks).enumerate() {
+                prop_assert!(w.verdict >= b.verdict, "{profile:?}: check {}: {:?} with its texts, {:?} without", i + 1, w.verdict, b.verdict);
+            }
+            prop_assert!(with.ie_contact.verdict >= without.ie_contact.verdict,
+                "{profile:?}: contact: {:?} with its texts, {:?} without", with.ie_contact.verdict, without.ie_contact.verdict);
+        }
     }
 }

@@ -57,6 +57,58 @@ pub struct CaseFacts {
     pub case: Answers,
     pub checks: Vec<Answers>,
     pub ie_contact: Option<Answers>,
+    /// The officer's record's free text, which the screen reads too (`Says`).
+    pub notes: RecordTexts,
+}
+
+/// The free text of the officer's record, by what it is about: the reason
+/// for each decision, the supervisor's comment, the notes on actions and the
+/// review. None of it can give a verdict; the screen reads it so that a
+/// request written there makes a verdict stricter, as it would in a reason.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RecordTexts {
+    /// The supervisor's comment, the notes on actions and the review.
+    pub case: Vec<String>,
+    /// Each check's decision: its reason and when it will be reconsidered.
+    pub checks: Vec<Vec<String>>,
+    /// The contact's decision: its reason and when it will be reconsidered.
+    pub ie_contact: Vec<String>,
+}
+
+impl RecordTexts {
+    /// The texts of a case file's record, blank ones left out.
+    pub fn of(case: &raw::Case) -> Self {
+        let keep = |v: &mut Vec<String>, t: &str| {
+            if !t.trim().is_empty() {
+                v.push(t.to_owned());
+            }
+        };
+        let decision = |d: Option<&raw::OfficerDecision>| {
+            let mut v = Vec::new();
+            if let Some(d) = d {
+                keep(&mut v, &d.reason);
+                keep(&mut v, &d.reconsider);
+            }
+            v
+        };
+        let mut case_texts = Vec::new();
+        if let Some(s) = &case.supervisor {
+            keep(&mut case_texts, &s.comment);
+        }
+        for a in case.actions.values() {
+            keep(&mut case_texts, &a.note);
+        }
+        keep(&mut case_texts, &case.review);
+        Self {
+            case: case_texts,
+            checks: case
+                .checks
+                .iter()
+                .map(|c| decision(c.decision.as_ref()))
+                .collect(),
+            ie_contact: decision(case.ie_contact.as_ref().and_then(|c| c.decision.as_ref())),
+        }
+    }
 }
 
 struct Checker<'a> {
@@ -432,6 +484,7 @@ impl CaseFacts {
             out.checks.push(c.case_check(i, check));
         }
         out.ie_contact = case.ie_contact.as_ref().map(|ie| c.case_ie(ie));
+        out.notes = RecordTexts::of(case);
         c.dates(case);
         if c.problems.is_empty() {
             Ok(out)

@@ -22,9 +22,10 @@ pub use outcome::{
 };
 
 use super::case::CaseFacts;
-use super::condition::{Answer, Answers, Lookup, eval};
+use super::condition::{Answer, Answers, Lookup, SAID, eval};
 use super::guidance::{Guidance, check_fact, ie_fact};
-use super::raw::{ActionKind, Effect, Scope, Target, WarningKind};
+use super::raw::{ActionKind, Condition, Effect, Scope, Target, WarningKind};
+use super::screen;
 
 /// The answers that count (those to questions that are relevant given the
 /// answers before them, in the order the guidance asks them), and the ids of
@@ -45,11 +46,9 @@ fn relevant_and_set_aside(
             let at = if scope == Scope::Case {
                 Lookup::case(&kept)
             } else {
-                Lookup {
-                    inner: Some(&kept),
-                    case,
-                }
-            };
+                Lookup::scoped(&kept, case, None)
+            }
+            .reading(Some(&g.reading));
             eval(cond, at)
         });
         if relevant {
@@ -59,6 +58,50 @@ fn relevant_and_set_aside(
         }
     }
     (kept, aside)
+}
+
+/// The answers a target's decisions are tried on: its own, and under
+/// [`SAID`] every free text of it (its text answers, then the record's texts
+/// given, in that order), for `Says`: each field apart, a field that goes on
+/// from the one before it read run on from it.
+fn with_said(answers: &Answers, record: &[&[String]]) -> Answers {
+    let mut texts: Vec<&str> = answers
+        .values()
+        .filter_map(|a| match a {
+            Answer::Text(t) if !t.trim().is_empty() => Some(t.as_str()),
+            _ => None,
+        })
+        .collect();
+    texts.extend(record.iter().flat_map(|r| r.iter().map(String::as_str)));
+    // Each field apart; and a field that goes on from the field before it (it
+    // starts with a small letter) run on from it as well, so that a request split across two fields is
+    // found.
+    let mut runs: Vec<String> = Vec::new();
+    for t in &texts {
+        let goes_on = runs.last().is_some_and(|before| continues(before, t));
+        match runs.last_mut() {
+            Some(last) if goes_on => {
+                last.push(' ');
+                last.push_str(t);
+            }
+            _ => runs.push((*t).to_owned()),
+        }
+    }
+    // Every field is read on its own too: a report in one field never frames
+    // a request in the next away.
+    let said = format!("{} | {}", texts.join(" | "), runs.join(" | "));
+    let mut out = answers.clone();
+    out.insert(SAID.to_owned(), Answer::Text(said));
+    out
+}
+
+/// Whether a field reads as going on from the one before it: it starts with
+/// a small letter.
+fn continues(_before: &str, t: &str) -> bool {
+    t.trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
 }
 
 fn push_unique(into: &mut Vec<String>, ids: &[String]) {
@@ -118,6 +161,7 @@ impl Run<'_> {
                         message: d.says.clone(),
                         rules: d.because.clone(),
                         decision: d.id.clone(),
+                        words: words_found(&d.when, at),
                     }),
                     Effect::Note => self.notes.push(Notice {
                         kind: "note".to_owned(),
@@ -125,6 +169,7 @@ impl Run<'_> {
                         message: d.says.clone(),
                         rules: d.because.clone(),
                         decision: d.id.clone(),
+                        words: Vec::new(),
                     }),
                     _ => {}
                 }
@@ -188,6 +233,7 @@ impl Run<'_> {
                 ),
                 rules: Vec::new(),
                 decision: String::new(),
+                words: Vec::new(),
             });
         }
     }
@@ -200,18 +246,44 @@ impl Run<'_> {
             message: "No rule in this guidance decides this; record your reasoning and ask a supervisor to review it.".to_owned(),
             rules: Vec::new(),
             decision: String::new(),
+            words: Vec::new(),
         });
         Verdict::Incomplete
     }
 }
 
-fn warning_word(kind: WarningKind) -> &'static str {
-    match kind {
-        WarningKind::Conflict => "conflict",
-        WarningKind::Silence => "silence",
-        WarningKind::Pretext => "pretext",
-        WarningKind::Caution => "caution",
+/// The phrases a condition's text tests found, where the test holds and is
+/// not under a `Not`: what a warning about free text points at.
+fn words_found(cond: &Condition, at: Lookup<'_>) -> Vec<String> {
+    let mut out = Vec::new();
+    collect_words(cond, at, &mut out);
+    out
+}
+
+fn collect_words(cond: &Condition, at: Lookup<'_>, out: &mut Vec<String>) {
+    let text = match cond {
+        Condition::Mentions(f, phrases) => at.get(f).map(|a| (a, phrases, screen::Mode::Request)),
+        Condition::Says(phrases) => at.get(SAID).map(|a| (a, phrases, screen::Mode::Request)),
+        Condition::All(cs) | Condition::Any(cs) => {
+            for c in cs {
+                collect_words(c, at, out);
+            }
+            return;
+        }
+        _ => return,
+    };
+    if let Some((Answer::Text(t), phrases, mode)) = text {
+        let prepared = screen::prepare(t, at.reading);
+        for w in screen::found(&prepared, phrases, at.reading, mode) {
+            if !out.iter().any(|x| x == w) {
+                out.push(w.to_owned());
+            }
+        }
     }
+}
+
+fn warning_word(kind: WarningKind) -> &'static str {
+    kind.as_str()
 }
 
 fn one_value(a: &Answers, id: &str) -> String {
@@ -254,13 +326,11 @@ impl IeOutcome {
 
 impl Run<'_> {
     /// The outcome for a proposed contact, with its timing verdict apart from its merits.
-    fn ie_contact(&mut self, raw_ie: &Answers, case: &Answers) -> IeOutcome {
+    fn ie_contact(&mut self, raw_ie: &Answers, case: &Answers, record: &[&[String]]) -> IeOutcome {
         let (ie, aside) = relevant_and_set_aside(self.g, Scope::IeContact, raw_ie, case);
         self.set_aside("ie_contact", &aside);
-        let at = Lookup {
-            inner: Some(&ie),
-            case,
-        };
+        let said = with_said(&ie, record);
+        let at = Lookup::scoped(&said, case, Some(&self.g.reading));
         let c = self.apply(Target::IeContact, "ie_contact", at);
         let verdict = match c.verdict {
             Some(v) => v,
@@ -305,17 +375,21 @@ pub fn assess(g: &Guidance, facts: &CaseFacts) -> Assessment {
     };
     run.set_aside("case", &aside);
 
-    run.apply(Target::Case, "case", Lookup::case(&case));
+    let case_said = with_said(&case, &[&facts.notes.case]);
+    run.apply(
+        Target::Case,
+        "case",
+        Lookup::case(&case_said).reading(Some(&g.reading)),
+    );
 
     let mut checks = Vec::new();
     for (i, raw_check) in facts.checks.iter().enumerate() {
         let about = format!("check {}", i + 1);
         let (check, aside) = relevant_and_set_aside(g, Scope::Check, raw_check, &case);
         run.set_aside(&about, &aside);
-        let at = Lookup {
-            inner: Some(&check),
-            case: &case,
-        };
+        let own = facts.notes.checks.get(i).map_or(&[][..], Vec::as_slice);
+        let said = with_said(&check, &[own, &facts.notes.case]);
+        let at = Lookup::scoped(&said, &case, Some(&g.reading));
         let c = run.apply(Target::Check, &about, at);
         let verdict = match c.verdict {
             Some(v) => v,
@@ -335,7 +409,9 @@ pub fn assess(g: &Guidance, facts: &CaseFacts) -> Assessment {
 
     let ie_contact = match &facts.ie_contact {
         None => IeOutcome::not_proposed(),
-        Some(raw_ie) => run.ie_contact(raw_ie, &case),
+        Some(raw_ie) => {
+            run.ie_contact(raw_ie, &case, &[&facts.notes.ie_contact, &facts.notes.case])
+        }
     };
 
     // An action that is prohibited is never offered as required.

@@ -100,6 +100,10 @@ pub struct Guidance {
     pub decisions: Vec<DecisionEntry>,
     /// The wizard's steps, from the latest national pack that declares them (may be empty).
     pub steps: Vec<raw::Step>,
+    /// How the screen reads officers' free text (shorthand, what marks a
+    /// report), from every national pack of the chain.
+    #[serde(default)]
+    pub reading: crate::core::screen::Reading,
     /// SHA-256 over the layers' own SHA-256 digests, in layer order: it changes
     /// when any byte of any file changes, or when a layer is added, removed or moved.
     pub digest: String,

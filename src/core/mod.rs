@@ -25,6 +25,7 @@ pub mod raw;
 pub mod record;
 pub mod report;
 pub mod scenario;
+pub mod screen;
 pub mod source;
 pub mod steps;
 pub mod text;

@@ -57,6 +57,11 @@ pub struct Pack {
     /// a revision with steps replaces them all.
     #[serde(default)]
     pub steps: Vec<Step>,
+    /// How officers write, for the screen that reads their free text: their
+    /// shorthand, and the words that mark a report or a request. A revision
+    /// adds to its base's.
+    #[serde(default)]
+    pub reading: super::screen::Reading,
 }
 
 /// One step of the officer's wizard: a heading, help, and the facts it asks.
@@ -376,8 +381,15 @@ pub enum Condition {
     Only(String, Vec<String>),
     /// The fact has an answer (for text, one that is not blank).
     Answered(String),
-    /// A `Text` fact contains one of these phrases at the start of a word, ignoring case.
+    /// A `Text` fact contains one of these phrases, read by the screen
+    /// (`core::screen`): at the start of a word, in any case, form or
+    /// close misspelling, with the guidance's shorthand read in full.
     Mentions(String, Vec<String>),
+    /// Any free text of the target mentions one of these phrases: every text
+    /// answer in its scope, the officer's reason for their decision on it, the
+    /// supervisor's comment, and for the case the notes on its actions.
+    /// Read by the screen (`core::screen`), as `Mentions` is.
+    Says(Vec<String>),
     /// A `Text` fact is answered with at least this many words (a word has a letter or digit).
     Words(String, u32),
     /// A named condition (a `Definition`) holds.
@@ -424,8 +436,24 @@ pub enum WarningKind {
     Silence,
     /// The stated reason may hide a purpose the guidance forbids.
     Pretext,
+    /// A free text and a closed answer disagree: the verdict waits until the
+    /// officer corrects one of them (issue 26).
+    Disagreement,
     /// Something to weigh before acting.
     Caution,
+}
+
+impl WarningKind {
+    /// The word used in JSON, the text report and the note.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Conflict => "conflict",
+            Self::Silence => "silence",
+            Self::Pretext => "pretext",
+            Self::Disagreement => "disagreement",
+            Self::Caution => "caution",
+        }
+    }
 }
 
 mod case;

@@ -35,6 +35,7 @@ pub fn notice_heading(kind: &str) -> &str {
         "conflict" => "Sources conflict",
         "silence" => "Guidance silent",
         "pretext" => "Possible pretext",
+        "disagreement" => "Words and answers disagree",
         "caution" => "Caution",
         "note" => "Note",
         "set_aside" => "Answer not used",
@@ -63,17 +64,34 @@ fn rules_of(rs: &[Reason]) -> Vec<String> {
     out
 }
 
-fn reasons(out: &mut String, rs: &[Reason]) {
+fn reasons(out: &mut String, a: &Assessment, about: &str, rs: &[Reason]) {
     for r in rs {
         let verdict = r
             .verdict
             .map_or_else(String::new, |v| format!("{}: ", v.as_str()));
         let _ = writeln!(
             out,
-            "    - {verdict}{}{}",
+            "    - {verdict}{}{}{}",
             escape(&r.message),
+            words_found(a, about, &r.decision),
             cite(&r.rules)
         );
+    }
+}
+
+/// " Words found: ..." for a decision that read free text on this target,
+/// from its warning (a disagreement names the words it found).
+fn words_found(a: &Assessment, about: &str, decision: &str) -> String {
+    let words: Vec<String> = a
+        .warnings
+        .iter()
+        .filter(|w| w.about == about && w.decision == decision)
+        .flat_map(|w| w.words.iter().map(|x| format!("\"{}\"", escape(x))))
+        .collect();
+    if words.is_empty() {
+        String::new()
+    } else {
+        format!(" Words found: {}.", words.join(", "))
     }
 }
 
@@ -157,7 +175,7 @@ pub fn to_text(g: &Guidance, a: &Assessment) -> String {
             or_none(&labels(g, check_fact::PURPOSES, &c.purposes)),
             or_none(c.reason.trim())
         );
-        reasons(&mut out, &c.reasons);
+        reasons(&mut out, a, &format!("check {}", i + 1), &c.reasons);
         notices_about(&mut out, a, &format!("check {}", i + 1), &c.reasons, "    ");
     }
 
@@ -235,7 +253,7 @@ fn ie_contact_text(out: &mut String, g: &Guidance, a: &Assessment) {
             cite(&rules_of(&ie.timing_reasons))
         );
     }
-    reasons(out, &ie.reasons);
+    reasons(out, a, "ie_contact", &ie.reasons);
     notices_about(out, a, "ie_contact", &ie.reasons, "    ");
 }
 

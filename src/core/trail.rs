@@ -198,7 +198,8 @@ fn kind_of(about: &str, item: &str) -> &'static str {
 
 /// What a change from `before` to `after` gives the trail: answers given,
 /// changed, cleared, set aside or taken up again; decisions, actions, the
-/// officer's details and the review; and each verdict that changed.
+/// officer's details and the review; each disagreement between words and
+/// answers raised or resolved (issue 26); and each verdict that changed.
 pub fn events(
     g: &Guidance,
     before: &Wizard,
@@ -247,6 +248,45 @@ pub fn events(
             item: item.clone(),
             from: String::new(),
             to: String::new(),
+            text: false,
+        });
+    }
+    // A disagreement between words and answers, raised or resolved: what
+    // the screen found, and what the officer changed to resolve it.
+    let raised = |a: &Assessment| -> Vec<(String, String, String)> {
+        a.warnings
+            .iter()
+            .filter(|w| w.kind == "disagreement")
+            .map(|w| (w.about.clone(), w.decision.clone(), w.words.join(", ")))
+            .collect()
+    };
+    let (dis_was, dis_now) = (raised(was), raised(now));
+    for (about, decision, words) in dis_now.iter().filter(|d| !dis_was.contains(d)) {
+        out.push(Event {
+            event: "disagreement raised".to_owned(),
+            about: about.clone(),
+            item: decision.clone(),
+            from: String::new(),
+            to: words.clone(),
+            text: false,
+        });
+    }
+    for (about, decision, words) in dis_was.iter().filter(|d| !dis_now.contains(d)) {
+        let changed: Vec<String> = out
+            .iter()
+            .filter(|e| {
+                e.event.ends_with(" changed")
+                    || e.event.ends_with(" given")
+                    || e.event.ends_with(" cleared")
+            })
+            .map(|e| format!("{} {}", e.about, e.item))
+            .collect();
+        out.push(Event {
+            event: "disagreement resolved".to_owned(),
+            about: about.clone(),
+            item: decision.clone(),
+            from: words.clone(),
+            to: changed.join(", "),
             text: false,
         });
     }

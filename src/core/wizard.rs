@@ -271,6 +271,7 @@ impl Wizard {
                 .ie_contact
                 .as_ref()
                 .map(|_| self.answers_of(g, About::IeContact)),
+            notes: super::case::RecordTexts::of(&self.case),
         }
     }
 
@@ -352,7 +353,7 @@ impl Wizard {
             self.assess(g)
                 .warnings
                 .iter()
-                .any(|n| n.kind == "pretext" && n.about == word)
+                .any(|n| (n.kind == "pretext" || n.kind == "disagreement") && n.about == word)
         };
         self.write(about, fact, answer.as_ref());
         if !flagged && !self.settled.contains(&(about, fact.to_owned())) {
@@ -627,11 +628,9 @@ fn walk_full(
             let at = if scope == Scope::Case {
                 Lookup::case(&kept)
             } else {
-                Lookup {
-                    inner: Some(&kept),
-                    case,
-                }
-            };
+                Lookup::scoped(&kept, case, None)
+            }
+            .reading(Some(&g.reading));
             eval(cond, at)
         });
         let answer = inner.get(&fact.id);

@@ -173,6 +173,10 @@ pub struct Notice {
     pub rules: Vec<String>,
     /// The decision that gave it; empty when the engine itself says the guidance is silent.
     pub decision: String,
+    /// For a decision that read free text: the phrases the screen found, as
+    /// the guidance writes them (so a disagreement names its words).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub words: Vec<String>,
 }
 
 /// Everything the engine concludes about a case.

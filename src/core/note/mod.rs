@@ -207,10 +207,20 @@ fn decided(d: Option<&raw::OfficerDecision>) -> Option<Decided> {
 }
 
 fn flag(n: &Notice) -> Flag {
+    let message = if n.words.is_empty() {
+        n.message.clone()
+    } else {
+        let words: Vec<String> = n
+            .words
+            .iter()
+            .map(|w| format!("\u{201C}{w}\u{201D}"))
+            .collect();
+        format!("{} Words found: {}.", n.message, words.join(", "))
+    };
     Flag {
         kind: n.kind.clone(),
         about: wording::about(&n.about),
-        message: clean(&n.message),
+        message: clean(&message),
         rules: n.rules.clone(),
     }
 }
@@ -462,6 +472,7 @@ fn change_log(g: &Guidance, case: &raw::Case) -> Vec<ChangeNote> {
                 || e.event.starts_with("answer set aside")
                 || e.event.starts_with("answer taken up again")
                 || e.event == "re-decided"
+                || e.event.starts_with("disagreement ")
                 || (e.event == "verdict shown" && !e.from.is_empty())
         })
         .map(|e| {
@@ -480,6 +491,14 @@ fn change_log(g: &Guidance, case: &raw::Case) -> Vec<ChangeNote> {
                     clean(&e.item)
                 ),
                 "verdict shown" => clean("Verdict"),
+                "disagreement raised" => format!(
+                    "Words and answers disagreed ({}): words found",
+                    clean(&e.item)
+                ),
+                "disagreement resolved" => format!(
+                    "The disagreement ({}) was resolved, by changing",
+                    clean(&e.item)
+                ),
                 _ => question(&e.item),
             };
             ChangeNote {

@@ -337,11 +337,5 @@ fn notices(
 }
 
 fn warning_word(kind: crate::core::raw::WarningKind) -> &'static str {
-    use crate::core::raw::WarningKind as W;
-    match kind {
-        W::Conflict => "conflict",
-        W::Silence => "silence",
-        W::Pretext => "pretext",
-        W::Caution => "caution",
-    }
+    kind.as_str()
 }

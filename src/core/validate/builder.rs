@@ -41,6 +41,8 @@ pub(super) struct Builder {
     pub(super) proof_work: u128,
     /// The wizard's steps, from the latest pack in the chain that declares them.
     pub(super) steps: Vec<raw::Step>,
+    /// How the screen reads officers' text: every pack of the chain's lists, in order.
+    pub(super) reading: crate::core::screen::Reading,
 }
 
 /// The parts of a layer every kind of layer has.
@@ -438,6 +440,7 @@ impl Builder {
             actions: self.actions,
             decisions: self.decisions,
             steps: self.steps,
+            reading: self.reading,
             digest,
         })
     }

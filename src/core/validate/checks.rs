@@ -160,6 +160,16 @@ impl Builder {
                 self.check_holds(file, anchor, ctx, name, allowed);
                 return;
             }
+            Condition::Says(vs) => {
+                if vs.is_empty() {
+                    self.problems.0.push(file.err(
+                        anchor,
+                        None,
+                        format!("{ctx} → Says: the list is empty"),
+                    ));
+                }
+                return;
+            }
             Condition::Is(f, v) => leaf(f, Some(FactKind::One), std::slice::from_ref(v)),
             Condition::In(f, vs) => leaf(f, Some(FactKind::One), vs),
             Condition::Has(f, vs) | Condition::Only(f, vs) => leaf(f, Some(FactKind::Many), vs),

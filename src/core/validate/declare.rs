@@ -241,6 +241,13 @@ impl Builder {
                 format!("{ctx} → when: the decision can never apply, because its condition can never hold"),
             ));
         }
+        if self.problems.len() == before
+            && let Some(why) = super::tighten::loosening(&d)
+        {
+            self.problems
+                .0
+                .push(file.err(&d.id, None, format!("{ctx} → when: {why}")));
+        }
         self.decisions.push(DecisionEntry {
             decision: std::sync::Arc::new(d),
             layer: layer.to_owned(),

@@ -24,6 +24,7 @@ mod checks;
 mod dates;
 mod declare;
 mod names;
+mod tighten;
 
 use builder::Builder;
 
@@ -433,6 +434,7 @@ impl Library {
                 Some(parent) => self.national(parent.id(), cache)?,
                 None => (fresh(), Vec::new()),
             };
+            b.reading.extend(&pack.reading);
             b.add_pack(file, pack);
             // Steps: a revision without its own keeps its base's (see `steps.rs`).
             if !pack.steps.is_empty() {

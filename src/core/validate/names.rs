@@ -28,6 +28,7 @@ pub(super) fn condition_name(c: &Condition) -> &'static str {
         Condition::Only(..) => "Only",
         Condition::Answered(..) => "Answered",
         Condition::Mentions(..) => "Mentions",
+        Condition::Says(..) => "Says",
         Condition::Words(..) => "Words",
         Condition::All(..) => "All",
         Condition::Any(..) => "Any",
