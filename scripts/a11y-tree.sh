@@ -11,21 +11,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 case_file=${1:-docs/screenshots/example-case.ron}
 cargo build --quiet
-work=$(mktemp -d)
-chmod 700 "$work"
-display=":$((70 + RANDOM % 9))"
-Xvfb "$display" -screen 0 1280x900x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb_pid=$!
-export XDG_RUNTIME_DIR="$work" DISPLAY="$display" VICTIM_FIRST_SETTINGS="$work/settings.ron" VICTIM_FIRST_DRAFTS="$work/drafts"
-unset WAYLAND_DISPLAY
-dbus-daemon --session --address="unix:path=$work/bus" --nofork --nopidfile 2>/dev/null &
-dbus_pid=$!
-app_pid=""
-trap 'kill $app_pid $dbus_pid $xvfb_pid 2>/dev/null || true; rm -rf "$work"' EXIT
-export DBUS_SESSION_BUS_ADDRESS="unix:path=$work/bus"
-sleep 0.5
-dbus-send --session --print-reply --dest=org.a11y.Bus /org/a11y/bus \
-    org.freedesktop.DBus.Properties.Set string:org.a11y.Status string:IsEnabled variant:boolean:true >/dev/null
+. scripts/window-env.sh
+export VICTIM_FIRST_SETTINGS="$work/settings.ron" VICTIM_FIRST_DRAFTS="$work/drafts"
 target/debug/victim-first gui --case "$case_file" >/dev/null 2>&1 &
 app_pid=$!
 sleep 4

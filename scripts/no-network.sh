@@ -39,21 +39,12 @@ bin=$(realpath "$bin")
 case_file="$root/tests/data/cases/da-doubts-adopting.ron"
 note_case="$root/tests/data/notes/da-completed.ron"
 
-work=$(mktemp -d)
-chmod 700 "$work"
-mkdir -p "$work/home" "$work/out" "$work/traces"
-xvfb_pid=""
-dbus_pid=""
-cleanup() {
-    # Only what this script started, by process id.
-    kill $dbus_pid $xvfb_pid 2>/dev/null || true
-    [ -n "${NO_NETWORK_KEEP:-}" ] && cp -r "$work/traces" "$NO_NETWORK_KEEP"; rm -rf "$work"
-}
-trap cleanup EXIT
-
-# A clean user, as in the smoke test: no settings, no guidance folder.
-export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_DATA_HOME="$work/home/.local/share"
-unset WAYLAND_DISPLAY VICTIM_FIRST_GUIDANCE VICTIM_FIRST_SETTINGS
+# A private display, D-Bus and a clean user (no settings, no guidance folder),
+# as in the smoke test; the traces are kept on request.
+keep_traces() { [ -z "${NO_NETWORK_KEEP:-}" ] || cp -r "$work/traces" "$NO_NETWORK_KEEP"; }
+window_cleanup=keep_traces
+. scripts/window-env.sh
+mkdir -p "$work/traces"
 
 if ! strace -f -e trace=network -o "$work/traces/probe" /bin/true 2>"$work/probe.err"; then
     echo "no-network: FAILED: strace cannot trace here:"; cat "$work/probe.err"; exit 1
@@ -102,20 +93,6 @@ fi
 failed=$cli_failed
 
 # ---- the window: local X display and local D-Bus only ----
-n=90
-while [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; do n=$((n + 1)); done
-Xvfb ":$n" -screen 0 1280x900x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb_pid=$!
-for _ in $(seq 1 100); do [ -S "/tmp/.X11-unix/X$n" ] && break; sleep 0.05; done
-export DISPLAY=":$n" XDG_RUNTIME_DIR="$work"
-dbus-daemon --session --address="unix:path=$work/bus" --nofork --nopidfile >/dev/null 2>&1 &
-dbus_pid=$!
-export DBUS_SESSION_BUS_ADDRESS="unix:path=$work/bus"
-for _ in $(seq 1 50); do [ -S "$work/bus" ] && break; sleep 0.1; done
-# The accessibility bridge on, as for a screen-reader user: it talks D-Bus.
-dbus-send --session --print-reply --dest=org.a11y.Bus /org/a11y/bus \
-    org.freedesktop.DBus.Properties.Set string:org.a11y.Status string:IsEnabled variant:boolean:true >/dev/null
-
 # The window with an example case open, for 5 seconds; `timeout` ends it.
 cp "$case_file" "$work/out/window-case.ron"
 set +e
@@ -132,7 +109,7 @@ fi
 # Every address family the trace names, and every address the window connected
 # or sent to. A call split by strace ("<unfinished ...>") carries its
 # arguments on its first line, so reading line by line sees them.
-x_socket="/tmp/.X11-unix/X$n"
+x_socket="/tmp/.X11-unix/X${display#:}"
 window_ok=1
 bad=$(grep -E 'AF_|sa_family=' "$work/traces/window" | grep -vE '\+\+\+|---' |
     grep -oE '(socket|socketpair)\(AF_[A-Z0-9]+|sa_family=AF_[A-Z0-9]+' |

@@ -51,8 +51,7 @@ if dpkg -s victim-first >/dev/null 2>&1; then
     echo "package-deb: victim-first is already installed here; not touching it" >&2; exit 1
 fi
 work=$(mktemp -d)
-xvfb_pid=""
-trap '$SUDO dpkg -r victim-first >/dev/null 2>&1 || true; [ -z "$xvfb_pid" ] || kill "$xvfb_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
+trap '$SUDO dpkg -r victim-first >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 # As the deployment guide says: apt installs the libraries it depends on too.
 # (Given as a path, the package file is installed, not fetched.)
 if command -v apt-get >/dev/null; then
@@ -91,24 +90,21 @@ fi
 # The window starts from the desktop entry's command, on a display of its own.
 exec_line=$(sed -n 's/^Exec=//p' /usr/share/applications/victim-first.desktop | sed 's/ %[fFuU]//g')
 if command -v Xvfb >/dev/null && command -v xdotool >/dev/null; then
-    n=90
-    while [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; do n=$((n + 1)); done
-    Xvfb ":$n" -screen 0 1280x900x24 -nolisten tcp >/dev/null 2>&1 &
-    xvfb_pid=$!
-    for _ in $(seq 1 100); do [ -S "/tmp/.X11-unix/X$n" ] && break; sleep 0.05; done
-    mkdir -p "$work/home"
-    (cd "$work" && env -u VICTIM_FIRST_GUIDANCE -u WAYLAND_DISPLAY DISPLAY=":$n" HOME="$work/home" \
-        XDG_CONFIG_HOME="$work/home/.config" XDG_DATA_HOME="$work/home/.local/share" \
-        $exec_line >"$work/window.log" 2>&1) &
-    app=$!
-    wid=""
-    for _ in $(seq 1 150); do
-        wid=$(DISPLAY=":$n" xdotool search --onlyvisible --name '^Victim First$' 2>/dev/null | head -n 1 || true)
-        [ -n "$wid" ] && break
-        sleep 0.1
-    done
-    kill "$app" 2>/dev/null || true
-    [ -n "$wid" ] || { echo "package-deb: FAILED: \"$exec_line\" opened no window:"; cat "$work/window.log"; exit 1; }
+    # In a subshell: scripts/window-env.sh gives it a display, a clean user and
+    # a folder of its own, and ends what it started when the subshell ends.
+    (
+        . scripts/window-env.sh
+        cd "$work"
+        $exec_line >"$work/window.log" 2>&1 &
+        app_pid=$!
+        wid=""
+        for _ in $(seq 1 150); do
+            wid=$(xdotool search --onlyvisible --name '^Victim First$' 2>/dev/null | head -n 1 || true)
+            [ -n "$wid" ] && break
+            sleep 0.1
+        done
+        [ -n "$wid" ] || { echo "package-deb: FAILED: \"$exec_line\" opened no window:"; cat "$work/window.log"; exit 1; }
+    )
     echo "package-deb: the desktop entry's command ($exec_line) opened the window"
 else
     echo "package-deb: no Xvfb or xdotool (scripts/setup.sh); the window was not started"

@@ -19,39 +19,10 @@ if [ -z "$bin" ]; then
     bin="${CARGO_TARGET_DIR:-target}/debug/victim-first"
 fi
 
-work=$(mktemp -d)
-chmod 700 "$work"
-mkdir -p "$work/home"
-n=80
-while [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; do n=$((n + 1)); done
-Xvfb ":$n" -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb_pid=$!
-app_pid=""
-dbus_pid=""
-cleanup() {
-    kill $app_pid $dbus_pid $xvfb_pid 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
-for _ in $(seq 1 200); do [ -S "/tmp/.X11-unix/X$n" ] && break; sleep 0.05; done
-# Another display may have taken the number first: then say so, rather than open no window.
-if ! kill -0 "$xvfb_pid" 2>/dev/null || [ ! -S "/tmp/.X11-unix/X$n" ]; then
-    echo "screenshots: Xvfb did not start on :$n; run the script again"
-    exit 1
-fi
-
-export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_DATA_HOME="$work/home/.local/share" XDG_RUNTIME_DIR="$work"
-export DISPLAY=":$n"
-unset WAYLAND_DISPLAY VICTIM_FIRST_GUIDANCE VICTIM_FIRST_DRAFTS
+window_screen=1400x900
+. scripts/window-env.sh
 export VICTIM_FIRST_SETTINGS="$work/settings.ron" VICTIM_FIRST_DRAFTS="$work/drafts"
 printf '(theme: Light, text_scale: 1.0, window: Some((1300.0, 860.0)))\n' >"$VICTIM_FIRST_SETTINGS"
-dbus-daemon --session --address="unix:path=$work/bus" --nofork --nopidfile >/dev/null 2>&1 &
-dbus_pid=$!
-export DBUS_SESSION_BUS_ADDRESS="unix:path=$work/bus"
-for _ in $(seq 1 50); do [ -S "$work/bus" ] && break; sleep 0.1; done
-dbus-send --session --print-reply --dest=org.a11y.Bus /org/a11y/bus \
-    org.freedesktop.DBus.Properties.Set string:org.a11y.Status string:IsEnabled variant:boolean:true >/dev/null
-
 "$bin" gui --case "$root/docs/screenshots/example-case.ron" >"$work/app.log" 2>&1 &
 app_pid=$!
 wid=""

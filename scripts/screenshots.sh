@@ -20,27 +20,15 @@ bin="${CARGO_TARGET_DIR:-target}/$profile/victim-first"
 out=docs/screenshots
 case_file="$out/example-case.ron"
 
-work=$(mktemp -d)
-display=":$((90 + RANDOM % 9))"
-Xvfb "$display" -screen 0 1280x900x24 -nolisten tcp -br >/dev/null 2>&1 &
-xvfb_pid=$!
-app_pid=""
-cleanup() {
-    if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null || true; fi
-    kill "$xvfb_pid" 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
-export DISPLAY="$display"
-unset WAYLAND_DISPLAY
+stop_app() { if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null || true; fi; }
+window_cleanup=stop_app
+window_accessibility=off
+. scripts/window-env.sh
 # Settings go to a scratch file: the officer's own are never touched.
 export VICTIM_FIRST_SETTINGS="$work/settings.ron"
-# The guidance is built in: nothing to point the app at, as for a newcomer.
-unset VICTIM_FIRST_GUIDANCE
 # Drafts go to a scratch folder too: the officer's own are never offered here.
 export VICTIM_FIRST_DRAFTS="$work/drafts"
 mkdir -p "$VICTIM_FIRST_DRAFTS"
-sleep 1
 
 # Starts the app with the given theme and arguments; sets $wid. $scale and
 # $size (width, height) may be set for 200% text on a small screen.
