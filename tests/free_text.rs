@@ -498,10 +498,18 @@ fn case_text(pack: &str, kind: K, reason: &str) -> String {
         "(pack: \"{pack}\", facts: {{\"role\": \"victim\", \"offence\": \"domestic_abuse\", \"age\": \"adult\", \"may_be_under_18\": \"no\", \"situation\": \"safe\", \"reporting\": \"in_person\", \"risk_level\": \"medium\", \"counter_allegation\": \"no\", \"concern_source\": [\"person_said\"], \"concern_strength\": \"clear_evidence\", \"case_progress\": [\"{progress}\"]}},\n"
     );
     let check = |system: &str, subject: &str, purpose: &str, aim: &str| {
+        // What the check needs to find, as a careful officer answers it
+        // for the purpose ticked (and status too where the status answer is Yes).
+        let needs = match (purpose, aim) {
+            ("safeguarding_risk", _) => "\"previous_incidents\", \"risk_markers\"",
+            ("identification", _) => "\"identity\"",
+            (_, "yes") => "\"previous_incidents\", \"immigration_status\"",
+            _ => "\"previous_incidents\"",
+        };
         let answers = if aim.is_empty() {
-            String::new()
+            format!("\"check_needs\": [{needs}]")
         } else {
-            format!("\"check_status_aim\": \"{aim}\"")
+            format!("\"check_needs\": [{needs}], \"check_status_aim\": \"{aim}\"")
         };
         format!(
             "checks: [(system: \"{system}\", subject: \"{subject}\", purposes: [\"{purpose}\"], reason: {reason}, answers: {{{answers}}})],\n"

@@ -34,6 +34,7 @@ const TEXTS: &[&str] = &[
     "n/a",
     "She may be an overstayer",
     "She would refuse",
+    "No point asking, she would say no",
     "Whether the victim has leave to remain",
     "Find out whether she is allowed to stay",
     "So IE can take her details and know she is a victim",
@@ -585,7 +586,7 @@ fn every_decision_applies_in_some_generated_case() {
         let mut fired = std::collections::BTreeSet::new();
         let all = g.decisions.len();
         // Stop as soon as every decision has applied; give up after enough tries.
-        for _ in 0..8000 {
+        for _ in 0..12000 {
             if fired.len() >= all && g.decisions.iter().all(|d| fired.contains(&d.decision.id)) {
                 break;
             }
@@ -662,6 +663,97 @@ proptest! {
             }
             prop_assert!(with.ie_contact.verdict >= without.ie_contact.verdict,
                 "{profile:?}: contact: {:?} with its texts, {:?} without", with.ie_contact.verdict, without.ie_contact.verdict);
+        }
+    }
+}
+
+/// Texts the screen reads as asking Immigration Enforcement to act concerning
+/// the person, as officers write them (plain, shorthand, misspelt).
+const ACT_TEXTS: &[&str] = &[
+    "Ask IE to attend the address and detain her",
+    "IE to pop round and pick him up",
+    "att addr & det",
+    "have them colect her when she is discharged",
+];
+
+/// Texts the screen reads as aiming at the person's immigration status.
+const STATUS_TEXTS: &[&str] = &[
+    "chk LTR / poss o/s",
+    "whether she is lawfuly here",
+    "is she on the HO's radar",
+];
+
+/// Texts the screen reads as telling Immigration Enforcement where the person is.
+const LOCATION_TEXTS: &[&str] = &[
+    "pass on her new address so IE can keep in touch with her",
+    "give them her phone number and where she is staying",
+];
+
+/// Puts `text` in place of one of the target's text answers, or, where it has
+/// none, in the officer's record beside it (which the screen reads too).
+fn plant(target: &mut Answers, notes: &mut Vec<String>, text: &str, pick: usize) {
+    let keys: Vec<String> = target
+        .iter()
+        .filter(|(_, a)| matches!(a, Answer::Text(_)))
+        .map(|(k, _)| k.clone())
+        .collect();
+    match keys.get(pick % (keys.len() + 1)) {
+        Some(k) => {
+            target.insert(k.clone(), Answer::Text(text.to_owned()));
+        }
+        None => notes.push(text.to_owned()),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Issue 26: a screened hit in any text field beside a contrary closed
+    /// answer never yields permitted. Into a generated case, under every pack
+    /// and profile, a text asking IE to act goes into a field of a contact
+    /// whose answer does not say it acts, a text giving away where the person
+    /// is into one whose answer says it does not, and a status aim into a
+    /// field of a check on anyone but the suspect whose answers say status
+    /// is not its aim or need: the target is never permitted.
+    #[test]
+    fn a_screened_hit_beside_a_contrary_answer_is_never_permitted(
+        seeds in prop::collection::vec(any::<u32>(), 1..48),
+        pick in any::<usize>(),
+    ) {
+        let lib = common::shipped_library();
+        for (profile, g) in combinations(lib) {
+            let facts = build_case(g, &seeds);
+            if let Some(ie) = facts.ie_contact.as_ref() {
+                let mut with_act = facts.clone();
+                if let Some(t) = with_act.ie_contact.as_mut() && !has(ie, "ie_asks", "act_on_person") {
+                    plant(t, &mut with_act.notes.ie_contact, ACT_TEXTS[pick % ACT_TEXTS.len()], pick / 7);
+                    let a = engine::assess(g, &with_act);
+                    prop_assert!(a.ie_contact.verdict != Verdict::Permitted,
+                        "{profile:?}: a contact permitted with {:?} in its texts", ACT_TEXTS[pick % ACT_TEXTS.len()]);
+                }
+                let mut with_place = facts.clone();
+                if let Some(t) = with_place.ie_contact.as_mut() && !is(ie, "ie_reveals_location", "yes") {
+                    plant(t, &mut with_place.notes.ie_contact, LOCATION_TEXTS[pick % LOCATION_TEXTS.len()], pick / 5);
+                    let a = engine::assess(g, &with_place);
+                    prop_assert!(a.ie_contact.verdict != Verdict::Permitted,
+                        "{profile:?}: a contact permitted with {:?} in its texts", LOCATION_TEXTS[pick % LOCATION_TEXTS.len()]);
+                }
+            }
+            for i in 0..facts.checks.len() {
+                let c = &facts.checks[i];
+                if is(c, "check_subject", "suspect") || is(c, "check_status_aim", "yes") || has(c, "check_needs", "immigration_status") {
+                    continue;
+                }
+                let mut with_status = facts.clone();
+                let text = STATUS_TEXTS[pick % STATUS_TEXTS.len()];
+                let (checks, notes) = (&mut with_status.checks, &mut with_status.notes.checks);
+                if let (Some(t), Some(n)) = (checks.get_mut(i), notes.get_mut(i)) {
+                    plant(t, n, text, pick / 3);
+                }
+                let a = engine::assess(g, &with_status);
+                prop_assert!(a.checks[i].verdict != Verdict::Permitted,
+                    "{profile:?}: check {} permitted with {text:?} in its texts", i + 1);
+            }
         }
     }
 }

@@ -233,6 +233,7 @@ fn complete_case(h: &mut Harness<'_, GuiState>) {
     answer(h, "check_system", "pnc");
     answer(h, "check_subject", "suspect");
     answer(h, "check_purposes", "safeguarding_risk");
+    answer(h, "check_needs", "previous_incidents");
     type_answer(
         h,
         "check_reason",

@@ -93,21 +93,15 @@ pub fn eval(cond: &Condition, at: Lookup<'_>) -> bool {
         ),
         Condition::Answered(f) => at.get(f).is_some_and(Answer::is_answered),
         Condition::Mentions(f, phrases) => match at.get(f) {
-            Some(Answer::Text(t)) => screen::mentions_any(
-                &screen::prepare(t, at.reading),
-                phrases,
-                at.reading,
-                screen::Mode::Request,
-            ),
+            Some(Answer::Text(t)) => {
+                screen::mentions_any(&screen::prepare(t, at.reading), phrases, at.reading)
+            }
             _ => false,
         },
         Condition::Says(phrases) => match at.get(SAID) {
-            Some(Answer::Text(t)) => screen::mentions_any(
-                &screen::prepare(t, at.reading),
-                phrases,
-                at.reading,
-                screen::Mode::Request,
-            ),
+            Some(Answer::Text(t)) => {
+                screen::mentions_any(&screen::prepare(t, at.reading), phrases, at.reading)
+            }
             _ => false,
         },
         Condition::Words(f, n) => match at.get(f) {

@@ -78,7 +78,7 @@ fn with_said(answers: &Answers, record: &[&[String]]) -> Answers {
     // found.
     let mut runs: Vec<String> = Vec::new();
     for t in &texts {
-        let goes_on = runs.last().is_some_and(|before| continues(before, t));
+        let goes_on = runs.last().is_some() && continues(t);
         match runs.last_mut() {
             Some(last) if goes_on => {
                 last.push(' ');
@@ -97,7 +97,7 @@ fn with_said(answers: &Answers, record: &[&[String]]) -> Answers {
 
 /// Whether a field reads as going on from the one before it: it starts with
 /// a small letter.
-fn continues(_before: &str, t: &str) -> bool {
+fn continues(t: &str) -> bool {
     t.trim_start()
         .chars()
         .next()
@@ -262,8 +262,8 @@ fn words_found(cond: &Condition, at: Lookup<'_>) -> Vec<String> {
 
 fn collect_words(cond: &Condition, at: Lookup<'_>, out: &mut Vec<String>) {
     let text = match cond {
-        Condition::Mentions(f, phrases) => at.get(f).map(|a| (a, phrases, screen::Mode::Request)),
-        Condition::Says(phrases) => at.get(SAID).map(|a| (a, phrases, screen::Mode::Request)),
+        Condition::Mentions(f, phrases) => at.get(f).map(|a| (a, phrases)),
+        Condition::Says(phrases) => at.get(SAID).map(|a| (a, phrases)),
         Condition::All(cs) | Condition::Any(cs) => {
             for c in cs {
                 collect_words(c, at, out);
@@ -272,9 +272,9 @@ fn collect_words(cond: &Condition, at: Lookup<'_>, out: &mut Vec<String>) {
         }
         _ => return,
     };
-    if let Some((Answer::Text(t), phrases, mode)) = text {
+    if let Some((Answer::Text(t), phrases)) = text {
         let prepared = screen::prepare(t, at.reading);
-        for w in screen::found(&prepared, phrases, at.reading, mode) {
+        for w in screen::found(&prepared, phrases, at.reading) {
             if !out.iter().any(|x| x == w) {
                 out.push(w.to_owned());
             }

@@ -173,8 +173,18 @@ pub struct Phrase {
     /// Whether a misspelling of its words counts (not for markers: "shared"
     /// is not "scared").
     fuzzy: bool,
-    about_report: bool,
-    negates: bool,
+    /// What the phrase is itself about, so that the context it would
+    /// otherwise be skipped in still counts for it.
+    about: About,
+}
+
+/// Whether a phrase is itself about what was reported ("he threatened"), so
+/// found in reported clauses, or itself negates ("not to detain"), so found
+/// where a negating word comes before.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct About {
+    report: bool,
+    negation: bool,
 }
 
 fn stemmer() -> &'static rust_stemmers::Stemmer {
@@ -248,13 +258,12 @@ fn contraction(head: &str, tail: &str) -> String {
                 format!("{h} is")
             }
         }
-        (h, "s") => h.to_owned(),
+        (h, "s" | "") => h.to_owned(),
         (h, "re") => format!("{h} are"),
         (h, "ll") => format!("{h} will"),
         (h, "d") => format!("{h} would"),
         (h, "ve") => format!("{h} have"),
         (h, "m") => format!("{h} am"),
-        (h, "") => h.to_owned(),
         (h, t) => format!("{h}{t}"),
     }
 }
@@ -401,8 +410,7 @@ fn bare_phrase(text: &str, reading: Option<&Reading>) -> Option<Phrase> {
         words,
         whole,
         fuzzy: true,
-        about_report: false,
-        negates: false,
+        about: About::default(),
     })
 }
 
@@ -416,21 +424,7 @@ pub fn prepare(text: &str, reading: Option<&Reading>) -> std::rc::Rc<Prepared> {
         if c.texts.len() >= MAX_CACHED_TEXTS {
             c.texts.clear();
         }
-        let m = c
-            .markers
-            .get_or_insert_with(|| {
-                let of = |f: fn(&Reading) -> &Vec<String>| {
-                    reading.map(|r| markers(f(r), Some(r))).unwrap_or_default()
-                };
-                Markers {
-                    reported: of(|r| &r.reported),
-                    asking: of(|r| &r.asking),
-                    negating: of(|r| &r.negating),
-                    neutral: of(|r| &r.neutral),
-                    undoing: of(|r| &r.undoing),
-                }
-            })
-            .clone();
+        let m = c.markers(reading);
         let p = std::rc::Rc::new(read_text(text, reading, &m));
         c.texts.insert(text.to_owned(), p.clone());
         p
@@ -511,60 +505,39 @@ fn read_text(text: &str, reading: Option<&Reading>, m: &Markers) -> Prepared {
     Prepared { clauses }
 }
 
-/// Reads a phrase once. `None` for a phrase with no word in it.
-pub fn phrase(text: &str, reading: Option<&Reading>) -> Option<Phrase> {
+/// Reads a phrase once, with the reading's markers already read. `None` for
+/// a phrase with no word in it.
+fn phrase(text: &str, reading: Option<&Reading>, m: &Markers) -> Option<Phrase> {
     let Phrase { words, whole, .. } = bare_phrase(text, reading)?;
-    let about_report = reading.is_some_and(|r| {
-        r.reported
-            .iter()
-            .filter_map(|m| bare_phrase(m, Some(r)))
-            .any(|m| find(&words, &m))
-    });
-    let negates = reading.is_some_and(|r| {
-        r.negating
-            .iter()
-            .filter_map(|m| bare_phrase(m, Some(r)))
-            .any(|m| find(&words, &m))
-    });
+    let about = About {
+        report: m.bare_reported.iter().any(|r| find(&words, r)),
+        negation: m.bare_negating.iter().any(|n| find(&words, n)),
+    };
     Some(Phrase {
         words,
         whole,
         fuzzy: true,
-        about_report,
-        negates,
+        about,
     })
 }
 
-/// How a phrase list is read: as a request (`Says`: what is only reported,
-/// negated or neutral does not count) or plainly (`Mentions`: every place
-/// the words are, read as officers write them).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mode {
-    Request,
-    Plain,
-}
-
-/// Whether the prepared text holds the phrase anywhere it counts.
-pub fn holds(text: &Prepared, p: &Phrase, mode: Mode) -> bool {
+/// Whether the prepared text holds the phrase anywhere it counts: what is
+/// only reported, negated or neutral does not count, unless the phrase is
+/// itself about a report or a negation.
+pub fn holds(text: &Prepared, p: &Phrase) -> bool {
     // Every way a word can match (the same, its stem, a misspelling with the
     // first letter right, split or run together) starts with the same
     // character: the positions where it does not are passed over at once.
     let first = p.words.first().and_then(|w| w.text.chars().next());
     let starts = |w: &Word| w.text.chars().next() == first;
-    if mode == Mode::Plain {
-        return text.clauses.iter().any(|c| {
-            (0..c.words.len())
-                .any(|i| c.words.get(i).is_some_and(starts) && match_at(&c.words, i, p, 0))
-        });
-    }
     text.clauses.iter().any(|c| {
         (0..c.words.len()).any(|i| {
             let context = c.reported.is_some_and(|from| i >= from);
             let flag = |v: &[bool], k: usize| v.get(k).copied().unwrap_or(false);
-            (!context || p.about_report)
+            (!context || p.about.report)
                 && c.words.get(i).is_some_and(starts)
                 && match_at(&c.words, i, p, 0)
-                && (p.negates || !flag(&c.negated, i))
+                && (p.about.negation || !flag(&c.negated, i))
                 && !(i..i + p.words.len()).any(|k| flag(&c.shielded, k))
         })
     })
@@ -697,14 +670,41 @@ fn match_at(words: &[Word], i: usize, p: &Phrase, j: usize) -> bool {
 /// Phrases already read, for the reading they were read with: the engine
 /// tries the same lists on every check of every case, so each phrase is read
 /// once per thread and reading.
-/// A reading's marker lists, read: reported, asking, negating and neutral.
-#[derive(Clone, Default)]
+/// A reading's marker lists, read once per reading: reported, asking,
+/// negating, neutral and undoing as markers are matched in a text, and the
+/// reported and negating lists as plain phrases, to tell whether a phrase of
+/// a condition is itself about a report or a negation.
+#[derive(Default)]
 struct Markers {
     reported: Vec<Phrase>,
     asking: Vec<Phrase>,
     negating: Vec<Phrase>,
     neutral: Vec<Phrase>,
     undoing: Vec<Phrase>,
+    bare_reported: Vec<Phrase>,
+    bare_negating: Vec<Phrase>,
+}
+
+impl Markers {
+    fn read(reading: Option<&Reading>) -> Self {
+        let Some(r) = reading else {
+            return Self::default();
+        };
+        let bare = |list: &[String]| {
+            list.iter()
+                .filter_map(|m| bare_phrase(m, Some(r)))
+                .collect()
+        };
+        Self {
+            reported: markers(&r.reported, Some(r)),
+            asking: markers(&r.asking, Some(r)),
+            negating: markers(&r.negating, Some(r)),
+            neutral: markers(&r.neutral, Some(r)),
+            undoing: markers(&r.undoing, Some(r)),
+            bare_reported: bare(&r.reported),
+            bare_negating: bare(&r.negating),
+        }
+    }
 }
 
 #[derive(Default)]
@@ -713,8 +713,16 @@ struct Cache {
     digest: Option<[u8; 32]>,
     phrases: std::collections::HashMap<String, Option<std::rc::Rc<Phrase>>>,
     texts: std::collections::HashMap<String, std::rc::Rc<Prepared>>,
-    /// The reading's reported, asking and negating markers, read.
-    markers: Option<Markers>,
+    /// The reading's markers, read.
+    markers: Option<std::rc::Rc<Markers>>,
+}
+
+impl Cache {
+    fn markers(&mut self, reading: Option<&Reading>) -> std::rc::Rc<Markers> {
+        self.markers
+            .get_or_insert_with(|| std::rc::Rc::new(Markers::read(reading)))
+            .clone()
+    }
 }
 
 thread_local! {
@@ -746,13 +754,13 @@ fn each_phrase<T>(
 ) -> Option<T> {
     with_cache(reading, |c| {
         for text in phrases {
-            let p = match c.phrases.get(text.as_str()) {
-                Some(p) => p.clone(),
-                None => {
-                    let p = phrase(text, reading).map(std::rc::Rc::new);
-                    c.phrases.insert(text.clone(), p.clone());
-                    p
-                }
+            let p = if let Some(p) = c.phrases.get(text.as_str()) {
+                p.clone()
+            } else {
+                let m = c.markers(reading);
+                let p = phrase(text, reading, &m).map(std::rc::Rc::new);
+                c.phrases.insert(text.clone(), p.clone());
+                p
             };
             if let Some(p) = p
                 && let Some(out) = f(text, &p)
@@ -766,13 +774,8 @@ fn each_phrase<T>(
 
 /// Whether the text holds any of the phrases (a convenience over
 /// [`prepare`], [`phrase`] and [`holds`]).
-pub fn mentions_any(
-    text: &Prepared,
-    phrases: &[String],
-    reading: Option<&Reading>,
-    mode: Mode,
-) -> bool {
-    each_phrase(phrases, reading, |_, p| holds(text, p, mode).then_some(())).is_some()
+pub fn mentions_any(text: &Prepared, phrases: &[String], reading: Option<&Reading>) -> bool {
+    each_phrase(phrases, reading, |_, p| holds(text, p).then_some(())).is_some()
 }
 
 /// The phrases of a list the text holds, as written in the list.
@@ -780,11 +783,10 @@ pub fn found<'p>(
     text: &Prepared,
     phrases: &'p [String],
     reading: Option<&Reading>,
-    mode: Mode,
 ) -> Vec<&'p str> {
     let mut out: Vec<&'p str> = Vec::new();
     let _: Option<()> = each_phrase(phrases, reading, |t, p| {
-        if holds(text, p, mode)
+        if holds(text, p)
             && let Some(w) = phrases.iter().find(|x| x.as_str() == t)
         {
             out.push(w.as_str());
@@ -825,12 +827,7 @@ mod tests {
 
     fn m(text: &str, p: &str) -> bool {
         let r = reading();
-        mentions_any(
-            &prepare(text, Some(&r)),
-            &[p.to_owned()],
-            Some(&r),
-            Mode::Request,
-        )
+        mentions_any(&prepare(text, Some(&r)), &[p.to_owned()], Some(&r))
     }
 
     #[test]
@@ -853,7 +850,7 @@ mod tests {
         assert!(m("get him deprot", "deport"));
         assert!(m("ask them to de port him", "deport"));
         assert!(m("checkleave asap", "check leave"));
-        assert!(m("she was detained", "detain her") == false);
+        assert!(!m("she was detained", "detain her"));
         assert!(m("IE detained her", "detain"));
         assert!(m("is she on the HO's radar", "home office radar"));
         assert!(!m("retain her passport", "detain her"));

@@ -177,6 +177,22 @@ impl Builder {
             Condition::Words(f, n) => self.word_count_leaf(file, anchor, ctx, f, *n),
             Condition::Answered(f) => leaf(f, None, &[]),
         };
+        self.check_leaf(file, anchor, ctx, cond, (&fact, wanted, &values), allowed);
+    }
+
+    /// A condition on one fact: the fact exists, is asked before, is in a
+    /// scope the condition can see, has the kind the condition needs, and has
+    /// every value the condition names.
+    fn check_leaf(
+        &mut self,
+        file: &LoadedFile,
+        anchor: &str,
+        ctx: &str,
+        cond: &Condition,
+        (fact, wanted, values): (&String, Option<FactKind>, &[String]),
+        allowed: &[Scope],
+    ) {
+        let fact = fact.clone();
         let op = condition_name(cond);
         let Some(def) = self.fact_at.get(&fact).and_then(|&i| self.facts.get(i)) else {
             let why = if self.later_facts.contains(&fact) {
