@@ -40,6 +40,11 @@ struct Expect {
     /// Rule ids no warning may cite.
     #[serde(default)]
     absent_warnings: Vec<String>,
+    /// Other (pack, profile) pairs under which the same expectations hold:
+    /// the case is assessed under each too (issue 26: every point under at
+    /// least two packs, and both example profiles where the profile matters).
+    #[serde(default)]
+    also_under: Vec<(String, Option<String>)>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -203,6 +208,15 @@ fn every_case_meets_its_expectations() {
         };
         let (g, a) = common::assess_file(lib, path, None, None);
         failures.extend(check(path, &a, &expect));
+        for (pack, profile) in &expect.also_under {
+            let (_, a) = common::assess_file(lib, path, profile.as_deref(), Some(pack));
+            let under = PathBuf::from(format!(
+                "{} under {pack} / {}",
+                path.display(),
+                profile.as_deref().unwrap_or("no profile")
+            ));
+            failures.extend(check(&under, &a, &expect));
+        }
         let name = path
             .file_stem()
             .and_then(|s| s.to_str())
