@@ -90,6 +90,23 @@ next; next; next
 shot step-7-200
 stop
 
+# Issue 26's closed questions: what a check needs to find (the checks step,
+# scrolled down to it) and what the contact asks of Immigration Enforcement
+# (the contact step, scrolled down to it).
+wheel() {
+    xdotool mousemove --window "$wid" 650 450
+    for _ in $(seq 1 "$1"); do xdotool click 5; sleep 0.05; done
+    sleep 0.8
+}
+start Light --case "$case_file"
+next; next; next
+wheel 6
+shot step-4-needs
+next
+wheel 4
+shot step-5-asks
+stop
+
 # A case decided under a pack this guidance does not have: refused, offered read-only.
 sed 's/pack: "home-office-2023"/pack: "home-office-2031"/' "$case_file" >"$work/from-the-future.ron"
 start Light --case "$work/from-the-future.ron"
