@@ -79,6 +79,9 @@ fn main() {
         time(2000, || note::verify(text.as_bytes())),
     );
     let bytes = pdf::render(&n).unwrap();
-    report("verify a PDF note", time(2000, || pdf::verify(&bytes)));
+    report(
+        "verify a PDF note",
+        time(2000, || victim_first::pdf_check::verify(&bytes)),
+    );
     println!("PDF size: {} bytes", bytes.len());
 }

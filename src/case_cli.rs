@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::cli::{AssessOptions, err, fail, out, usage};
+use crate::cli_common::{AssessOptions, err, fail, out, usage};
 use crate::core::case::CaseFacts;
 use crate::core::diagnostic::Diagnostics;
 use crate::core::engine;
@@ -18,7 +18,7 @@ use crate::store;
 
 /// Today's date, `YYYY-MM-DD` in UTC: the shell reads the clock, not the core.
 fn today() -> String {
-    crate::gui::files::now_utc().chars().take(10).collect()
+    crate::clock::now_utc().chars().take(10).collect()
 }
 
 /// The outcome of `case` under `g`, or why the case does not fit it.

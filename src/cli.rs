@@ -3,13 +3,14 @@
 //! Exit codes: 0 when all is well, 1 when a file has problems (each printed as
 //! `path:line:col: message` on standard error), 2 for a mistake in the command.
 
-use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
 use crate::builtin;
+pub use crate::cli_common::{AssessOptions, refuse_on_problems};
+use crate::cli_common::{err, fail, out, usage};
 use crate::core::case::CaseFacts;
 use crate::core::diagnostic::{Diagnostic, Diagnostics};
 use crate::core::guidance::Guidance;
@@ -134,41 +135,6 @@ pub enum GuidanceAction {
         /// The folder to write into (made if missing).
         dir: PathBuf,
     },
-}
-
-/// Writes to stdout, ignoring a closed pipe (as `head` causes). Any control
-/// character a file smuggled into the text is escaped; newlines are kept.
-pub(crate) fn out(text: &str) {
-    let _ = std::io::stdout()
-        .lock()
-        .write_all(text::escape_lines(text).as_bytes());
-}
-
-pub(crate) fn err(text: &str) {
-    let _ = std::io::stderr()
-        .lock()
-        .write_all(text::escape_lines(text).as_bytes());
-}
-
-/// Standard output, as every command writes it (see `out`).
-pub fn print_out(text: &str) {
-    out(text);
-}
-
-/// Standard error, as every command writes it (see `err`).
-pub fn print_err(text: &str) {
-    err(text);
-}
-
-pub(crate) fn fail(problems: &Diagnostics) -> ExitCode {
-    err(&problems.to_string());
-    ExitCode::from(1)
-}
-
-/// A mistake in the command: exit 2.
-pub(crate) fn usage(message: &str) -> ExitCode {
-    err(&format!("victim-first: {}\n", text::escape(message)));
-    ExitCode::from(2)
 }
 
 fn warn_modified(modified: &[String]) {
@@ -371,45 +337,6 @@ fn report_lint(
         ));
         ExitCode::from(1)
     }
-}
-
-/// The one rule every command that gives a verdict or a note keeps: guidance
-/// with any problem `lint` would report gives none. Prints the problems and
-/// returns exit 1 then.
-pub fn refuse_on_problems(loaded: &store::Loaded) -> Option<ExitCode> {
-    let problems = loaded.problems_with_lint();
-    if problems.is_empty() {
-        return None;
-    }
-    err(&problems.to_string());
-    // A folder named but missing is its own whole message.
-    let Some(origin) = &loaded.origin else {
-        return Some(ExitCode::from(1));
-    };
-    let from = format!("the guidance from {}", origin.words());
-    err(&format!(
-        "victim-first: no verdict: {} has {} problem{}; run `victim-first lint`\n",
-        text::escape(&from),
-        problems.len(),
-        if problems.len() == 1 { "" } else { "s" }
-    ));
-    Some(ExitCode::from(1))
-}
-
-/// What `assess` was asked, beyond the case file.
-pub struct AssessOptions {
-    /// A profile named on the command line, replacing the case's.
-    pub profile: Option<String>,
-    /// Ignore any profile.
-    pub no_profile: bool,
-    /// A national pack named on the command line, replacing the case's.
-    pub pack: Option<String>,
-    pub json: bool,
-    pub guidance: Option<PathBuf>,
-    /// Compare the outcome as decided with the outcome under the guidance in force now.
-    pub compare: bool,
-    /// Assess under the pack in force on this date, or `started`.
-    pub as_of: Option<String>,
 }
 
 /// `victim-first assess CASE`.

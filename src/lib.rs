@@ -8,6 +8,8 @@ pub mod builtin;
 pub mod bus;
 pub mod case_cli;
 pub mod cli;
+pub mod cli_common;
+pub mod clock;
 pub mod core;
 pub mod gui;
 pub mod guidance_cli;

@@ -5,6 +5,7 @@ use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
+use crate::cli_common::{err, out};
 use crate::core::case::CaseFacts;
 use crate::core::diagnostic::Diagnostics;
 use crate::core::guidance::Guidance;
@@ -89,7 +90,7 @@ pub fn file_name(n: &Note, format: Format) -> String {
 /// Checks a note of any format (a PDF through its embedded JSON).
 pub fn verify_bytes(bytes: &[u8]) -> Verified {
     if bytes.starts_with(b"%PDF") {
-        pdf::verify(bytes)
+        crate::pdf_check::verify(bytes)
     } else {
         note::verify(bytes)
     }
@@ -125,14 +126,6 @@ pub fn guidance_here(v: &Verified, lib: &Library) -> String {
     }
 }
 
-fn out(text: &str) {
-    let _ = std::io::stdout().lock().write_all(text.as_bytes());
-}
-
-fn err(text: &str) {
-    let _ = std::io::stderr().lock().write_all(text.as_bytes());
-}
-
 /// `victim-first note CASE [--format F] [--out FILE]`.
 pub fn note_command(
     case: &Path,
@@ -141,7 +134,7 @@ pub fn note_command(
     guidance: Option<&Path>,
 ) -> ExitCode {
     let loaded = store::load_for_verdict(guidance);
-    if let Some(code) = crate::cli::refuse_on_problems(&loaded) {
+    if let Some(code) = crate::cli_common::refuse_on_problems(&loaded) {
         return code;
     }
     let made = match make_note(case, &loaded) {

@@ -295,9 +295,3 @@ pub fn render(n: &Note) -> Result<Vec<u8>, String> {
     doc.finish()
         .map_err(|e| format!("the PDF could not be written: {e:?}"))
 }
-
-/// Checks a PDF note: its structure, the note embedded in it, and its pages
-/// against the PDF rebuilt from that note (see `pdf_check`).
-pub fn verify(pdf: &[u8]) -> note::Verified {
-    crate::pdf_check::verify(pdf)
-}

@@ -17,11 +17,11 @@ use crate::core::guidance::Guidance;
 use crate::core::scenario::{self, Coverage};
 use crate::core::text;
 use crate::core::validate::Library;
-use crate::{builtin, cli, store};
+use crate::{builtin, cli_common, store};
 
 /// The folder of a guidance folder that holds its training scenarios; the
 /// guidance walk (`store`) never reads it as guidance.
-pub const FOLDER: &str = "scenarios";
+pub use crate::store::SCENARIO_FOLDER as FOLDER;
 
 /// The most scenario files read from one folder, and how deep it is walked.
 const MAX_FILES: usize = 2_000;
@@ -231,13 +231,13 @@ pub fn command(dir: Option<&Path>, guidance: Option<&Path>, show_coverage: bool)
     // Practice, not decisions: on a locked installation scenarios still run
     // under their own pack and profile, but only on the installed guidance.
     let loaded = store::load_for_verdict(guidance);
-    if let Some(code) = cli::refuse_on_problems(&loaded) {
+    if let Some(code) = cli_common::refuse_on_problems(&loaded) {
         return code;
     }
     if dir.is_some() && store::installation_locked() {
         // A failed expectation prints the engine's verdict under the
         // scenario's profile, so only the installation's own scenarios run.
-        cli::print_err(
+        cli_common::err(
             "victim-first: this installation is locked to a force profile, so only its own scenarios run here (`victim-first scenarios` with no folder); check a folder of scenarios on a policy owner's installation\n",
         );
         return ExitCode::from(1);
@@ -246,7 +246,7 @@ pub fn command(dir: Option<&Path>, guidance: Option<&Path>, show_coverage: bool)
         Some(d) => match folder_files(d) {
             Ok(f) => f,
             Err(e) => {
-                cli::print_err(&format!("{e}\n"));
+                cli_common::err(&format!("{e}\n"));
                 return ExitCode::from(1);
             }
         },
@@ -257,7 +257,7 @@ pub fn command(dir: Option<&Path>, guidance: Option<&Path>, show_coverage: bool)
             || "the scenarios in use".to_owned(),
             |d| d.display().to_string(),
         );
-        cli::print_err(&format!(
+        cli_common::err(&format!(
             "{}: no scenario files (*.ron) found\n",
             text::escape(&place)
         ));
@@ -294,7 +294,7 @@ pub fn command(dir: Option<&Path>, guidance: Option<&Path>, show_coverage: bool)
         report.push_str(&coverage_report(&loaded.library, &coverage));
     }
     let _ = writeln!(report, "{passed} passed, {failed} failed");
-    cli::print_out(&report);
+    cli_common::out(&report);
     if failed == 0 {
         ExitCode::SUCCESS
     } else {

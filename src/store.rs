@@ -18,6 +18,9 @@ use crate::core::raw;
 use crate::core::source::SourceText;
 use crate::core::validate::{Library, LoadedFile};
 
+/// The folder of training scenarios inside a guidance folder.
+pub const SCENARIO_FOLDER: &str = "scenarios";
+
 mod origin;
 
 pub use origin::{
@@ -181,7 +184,7 @@ impl Walk<'_> {
             let is_ron = p.extension().and_then(|e| e.to_str()) == Some("ron");
             match std::fs::metadata(&p) {
                 // Training scenarios live beside the guidance, not in it.
-                Ok(m) if m.is_dir() && name == crate::scenario_cli::FOLDER => {}
+                Ok(m) if m.is_dir() && name == SCENARIO_FOLDER => {}
                 Ok(m) if m.is_dir() => self.dir(&p, depth + 1),
                 Ok(m) if m.is_file() && is_ron => {
                     if let Ok(real) = std::fs::canonicalize(&p)

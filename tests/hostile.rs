@@ -833,9 +833,20 @@ fn a_pack_or_profile_named_on_the_command_line_must_exist() {
 
 /// The command line opens no socket and writes no file: `strace` sees no
 /// `socket` or `connect` call, and no file opened for writing, from `lint` or
-/// `assess`. Skipped (with a note) where strace cannot trace.
+/// `assess`. Needs strace (scripts/setup.sh installs it): a missing strace,
+/// or one that cannot trace here, fails the test rather than passing it
+/// unseen, and so does the app failing under it.
 #[test]
 fn the_command_line_opens_no_socket() {
+    let probe = Command::new("strace")
+        .args(["-o", "/dev/null", "true"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status();
+    match probe {
+        Err(e) => panic!("strace is needed for this test (scripts/setup.sh installs it): {e}"),
+        Ok(st) => assert!(st.success(), "strace cannot trace here: {st}"),
+    }
     let dir = scratch("strace");
     let log = dir.join("trace");
     for args in [
@@ -855,13 +866,8 @@ fn the_command_line_opens_no_socket() {
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .status();
-        match status {
-            Ok(st) if st.success() => {}
-            _ => {
-                eprintln!("strace is not available or cannot trace here; socket check skipped");
-                return;
-            }
-        }
+        let status = status.expect("strace ran");
+        assert!(status.success(), "{args:?} failed under strace: {status}");
         let trace = std::fs::read_to_string(&log).expect("trace");
         assert!(
             !trace.contains("socket(") && !trace.contains("connect("),

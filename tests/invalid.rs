@@ -257,3 +257,26 @@ fn every_command_refuses_each_broken_guidance_fixture() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Issue 27: the record asks a supervisor to sign off the required action
+/// `supervisor_review`, named in the code. A baseline pack that renamed it
+/// would silently drop every supervisor requirement; lint refuses it instead,
+/// at the pack, in words.
+#[test]
+fn a_baseline_pack_without_the_supervisor_action_is_refused() {
+    let dir = std::env::temp_dir().join(format!("vf-no-supervisor-{}", std::process::id()));
+    let national = dir.join("national");
+    std::fs::create_dir_all(&national).expect("scratch folder");
+    let pack = std::fs::read_to_string("guidance/national/npcc-2018.ron").expect("baseline pack");
+    let renamed = pack.replace("\"supervisor_review\"", "\"supervisor_sign_off\"");
+    assert_ne!(renamed, pack, "the baseline names the action");
+    std::fs::write(national.join("npcc-2018.ron"), renamed).expect("write");
+    let (code, _, stderr) = run(&["lint", dir.to_str().expect("utf-8 path")]);
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("npcc-2018.ron:")
+            && stderr.contains("must declare the Required action \"supervisor_review\""),
+        "{stderr}"
+    );
+}

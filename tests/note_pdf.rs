@@ -122,7 +122,7 @@ fn real_pdf_tools_accept_the_note_and_find_everything_in_it() {
         let json = std::fs::read(&json_path).expect("extracted");
         assert_eq!(json, note::to_json(&n).into_bytes());
         assert!(note::verify(&json).intact);
-        assert!(pdf::verify(&bytes).intact);
+        assert!(victim_first::pdf_check::verify(&bytes).intact);
     }
 }
 
@@ -155,11 +155,11 @@ fn a_changed_embedded_note_is_detected() {
         let mut changed = bytes.clone();
         let at = start + offset;
         changed[at] = if changed[at] == b'x' { b'y' } else { b'x' };
-        let v = pdf::verify(&changed);
+        let v = victim_first::pdf_check::verify(&changed);
         assert!(!v.intact, "a change at {offset} was not detected");
         assert!(!v.changes.is_empty());
     }
-    let v = pdf::verify(b"%PDF-1.7 nothing here");
+    let v = victim_first::pdf_check::verify(b"%PDF-1.7 nothing here");
     assert!(!v.intact);
     assert!(v.changes[0].starts_with("refused"), "{:?}", v.changes);
 }
@@ -244,7 +244,7 @@ fn characters_the_font_lacks_do_not_stop_the_pdf() {
     let (_, text) = tool("pdftotext", &[p, "-"]);
     assert!(text.contains("[U+674E][U+4F1F]"), "{text}");
     // The embedded note keeps the characters as typed, and verifies.
-    let v = pdf::verify(&bytes);
+    let v = victim_first::pdf_check::verify(&bytes);
     assert!(v.intact, "{:?}", v.changes);
     assert_eq!(v.crime_reference, "CR/\u{4E00}/26");
 }

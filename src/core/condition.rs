@@ -10,6 +10,9 @@ use super::screen::{self, Reading};
 /// No fact id can be written so (ids are letters, digits and underscores).
 pub const SAID: &str = "~said";
 
+/// The most words a `Words` condition may ask for.
+pub const MAX_WORDS: usize = 100;
+
 /// An answer to one fact.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(untagged)]
@@ -174,9 +177,7 @@ pub fn literals_for(cond: &Condition, fact: &str, out: &mut Vec<String>) {
         // A text of exactly that many words: with "text" (one word) and unanswered,
         // the representatives are complete for a test of length.
         Condition::Words(f, n) if f == fact => {
-            let n = usize::try_from(*n)
-                .unwrap_or(0)
-                .min(crate::core::limits::MAX_WORDS);
+            let n = usize::try_from(*n).unwrap_or(0).min(MAX_WORDS);
             push_all(&[vec!["word"; n].join(" ")]);
         }
         Condition::All(cs) | Condition::Any(cs) => {

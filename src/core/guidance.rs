@@ -17,6 +17,10 @@ pub mod check_fact {
 }
 
 /// Ids of the facts that make up a proposed contact with Immigration Enforcement.
+/// The required action the record asks a supervisor to sign off (the review
+/// step's supervisor section); every baseline pack must declare it (lint).
+pub const SUPERVISOR_REVIEW_ACTION: &str = "supervisor_review";
+
 pub mod ie_fact {
     pub const PURPOSE: &str = "ie_purpose";
     pub const TIMING: &str = "ie_timing";

@@ -29,8 +29,8 @@ pub const MAX_DECLARATIONS: usize = 500;
 /// The most actions one file may declare, and values one fact may offer.
 pub const MAX_SMALL_LIST: usize = 200;
 
-/// The most words a `Words` condition may ask for.
-pub const MAX_WORDS: usize = 100;
+/// The most words a `Words` condition may ask for (kept with the conditions).
+pub use super::condition::MAX_WORDS;
 
 /// The most work (assignments tried × terms evaluated) `lint` spends proving that
 /// one condition can hold. Past it, the condition is reported as too complex.

@@ -18,8 +18,9 @@ use super::guidance::{Guidance, check_fact};
 use super::raw::{self, Choice};
 use super::wizard::{ACTIONS_STEP, About, REVIEW_STEP, StepKind, Wizard, step_of_scope, steps};
 
-/// The required action that asks for a supervisor's review.
-pub const SUPERVISOR_REVIEW_ACTION: &str = "supervisor_review";
+/// The required action that asks for a supervisor's review (declared with the
+/// guidance model, whose lint checks that the baseline pack has it).
+pub use super::guidance::SUPERVISOR_REVIEW_ACTION;
 
 /// The choices an officer may record against a verdict, in the order offered.
 pub fn choices(verdict: Verdict) -> Vec<Choice> {

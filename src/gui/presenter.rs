@@ -8,7 +8,7 @@ use egui::{Color32, RichText};
 use super::settings::ThemeChoice;
 use super::state::{Action, GuiState, TrainingAction, View};
 use super::theme::Palette;
-use super::{training, widgets};
+use super::widgets;
 use crate::core::scenario::feedback;
 
 /// How much larger than the window's text.
@@ -75,7 +75,7 @@ pub fn show(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) {
     ui.columns(2, |cols| {
         if let [left, right] = cols {
             left.visuals_mut().override_text_color = Some(text);
-            training::narrative(left, &e.scenario.narrative, SCALE);
+            widgets::narrative(left, &e.scenario.narrative, SCALE);
             choices(right, state, &e.scenario.title, strong, actions);
         }
     });

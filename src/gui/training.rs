@@ -7,7 +7,6 @@ use egui::RichText;
 
 use super::state::{Action, GuiState, Mode, Screen, TrainingAction, View};
 use super::{author, class, presenter, theme, widgets};
-use crate::core::scenario::Narrative;
 use crate::core::scenario::feedback::{Cited, StepFeedback};
 use crate::core::scenario::results::Detail;
 
@@ -118,7 +117,7 @@ fn chosen(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) {
     ui.set_max_width(ui.available_width() - 16.0);
     if let Some(e) = state.training.scenarios.get(state.training.chosen) {
         widgets::subheading(ui, &e.scenario.title);
-        narrative(ui, &e.scenario.narrative, 1.0);
+        widgets::narrative(ui, &e.scenario.narrative, 1.0);
     }
     ui.add_space(8.0);
     ui.horizontal_wrapped(|ui| {
@@ -156,22 +155,6 @@ fn chosen(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) {
     });
 }
 
-/// The story in its three voices; `scale` enlarges the text (the presenter).
-pub fn narrative(ui: &mut egui::Ui, n: &Narrative, scale: f32) {
-    for (who, said) in [
-        ("What the person said", &n.person_said),
-        ("What the call handler noted", &n.call_handler),
-        ("What a colleague proposes", &n.colleague_proposes),
-    ] {
-        if said.trim().is_empty() {
-            continue;
-        }
-        ui.label(RichText::new(who).strong().size(15.0 * scale));
-        ui.label(RichText::new(said.as_str()).size(14.0 * scale));
-        ui.add_space(4.0 * scale);
-    }
-}
-
 /// Beside the wizard during a session: the story, and in practice the feedback.
 pub fn side_panel(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>) {
     if state.screen != Screen::Wizard {
@@ -196,7 +179,7 @@ pub fn side_panel(ui: &mut egui::Ui, state: &GuiState, actions: &mut Vec<Action>
                     widgets::subheading(ui, mode);
                     ui.label(RichText::new(s.scenario.title.as_str()).strong());
                     ui.add_space(4.0);
-                    narrative(ui, &s.scenario.narrative, 1.0);
+                    widgets::narrative(ui, &s.scenario.narrative, 1.0);
                     ui.horizontal_wrapped(|ui| {
                         let end = match s.mode {
                             Mode::Practice => "End and see the score",

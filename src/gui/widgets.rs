@@ -387,3 +387,19 @@ pub fn card<R>(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
 pub fn error_colour(theme: ThemeChoice) -> Color32 {
     Palette::of(theme).error
 }
+
+/// The story in its three voices; `scale` enlarges the text (the presenter).
+pub fn narrative(ui: &mut egui::Ui, n: &crate::core::scenario::Narrative, scale: f32) {
+    for (who, said) in [
+        ("What the person said", &n.person_said),
+        ("What the call handler noted", &n.call_handler),
+        ("What a colleague proposes", &n.colleague_proposes),
+    ] {
+        if said.trim().is_empty() {
+            continue;
+        }
+        ui.label(egui::RichText::new(who).strong().size(15.0 * scale));
+        ui.label(egui::RichText::new(said.as_str()).size(14.0 * scale));
+        ui.add_space(4.0 * scale);
+    }
+}

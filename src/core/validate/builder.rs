@@ -424,6 +424,23 @@ impl Builder {
         }
     }
 
+    /// The actions the record itself relies on: a baseline pack that renamed
+    /// `supervisor_review` would silently drop every supervisor requirement.
+    pub(super) fn check_fixed_actions(&mut self, file: &LoadedFile) {
+        let id = crate::core::guidance::SUPERVISOR_REVIEW_ACTION;
+        let ok = self
+            .actions
+            .iter()
+            .any(|a| a.id == id && a.kind == raw::ActionKind::Required);
+        if !ok {
+            self.problems.0.push(Diagnostic::new(
+                &file.src.path,
+                file.at(id),
+                format!("a baseline pack must declare the Required action \"{id}\": the record asks a supervisor to sign it off"),
+            ));
+        }
+    }
+
     pub(super) fn finish(self) -> Result<Guidance, Diagnostics> {
         let mut problems = self.problems;
         if !problems.is_empty() {

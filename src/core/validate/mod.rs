@@ -446,6 +446,7 @@ impl Library {
             }
             if parents.is_empty() {
                 b.check_fixed_facts(file);
+                b.check_fixed_actions(file);
             }
             ids.push(file.id().to_owned());
             Ok((b, ids))
