@@ -22,6 +22,14 @@ pub fn out(text: &str) {
         .write_all(text::escape_lines(text).as_bytes());
 }
 
+/// A decision note's own bytes to stdout, unchanged (`note` without `--out`):
+/// the note is the file the officer asked for, and its renderer has already
+/// made every officer's text in it safe; escaping again would change the
+/// bytes its digest covers.
+pub fn out_note(bytes: &[u8]) {
+    let _ = std::io::stdout().lock().write_all(bytes);
+}
+
 /// Writes to stderr, escaped as `out` is.
 pub fn err(text: &str) {
     let _ = std::io::stderr()

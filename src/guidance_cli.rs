@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::builtin;
-use crate::core::text;
+use crate::cli_common::{err, out};
 
 /// The manifest's file name, written beside the guidance so that
 /// `sha256sum -c national.sha256` checks the folder by hand.
@@ -76,16 +76,4 @@ fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .open(path)?;
     f.write_all(bytes)?;
     f.sync_all()
-}
-
-fn out(s: &str) {
-    let _ = std::io::stdout()
-        .lock()
-        .write_all(text::escape_lines(s).as_bytes());
-}
-
-fn err(s: &str) {
-    let _ = std::io::stderr()
-        .lock()
-        .write_all(text::escape_lines(s).as_bytes());
 }

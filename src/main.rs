@@ -63,7 +63,7 @@ fn gui(
     note: Option<&std::path::Path>,
 ) -> ExitCode {
     if let Err(why) = victim_first::bus::check_environment() {
-        eprintln!("victim-first: not opening the window: {why}");
+        victim_first::cli_common::err(&format!("victim-first: not opening the window: {why}\n"));
         return ExitCode::from(1);
     }
     // A named folder that is missing is shown in the window as the problem it
@@ -73,8 +73,9 @@ fn gui(
     match victim_first::gui::run(loaded, case, note) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("victim-first: could not open the window: {e}");
-            eprintln!("(on a machine with no display, use the `lint` and `assess` commands)");
+            victim_first::cli_common::err(&format!(
+                "victim-first: could not open the window: {e}\n(on a machine with no display, use the `lint` and `assess` commands)\n"
+            ));
             ExitCode::from(1)
         }
     }

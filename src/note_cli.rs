@@ -1,7 +1,6 @@
 //! `victim-first note` and `victim-first verify`: the decision note from the
 //! command line. The GUI calls [`make_note`] and [`verify_bytes`] too.
 
-use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -177,7 +176,7 @@ pub fn note_command(
             return ExitCode::from(2);
         }
         None => {
-            let _ = std::io::stdout().lock().write_all(&bytes);
+            crate::cli_common::out_note(&bytes);
         }
     }
     ExitCode::SUCCESS

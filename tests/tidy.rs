@@ -349,3 +349,46 @@ fn the_import_graph_has_no_circles() {
         named.join("\n")
     );
 }
+
+/// Issue 27: one output funnel. Everything the program prints goes through
+/// `src/cli_common.rs` (which escapes every string it prints); no other file
+/// of `src/` prints, outside its tests.
+#[test]
+fn nothing_prints_outside_the_command_lines_funnel() {
+    let printing = [
+        "println!",
+        "eprintln!",
+        "print!(",
+        "eprint!(",
+        "std::io::stdout",
+        "std::io::stderr",
+        "io::stdout()",
+        "io::stderr()",
+        "dbg!(",
+    ];
+    let mut files = Vec::new();
+    rust_files(Path::new("src"), &mut files);
+    let mut found = Vec::new();
+    for f in &files {
+        let name = f.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        if f == Path::new("src/cli_common.rs") || name == "tests.rs" || name.ends_with("_tests.rs")
+        {
+            continue;
+        }
+        let text = std::fs::read_to_string(f).unwrap_or_default();
+        let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+        for (i, line) in code.lines().enumerate() {
+            if line.trim_start().starts_with("//") {
+                continue;
+            }
+            if let Some(p) = printing.iter().find(|p| line.contains(*p)) {
+                found.push(format!("{}:{}: {p}", f.display(), i + 1));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "prints outside src/cli_common.rs:\n{}",
+        found.join("\n")
+    );
+}

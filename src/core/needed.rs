@@ -101,6 +101,7 @@ mod tests {
         actions: [
             (id: "tell", kind: Required, label: "Tell", only_if_going_ahead: true),
             (id: "refer", kind: Required, label: "Refer"),
+            (id: "supervisor_review", kind: Required, label: "Supervisor review"),
         ],
         decisions: [
             (id: "ie-good", applies_to: IeContact, when: Is("ie_purpose", "good"), then: [Permit, Require("tell"), Require("refer")], because: ["R1"], says: "good"),

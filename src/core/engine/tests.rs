@@ -28,6 +28,7 @@ const PACK: &str = r#"Pack(
     actions: [
         (id: "do", kind: Required, label: "Do"),
         (id: "never", kind: Prohibited, label: "Never"),
+        (id: "supervisor_review", kind: Required, label: "Supervisor review"),
     ],
     decisions: [
         (id: "permit-good", applies_to: Check, when: Has("check_purposes", ["good"]), then: [Permit], because: ["R1"], says: "good"),

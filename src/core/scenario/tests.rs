@@ -25,7 +25,7 @@ pub(super) const PACK: &str = r#"Pack(
         (id: "ie_data", scope: IeContact, kind: Many, question: "Q", values: [(id: "d", label: "D")]),
         (id: "ie_reason", scope: IeContact, kind: Text, question: "Q"),
     ],
-    actions: [(id: "do", kind: Required, label: "Do it"), (id: "never", kind: Prohibited, label: "Never")],
+    actions: [(id: "do", kind: Required, label: "Do it"), (id: "never", kind: Prohibited, label: "Never"), (id: "supervisor_review", kind: Required, label: "Supervisor review")],
     decisions: [
         (id: "permit-good", applies_to: Check, when: Has("check_purposes", ["good"]), then: [Permit], because: ["R1"], says: "good"),
         (id: "refuse-bad", applies_to: Check, when: Has("check_purposes", ["bad"]), then: [Refuse], because: ["R2"], says: "bad"),
