@@ -41,7 +41,14 @@ pub fn verdict(
         ui.scope_id().with(("verdict", about)),
         egui::Sense::focusable_noninteractive(),
     );
-    let spoken = spoken_verdict(what, v, reasons);
+    // The words of a text that disagree with a closed answer (issue 26), shown
+    // under the verdict and read with it, so the officer knows what to change.
+    let disagreeing = disagreeing_words(a, &about.word());
+    let mut spoken = spoken_verdict(what, v, reasons);
+    if let Some(line) = &disagreeing {
+        spoken.push(' ');
+        spoken.push_str(line);
+    }
     ui.ctx().accesskit_node_builder(item.id, |n| {
         n.set_role(egui::accesskit::Role::Label);
         n.set_label(spoken);
@@ -51,7 +58,34 @@ pub fn verdict(
     }
     widgets::field(ui, &item, &Field::Verdict(about));
     widgets::reasons(ui, v, reasons, actions);
+    if let Some(line) = &disagreeing {
+        ui.label(RichText::new(line.as_str()).strong());
+    }
     widgets::notices(ui, a, &about.word(), reasons, actions);
+}
+
+/// "Words that disagree with your answers: ..." for a target whose free text
+/// reads against one of its closed answers; `None` when nothing disagrees.
+pub fn disagreeing_words(a: &Assessment, about: &str) -> Option<String> {
+    let mut words: Vec<String> = Vec::new();
+    for w in a
+        .warnings
+        .iter()
+        .filter(|w| w.about == about && w.kind == "disagreement")
+    {
+        for x in &w.words {
+            let quoted = format!("\"{x}\"");
+            if !words.contains(&quoted) {
+                words.push(quoted);
+            }
+        }
+    }
+    (!words.is_empty()).then(|| {
+        format!(
+            "Words that disagree with your answers: {}.",
+            words.join(", ")
+        )
+    })
 }
 
 /// A verdict as a screen reader reads it: what, the verdict, and the deciding reasons.
