@@ -106,6 +106,11 @@ next
 wheel 4
 shot step-5-asks
 stop
+# Words that read against a closed answer, named under the verdict.
+start Light --case tests/data/cases/i26-words-act-in-agreement-reason.ron
+next; next; next; next
+shot step-5-disagreement
+stop
 
 # A case decided under a pack this guidance does not have: refused, offered read-only.
 sed 's/pack: "home-office-2023"/pack: "home-office-2031"/' "$case_file" >"$work/from-the-future.ron"
