@@ -792,7 +792,10 @@ fn saving_does_not_move_the_officer_and_an_old_offer_does_not_outlive_its_messag
 fn the_window_names_the_words_that_disagree_with_an_answer() {
     let (mut h, _) = harness();
     new_case(&mut h);
-    open_case(&mut h, "tests/data/cases/i26-words-act-in-agreement-reason.ron");
+    open_case(
+        &mut h,
+        "tests/data/cases/i26-words-act-in-agreement-reason.ron",
+    );
     go_to(&mut h, "ie_contact");
     let shown: Vec<String> = texts(&h)
         .into_iter()
@@ -806,5 +809,9 @@ fn the_window_names_the_words_that_disagree_with_an_answer() {
         .into_iter()
         .filter(|t| t.contains(": INCOMPLETE, because ") && t.contains("Words that disagree"))
         .collect();
-    assert_eq!(spoken.len(), 1, "the verdict is read with its words: {spoken:#?}");
+    assert_eq!(
+        spoken.len(),
+        1,
+        "the verdict is read with its words: {spoken:#?}"
+    );
 }
