@@ -519,7 +519,8 @@ proptest! {
             more.case.insert(fact.to_owned(), one(value));
             let with = engine::assess(g, &more);
             for (b, w) in base.checks.iter().zip(&with.checks) {
-                prop_assert!(w.verdict >= b.verdict, "{fact}={value}: check {:?} -> {:?}", b.verdict, w.verdict);
+                let ids = |o: &CheckOutcome| o.reasons.iter().map(|r| r.decision.clone()).collect::<Vec<_>>();
+                prop_assert!(w.verdict >= b.verdict, "{fact}={value}: check {:?} {:?} -> {:?} {:?}", b.verdict, ids(b), w.verdict, ids(w));
             }
             prop_assert!(with.ie_contact.verdict >= base.ie_contact.verdict,
                 "{fact}={value}: IE {:?} -> {:?}", base.ie_contact.verdict, with.ie_contact.verdict);
