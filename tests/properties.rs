@@ -725,19 +725,20 @@ proptest! {
         for (profile, g) in combinations(lib) {
             let facts = build_case(g, &seeds);
             if let Some(ie) = facts.ie_contact.as_ref() {
-                let mut with_act = facts.clone();
-                if let Some(t) = with_act.ie_contact.as_mut() && !has(ie, "ie_asks", "act_on_person") {
-                    plant(t, &mut with_act.notes.ie_contact, ACT_TEXTS[pick % ACT_TEXTS.len()], pick / 7);
-                    let a = engine::assess(g, &with_act);
-                    prop_assert!(a.ie_contact.verdict != Verdict::Permitted,
-                        "{profile:?}: a contact permitted with {:?} in its texts", ACT_TEXTS[pick % ACT_TEXTS.len()]);
-                }
-                let mut with_place = facts.clone();
-                if let Some(t) = with_place.ie_contact.as_mut() && !is(ie, "ie_reveals_location", "yes") {
-                    plant(t, &mut with_place.notes.ie_contact, LOCATION_TEXTS[pick % LOCATION_TEXTS.len()], pick / 5);
-                    let a = engine::assess(g, &with_place);
-                    prop_assert!(a.ie_contact.verdict != Verdict::Permitted,
-                        "{profile:?}: a contact permitted with {:?} in its texts", LOCATION_TEXTS[pick % LOCATION_TEXTS.len()]);
+                // Each contrary text, where the closed answer does not already say it.
+                let contrary = [
+                    (ACT_TEXTS, !has(ie, "ie_asks", "act_on_person"), 7),
+                    (LOCATION_TEXTS, !is(ie, "ie_reveals_location", "yes"), 5),
+                ];
+                for (texts, answer_says_otherwise, spread) in contrary {
+                    let text = texts[pick % texts.len()];
+                    let mut with = facts.clone();
+                    if let Some(t) = with.ie_contact.as_mut() && answer_says_otherwise {
+                        plant(t, &mut with.notes.ie_contact, text, pick / spread);
+                        let a = engine::assess(g, &with);
+                        prop_assert!(a.ie_contact.verdict != Verdict::Permitted,
+                            "{profile:?}: a contact permitted with {text:?} in its texts");
+                    }
                 }
             }
             for i in 0..facts.checks.len() {

@@ -161,6 +161,22 @@ fn every_platform_folder_has_a_windows_branch() {
     assert!(offences.is_empty(), "{}", offences.join("\n"));
 }
 
+/// A source file's code before its tests (which follow `#[cfg(test)]`);
+/// `None` for a file of tests only (`tests.rs`, `*_tests.rs`).
+fn code_outside_tests(f: &Path) -> Option<String> {
+    let name = f.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    if name == "tests.rs" || name.ends_with("_tests.rs") {
+        return None;
+    }
+    let text = std::fs::read_to_string(f).unwrap_or_default();
+    Some(
+        text.split("#[cfg(test)]")
+            .next()
+            .unwrap_or_default()
+            .to_owned(),
+    )
+}
+
 /// The room a file belongs to in the import graph: each file or folder under
 /// `src/core/` and `src/gui/` is a room of its own, and so is each file or
 /// folder directly under `src/` (a folder's files are one room with its
@@ -296,16 +312,14 @@ fn the_import_graph_has_no_circles() {
     let mut edges: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> =
         std::collections::BTreeMap::new();
     for f in &files {
-        let name = f.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-        if name == "tests.rs" || name.ends_with("_tests.rs") || name == "lib.rs" {
+        if f.ends_with("lib.rs") {
             continue;
         }
-        let text = std::fs::read_to_string(f).unwrap_or_default();
-        // Tests follow `#[cfg(test)]`; comments say nothing about imports.
+        let Some(text) = code_outside_tests(f) else {
+            continue;
+        };
+        // Comments say nothing about imports.
         let code: String = text
-            .split("#[cfg(test)]")
-            .next()
-            .unwrap_or_default()
             .lines()
             .filter(|l| !l.trim_start().starts_with("//"))
             .collect::<Vec<_>>()
@@ -370,13 +384,12 @@ fn nothing_prints_outside_the_command_lines_funnel() {
     rust_files(Path::new("src"), &mut files);
     let mut found = Vec::new();
     for f in &files {
-        let name = f.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-        if f == Path::new("src/cli_common.rs") || name == "tests.rs" || name.ends_with("_tests.rs")
-        {
+        if f == Path::new("src/cli_common.rs") {
             continue;
         }
-        let text = std::fs::read_to_string(f).unwrap_or_default();
-        let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+        let Some(code) = code_outside_tests(f) else {
+            continue;
+        };
         for (i, line) in code.lines().enumerate() {
             if line.trim_start().starts_with("//") {
                 continue;

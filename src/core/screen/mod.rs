@@ -113,29 +113,18 @@ impl Reading {
                 self.shorthand.push(s.clone());
             }
         }
-        for w in &more.reported {
-            if !self.reported.contains(w) {
-                self.reported.push(w.clone());
-            }
-        }
-        for w in &more.asking {
-            if !self.asking.contains(w) {
-                self.asking.push(w.clone());
-            }
-        }
-        for w in &more.negating {
-            if !self.negating.contains(w) {
-                self.negating.push(w.clone());
-            }
-        }
-        for w in &more.undoing {
-            if !self.undoing.contains(w) {
-                self.undoing.push(w.clone());
-            }
-        }
-        for w in &more.neutral {
-            if !self.neutral.contains(w) {
-                self.neutral.push(w.clone());
+        // Each marker list: the revision's words after the base's, once each.
+        for (mine, theirs) in [
+            (&mut self.reported, &more.reported),
+            (&mut self.asking, &more.asking),
+            (&mut self.negating, &more.negating),
+            (&mut self.undoing, &more.undoing),
+            (&mut self.neutral, &more.neutral),
+        ] {
+            for w in theirs {
+                if !mine.contains(w) {
+                    mine.push(w.clone());
+                }
             }
         }
         self.digest = std::sync::OnceLock::new();
