@@ -714,8 +714,9 @@ proptest! {
     /// and profile, a text asking IE to act goes into a field of a contact
     /// whose answer does not say it acts, a text giving away where the person
     /// is into one whose answer says it does not, and a status aim into a
-    /// field of a check on anyone but the suspect whose answers say status
-    /// is not its aim or need: the target is never permitted.
+    /// field of a check on anyone but the suspect (and not for a victim's
+    /// other matter as a suspect) whose answers make status no purpose, aim
+    /// or need: the target is never permitted.
     #[test]
     fn a_screened_hit_beside_a_contrary_answer_is_never_permitted(
         seeds in prop::collection::vec(any::<u32>(), 1..48),
@@ -743,7 +744,15 @@ proptest! {
             }
             for i in 0..facts.checks.len() {
                 let c = &facts.checks[i];
-                if is(c, "check_subject", "suspect") || is(c, "check_status_aim", "yes") || has(c, "check_needs", "immigration_status") {
+                // Status is not contrary where an answer already makes it an aim (a
+                // status purpose, aim or need), nor on the suspect or the other
+                // matter of a victim who is also a suspect (ordinary procedure).
+                if is(c, "check_subject", "suspect")
+                    || is(c, "check_strand", "suspect_matter")
+                    || is(c, "check_status_aim", "yes")
+                    || has(c, "check_purposes", "immigration_status")
+                    || has(c, "check_needs", "immigration_status")
+                {
                     continue;
                 }
                 let mut with_status = facts.clone();
@@ -754,7 +763,8 @@ proptest! {
                 }
                 let a = engine::assess(g, &with_status);
                 prop_assert!(a.checks[i].verdict != Verdict::Permitted,
-                    "{profile:?}: check {} permitted with {text:?} in its texts", i + 1);
+                    "{profile:?}: check {} permitted with {text:?} in its texts: {:?}; reasons {:?}", i + 1,
+                    with_status.checks[i], a.checks[i].reasons.iter().map(|r| &r.decision).collect::<Vec<_>>());
             }
         }
     }
